@@ -45,4 +45,66 @@ export interface FactorStats {
   flops: number;
   supernodes: number;
   ordering: string;
+  /** entries stored in the supernodal panels (relaxation zeros and diagonal-block upper halves included) */
+  storedL?: number;
+  /** seconds spent in the ordering and in the whole analysis */
+  orderingSeconds?: number;
+  analyseSeconds?: number;
+}
+
+/** Options of the symbolic analysis. */
+export interface AnalyseOptions {
+  /** fill-reducing ordering: a name, or an explicit permutation (perm[new] = old). Default 'nd'. */
+  ordering?: OrderingName | Int32Array;
+  /** node coordinates; make 'nd' geometric (otherwise it bisects the graph). */
+  geometry?: DofGeometry;
+  /** names a dof in error messages, e.g. "node 12 (w)". */
+  describeDof?: (dof: number) => string;
+  /** relaxed supernode amalgamation; false keeps fundamental supernodes. Default true. */
+  relax?: boolean;
+}
+
+/**
+ * The result of `analyse`: everything about the factor that depends only on the pattern.
+ * Indices below are in the permuted ("new") numbering unless the name says otherwise.
+ */
+export interface SymbolicFactor {
+  n: number;
+  /** perm[new] = original dof */
+  perm: Int32Array;
+  /** iperm[original dof] = new index */
+  iperm: Int32Array;
+  /** supernode s holds columns superStart[s] .. superStart[s+1]-1 (length nSuper+1) */
+  superStart: Int32Array;
+  /** rows of supernode s (its own columns first, sorted): superRows[superRowPtr[s] .. superRowPtr[s+1]) */
+  superRowPtr: Int32Array;
+  superRows: Int32Array;
+  /** parent supernode in the assembly tree, -1 for a root; children precede parents */
+  superParent: Int32Array;
+  /** children of s (ascending): superChildren[superChildPtr[s] .. superChildPtr[s+1]) */
+  superChildPtr: Int32Array;
+  superChildren: Int32Array;
+  /** dense panel of s (rows × own columns, column-major) starts at values[panelPtr[s]] */
+  panelPtr: Int32Array;
+  /** for every entry of A (in A's storage order): the index in the panel values it adds to */
+  aTarget: Int32Array;
+  /** doubles needed by the multifrontal update stack and the largest front */
+  stackSize: number;
+  frontSize: number;
+  /** pattern of A this was built for (checked by factor) */
+  nnzA: number;
+  describeDof?: (dof: number) => string;
+  stats: FactorStats;
+}
+
+/** Numeric Cholesky factor L (P A Pᵀ = L Lᵀ) stored as dense supernodal panels. */
+export interface NumericFactor {
+  symbolic: SymbolicFactor;
+  /** all supernode panels, see SymbolicFactor.panelPtr */
+  values: Float64Array;
+  /** workspaces kept so that a refactorization allocates nothing */
+  stack: Float64Array;
+  front: Float64Array;
+  /** seconds spent in the last numeric factorization */
+  seconds: number;
 }

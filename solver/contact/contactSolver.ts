@@ -1,0 +1,514 @@
+/**
+ * Tensionless contact of plates clamped by bolts: minimise the total potential energy
+ *   Π(u) = ½ uᵀ K u + Σ_points A Φ(c(u)) + Σ_bolts E_b(s(u))
+ * by Newton's method with a backtracking line search on Π. Π is convex (K ⪰ 0, every law is
+ * monotone), so the damped Newton iteration converges from any start; with piecewise-linear
+ * laws it is a semismooth Newton method and ends in finitely many steps once the contact set
+ * settles. Convergence is declared on force balance, never on step size.
+ *
+ * Two load steps:
+ * 1. load-up: every bolt carries its preload as a prescribed tension (torque or spring setting);
+ * 2. swelling: the bolts are locked at their load-up length and act as springs (bolt and
+ *    springs in series) while the stack grows.
+ *
+ * The sparsity pattern (plates + every possible contact pair) is fixed, so the symbolic
+ * factorization is done once per mesh and reused by every Newton step of every load step.
+ * Locked bolts are rank-one terms k g gᵀ added through the Woodbury identity, so the
+ * washer patches never couple in the sparse matrix and cause no fill.
+ */
+import { Matrix, solve as denseSolve } from 'ml-matrix';
+import { createPlateModel, type PlateModel } from '../plate/plateModel';
+import { planAssembly, assembleGroup, type AssemblyPlan } from '../sparse/assembly';
+import { analyse, factor, solve, type NumericFactor, type SymbolicFactor } from '../sparse';
+import { multiplySymmetric } from '../sparse/symmetricProduct';
+import type { ElementGroup, SymmetricCsc } from '../sparse/types';
+import { evaluateClosureLaw, initialStiffness } from './closureLaw';
+import type { ContactProblem } from './contactProblem';
+
+export interface ContactOptions {
+  /** converged when ‖residual‖₂ ≤ tolerance · (total bolt preload) */
+  tolerance: number;
+  maxIterations: number;
+  /** called after each Newton step */
+  onIteration?: (info: { step: LoadStep; iteration: number; residual: number; energy: number }) => void;
+  /** checked between Newton steps; a set flag aborts with ContactAbortedError */
+  shouldAbort?: () => boolean;
+}
+
+export type LoadStep = 'load-up' | 'swelling';
+
+/** Solution of one load step. */
+export interface ContactState {
+  step: LoadStep;
+  /** all dofs, layer by layer: u[offset(l) + 3·node + c], c = 0 w [mm], 1 rx, 2 ry [rad] */
+  u: Float64Array;
+  /** per interface, per point: contact pressure [MPa] and closure [mm] */
+  pressure: Float64Array[];
+  closure: Float64Array[];
+  /** per bolt: tension [N] and elongation from the unloaded state [mm] */
+  boltForce: Float64Array;
+  boltStretch: Float64Array;
+  iterations: number;
+  factorizations: number;
+  /** total potential energy after each accepted step [N·mm] */
+  energyHistory: number[];
+  /** final ‖residual‖₂ [N] */
+  residual: number;
+  /** largest reaction at the rigid-body supports [N]; ~0 because the loads self-equilibrate */
+  supportReaction: number;
+}
+
+export class ContactConvergenceError extends Error {
+  override name = 'ContactConvergenceError';
+}
+export class ContactAbortedError extends Error {
+  override name = 'ContactAbortedError';
+}
+
+/** Fraction of the initial contact stiffness kept for open points in the tangent only. */
+const OPEN_STIFFNESS = 1e-6;
+
+export class ContactSolver {
+  readonly problem: ContactProblem;
+  readonly n: number;
+  readonly plates: (PlateModel | null)[];
+  readonly plan: AssemblyPlan;
+  readonly symbolic: SymbolicFactor;
+  /** the plate part of the matrix, assembled once */
+  private readonly plateMatrix: SymmetricCsc;
+  private readonly contactGroupIndex: number[];
+  private readonly contactBlocks: Float64Array[];
+  /** global w dof of every point on its upper and lower layer (−1: rigid or held) */
+  private readonly upperDof: Int32Array[];
+  private readonly lowerDof: Int32Array[];
+  private readonly fixedDofs: Int32Array;
+  private readonly boltUpperDofs: Int32Array[];
+  private readonly boltLowerDofs: Int32Array[];
+  private readonly openStiffness: Float64Array;
+  private numeric: NumericFactor | null = null;
+  private readonly law3 = new Float64Array(3);
+  totalFactorizations = 0;
+
+  constructor(problem: ContactProblem) {
+    this.problem = problem;
+    const { mesh, layers } = problem;
+    const nNodes = mesh.nodes.length / 2;
+    if (layers.length < 2) throw new Error('contact problem: needs at least two layers');
+    if (problem.interfaces.length !== layers.length - 1) {
+      throw new Error(`contact problem: ${problem.interfaces.length} interfaces for ${layers.length} layers — need one between each pair`);
+    }
+    layers.forEach((l, i) => {
+      if (l === null && i !== layers.length - 1) throw new Error(`contact problem: layer ${i} is rigid — only the bottom may be`);
+    });
+
+    // 1. Dofs: 3 per node per plate layer; the bottom plate's rigid-body modes are held at three w dofs.
+    const bottomIsPlate = layers[layers.length - 1] !== null;
+    let offset = 0;
+    this.plates = layers.map((layer, l) => {
+      if (!layer) return null;
+      const supports =
+        l === layers.length - 1 && bottomIsPlate
+          ? (problem.rigidBodyNodes ?? defaultRigidBodyNodes(mesh.nodes)).map((node) => ({ node, dofs: ['w'] as const }))
+          : [];
+      const model = createPlateModel(mesh, { E: layer.E, nu: layer.nu, thickness: layer.thickness }, supports, offset);
+      offset += model.nDofs;
+      return model;
+    });
+    this.n = offset;
+    const wDof = (l: number, node: number): number => {
+      const m = this.plates[l];
+      if (!m) return -1;
+      return m.fixed[3 * node] ? -1 : m.dofOffset + 3 * node;
+    };
+    const fixed: number[] = [];
+    for (const m of this.plates) if (m) for (let i = 0; i < m.nDofs; i++) if (m.fixed[i]) fixed.push(m.dofOffset + i);
+    this.fixedDofs = Int32Array.from(fixed);
+
+    // 2. Contact pairs (one 2×2 or 1×1 block per point) and the bolts' patch dofs.
+    const groups: ElementGroup[] = [];
+    for (const m of this.plates) if (m) groups.push(m.elements, m.supports);
+    this.upperDof = [];
+    this.lowerDof = [];
+    this.contactGroupIndex = [];
+    this.contactBlocks = [];
+    const open: number[] = [];
+    problem.interfaces.forEach((itf, k) => {
+      const np = itf.node.length;
+      const up = new Int32Array(np);
+      const lo = new Int32Array(np);
+      for (let j = 0; j < np; j++) {
+        up[j] = wDof(k, itf.node[j]);
+        lo[j] = wDof(k + 1, itf.node[j]);
+      }
+      this.upperDof.push(up);
+      this.lowerDof.push(lo);
+      const dofs = new Int32Array(2 * np);
+      for (let j = 0; j < np; j++) {
+        dofs[2 * j] = up[j];
+        dofs[2 * j + 1] = lo[j];
+      }
+      this.contactGroupIndex.push(groups.length);
+      groups.push({ size: 2, dofs });
+      this.contactBlocks.push(new Float64Array(4 * np));
+      let k0 = Number.POSITIVE_INFINITY;
+      for (const law of problem.laws) k0 = Math.min(k0, initialStiffness(law));
+      open.push(OPEN_STIFFNESS * k0);
+    });
+    this.openStiffness = Float64Array.from(open);
+    this.boltUpperDofs = problem.bolts.map((b) => Int32Array.from(b.upperNodes, (node) => wDof(0, node)));
+    this.boltLowerDofs = problem.bolts.map((b) => Int32Array.from(b.lowerNodes, (node) => wDof(layers.length - 1, node)));
+
+    // 3. One pattern, the plate values once, one symbolic factorization for every step.
+    this.plan = planAssembly(this.n, groups);
+    const plateValues = new Float64Array(this.plan.matrix.values.length);
+    let g = 0;
+    for (const m of this.plates) {
+      if (!m) continue;
+      assembleGroup(this.plan, g++, m.stiffness, plateValues);
+      assembleGroup(this.plan, g++, m.supportBlocks, plateValues);
+    }
+    this.plateMatrix = { ...this.plan.matrix, values: plateValues };
+    const dofNode = new Int32Array(this.n);
+    for (const m of this.plates) if (m) for (let i = 0; i < m.nDofs; i++) dofNode[m.dofOffset + i] = Math.floor(i / 3);
+    this.symbolic = analyse(this.plan.matrix, {
+      ordering: 'nd',
+      geometry: { coords: mesh.nodes, dofNode },
+      describeDof: (dof) => this.describeDof(dof),
+    });
+  }
+
+  /** e.g. "top plate node 12 (w)" */
+  describeDof(dof: number): string {
+    for (const [l, m] of this.plates.entries()) {
+      if (m && dof >= m.dofOffset && dof < m.dofOffset + m.nDofs) {
+        const local = dof - m.dofOffset;
+        return `${this.problem.layers[l]?.name ?? `layer ${l}`} node ${Math.floor(local / 3)} (${['w', 'rx', 'ry'][local % 3]})`;
+      }
+    }
+    return `dof ${dof}`;
+  }
+
+  /** Total bolt preload [N], the force scale of the convergence test. */
+  get totalPreload(): number {
+    return this.problem.bolts.reduce((s, b) => s + b.preload, 0);
+  }
+
+  /**
+   * Step 1, load-up: every bolt at its preload. `swell` (per interface, per point, mm of free
+   * growth) is normally absent here.
+   */
+  loadUp(options: ContactOptions, swell?: Float64Array[]): ContactState {
+    const u = this.rigidGuess(swell);
+    return this.newton('load-up', u, swell, null, options);
+  }
+
+  /** Step 2: bolts locked at their load-up length; the stack grows by `swell` [mm per point]. */
+  swell(from: ContactState, swell: Float64Array[], options: ContactOptions): ContactState {
+    return this.newton('swelling', Float64Array.from(from.u), swell, from, options);
+  }
+
+  /** Rigid plates, each interface closed uniformly until it carries the total preload. */
+  private rigidGuess(swell?: Float64Array[]): Float64Array {
+    const u = new Float64Array(this.n);
+    const { interfaces, laws, layers } = this.problem;
+    const F = this.totalPreload;
+    const closures = interfaces.map((itf, k) => {
+      const carried = (c: number) => {
+        let f = 0;
+        for (let j = 0; j < itf.node.length; j++) {
+          evaluateClosureLaw(laws[itf.law[j]], c - itf.gap[j] + (swell ? swell[k][j] : 0), this.law3);
+          f += this.law3[0] * itf.area[j];
+        }
+        return f;
+      };
+      let lo = 0;
+      let hi = 1e-3;
+      while (carried(hi) < F && hi < 1e6) hi *= 2;
+      for (let it = 0; it < 200 && hi - lo > 1e-14 * hi; it++) {
+        const mid = 0.5 * (lo + hi);
+        if (carried(mid) < F) lo = mid;
+        else hi = mid;
+      }
+      return hi;
+    });
+    // layer l sits lower by the closures of all interfaces beneath it; the bottom stays at 0
+    let drop = 0;
+    for (let l = layers.length - 2; l >= 0; l--) {
+      drop -= closures[l];
+      const m = this.plates[l];
+      if (m) for (let i = 0; i < m.nDofs; i += 3) if (!m.fixed[i]) u[m.dofOffset + i] = drop;
+    }
+    return u;
+  }
+
+  private newton(
+    step: LoadStep,
+    u: Float64Array,
+    swell: Float64Array[] | undefined,
+    locked: ContactState | null,
+    options: ContactOptions,
+  ): ContactState {
+    const n = this.n;
+    const r = new Float64Array(n);
+    const rTrial = new Float64Array(n);
+    const uTrial = new Float64Array(n);
+    const du = new Float64Array(n);
+    const scale = this.totalPreload;
+    const tol = options.tolerance * scale;
+    let energy = this.evaluate(u, swell, locked, r);
+    const history = [energy];
+    let factorizations = 0;
+    let rn = norm(r);
+    let iteration = 0;
+    while (!(rn <= tol)) {
+      if (iteration >= options.maxIterations) {
+        throw new ContactConvergenceError(
+          `${step}: no force balance after ${iteration} Newton iterations (residual ${rn.toExponential(2)} N, needs ≤ ${tol.toExponential(2)} N = ${options.tolerance} × ${scale.toFixed(0)} N). ` +
+            'The map is not returned. Check for plates that are free to lift away, or raise solver.maxIterations.',
+        );
+      }
+      if (options.shouldAbort?.()) throw new ContactAbortedError(`${step}: cancelled`);
+      iteration++;
+      // Newton direction: K_t du = −r
+      this.assembleTangent(u, swell);
+      this.numeric = factor(this.symbolic, this.plan.matrix, this.numeric ?? undefined);
+      factorizations++;
+      this.totalFactorizations++;
+      for (let i = 0; i < n; i++) r[i] = -r[i];
+      this.solveTangent(r, du, locked);
+      for (let i = 0; i < n; i++) r[i] = -r[i];
+      let slope = 0;
+      for (let i = 0; i < n; i++) slope += r[i] * du[i];
+      if (!(slope < 0)) {
+        // only round-off is left: the tangent no longer gives a descent direction
+        if (rn <= 1e3 * tol) break;
+        throw new ContactConvergenceError(`${step}: the Newton direction is not a descent direction (slope ${slope}); the tangent is not positive definite`);
+      }
+      // backtracking (Armijo) on the energy; the small absolute slack absorbs round-off in Π
+      let alpha = 1;
+      let eTrial = 0;
+      const slack = 1e-12 * (Math.abs(energy) + scale * 1e-3);
+      for (let ls = 0; ; ls++) {
+        for (let i = 0; i < n; i++) uTrial[i] = u[i] + alpha * du[i];
+        eTrial = this.evaluate(uTrial, swell, locked, rTrial);
+        if (eTrial <= energy + 1e-4 * alpha * slope + slack) break;
+        if (ls >= 40) throw new ContactConvergenceError(`${step}: line search failed at iteration ${iteration}`);
+        alpha *= 0.5;
+      }
+      u.set(uTrial);
+      r.set(rTrial);
+      energy = eTrial;
+      history.push(energy);
+      rn = norm(r);
+      if (!Number.isFinite(rn)) throw new ContactConvergenceError(`${step}: the iteration diverged (non-finite residual)`);
+      options.onIteration?.({ step, iteration, residual: rn / scale, energy });
+    }
+    return this.state(step, u, swell, locked, iteration, factorizations, history, rn);
+  }
+
+  /**
+   * Π(u) and its gradient r = ∂Π/∂u (the out-of-balance force, N) at u.
+   * Open points add nothing: the laws are tensionless.
+   */
+  private evaluate(
+    u: Float64Array,
+    swell: Float64Array[] | undefined,
+    locked: ContactState | null,
+    r: Float64Array,
+    holdFixed = true,
+  ): number {
+    multiplySymmetric(this.plateMatrix, u, r);
+    let energy = 0;
+    for (let i = 0; i < u.length; i++) energy += 0.5 * u[i] * r[i];
+    const { interfaces, laws } = this.problem;
+    const out = this.law3;
+    for (let k = 0; k < interfaces.length; k++) {
+      const itf = interfaces[k];
+      const up = this.upperDof[k];
+      const lo = this.lowerDof[k];
+      const sw = swell?.[k];
+      for (let j = 0; j < itf.node.length; j++) {
+        const c = (lo[j] >= 0 ? u[lo[j]] : 0) - (up[j] >= 0 ? u[up[j]] : 0) - itf.gap[j] + (sw ? sw[j] : 0);
+        evaluateClosureLaw(laws[itf.law[j]], c, out);
+        const a = itf.area[j];
+        energy += a * out[2];
+        const f = out[0] * a;
+        if (up[j] >= 0) r[up[j]] -= f;
+        if (lo[j] >= 0) r[lo[j]] += f;
+      }
+    }
+    const bolts = this.problem.bolts;
+    for (let b = 0; b < bolts.length; b++) {
+      const s = this.boltStretch(b, u);
+      let T: number;
+      if (locked) {
+        const ds = s - locked.boltStretch[b];
+        T = locked.boltForce[b] + bolts[b].stiffness * ds;
+        energy += locked.boltForce[b] * ds + 0.5 * bolts[b].stiffness * ds * ds;
+      } else {
+        T = bolts[b].preload;
+        energy += T * s;
+      }
+      this.addBoltGradient(b, T, r);
+    }
+    if (holdFixed) for (let i = 0; i < this.fixedDofs.length; i++) r[this.fixedDofs[i]] = 0;
+    return energy;
+  }
+
+  private boltStretch(b: number, u: Float64Array): number {
+    const bolt = this.problem.bolts[b];
+    const ud = this.boltUpperDofs[b];
+    const ld = this.boltLowerDofs[b];
+    let s = 0;
+    for (let i = 0; i < ud.length; i++) if (ud[i] >= 0) s += bolt.upperWeights[i] * u[ud[i]];
+    for (let i = 0; i < ld.length; i++) if (ld[i] >= 0) s -= bolt.lowerWeights[i] * u[ld[i]];
+    return s;
+  }
+
+  /** r += T · ∂s/∂u for bolt b */
+  private addBoltGradient(b: number, T: number, r: Float64Array): void {
+    const bolt = this.problem.bolts[b];
+    const ud = this.boltUpperDofs[b];
+    const ld = this.boltLowerDofs[b];
+    for (let i = 0; i < ud.length; i++) if (ud[i] >= 0) r[ud[i]] += T * bolt.upperWeights[i];
+    for (let i = 0; i < ld.length; i++) if (ld[i] >= 0) r[ld[i]] -= T * bolt.lowerWeights[i];
+  }
+
+  /** Plate stiffness plus each point's A·dp/dc; open points keep a tiny stiffness (tangent only). */
+  private assembleTangent(u: Float64Array, swell: Float64Array[] | undefined): void {
+    const values = this.plan.matrix.values;
+    values.set(this.plateMatrix.values);
+    const { interfaces, laws } = this.problem;
+    const out = this.law3;
+    for (let k = 0; k < interfaces.length; k++) {
+      const itf = interfaces[k];
+      const up = this.upperDof[k];
+      const lo = this.lowerDof[k];
+      const sw = swell?.[k];
+      const blocks = this.contactBlocks[k];
+      const kOpen = this.openStiffness[k];
+      for (let j = 0; j < itf.node.length; j++) {
+        const c = (lo[j] >= 0 ? u[lo[j]] : 0) - (up[j] >= 0 ? u[up[j]] : 0) - itf.gap[j] + (sw ? sw[j] : 0);
+        evaluateClosureLaw(laws[itf.law[j]], c, out);
+        const ka = itf.area[j] * Math.max(out[1], kOpen);
+        blocks[4 * j] = ka;
+        blocks[4 * j + 1] = -ka;
+        blocks[4 * j + 2] = -ka;
+        blocks[4 * j + 3] = ka;
+      }
+      assembleGroup(this.plan, this.contactGroupIndex[k], blocks, values);
+    }
+  }
+
+  /**
+   * x = K_t⁻¹ b with the factored K_0 (plates + contact); locked bolts add Σ k g gᵀ, applied by
+   * Woodbury: x = y − Z (D⁻¹ + Gᵀ Z)⁻¹ Gᵀ y, y = K_0⁻¹ b, Z = K_0⁻¹ G.
+   */
+  private solveTangent(b: Float64Array, x: Float64Array, locked: ContactState | null): void {
+    const num = this.numeric!;
+    solve(num, b, x);
+    const bolts = this.problem.bolts;
+    if (!locked || bolts.length === 0) return;
+    const nb = bolts.length;
+    const Z: Float64Array[] = [];
+    const g = new Float64Array(this.n);
+    for (let c = 0; c < nb; c++) {
+      g.fill(0);
+      this.addBoltGradient(c, 1, g);
+      for (let i = 0; i < this.fixedDofs.length; i++) g[this.fixedDofs[i]] = 0;
+      Z.push(solve(num, g, new Float64Array(this.n)));
+    }
+    const zero = new Float64Array(this.n);
+    const S = new Matrix(nb, nb);
+    const rhs = new Matrix(nb, 1);
+    for (let a = 0; a < nb; a++) {
+      rhs.set(a, 0, this.boltStretch(a, x) - this.boltStretch(a, zero));
+      for (let c = 0; c < nb; c++) S.set(a, c, this.boltStretch(a, Z[c]) + (a === c ? 1 / bolts[a].stiffness : 0));
+    }
+    const coef = denseSolve(S, rhs);
+    for (let c = 0; c < nb; c++) {
+      const zc = Z[c];
+      const w = coef.get(c, 0);
+      for (let i = 0; i < this.n; i++) x[i] -= w * zc[i];
+    }
+  }
+
+  private state(
+    step: LoadStep,
+    u: Float64Array,
+    swell: Float64Array[] | undefined,
+    locked: ContactState | null,
+    iterations: number,
+    factorizations: number,
+    energyHistory: number[],
+    residual: number,
+  ): ContactState {
+    const { interfaces, laws, bolts } = this.problem;
+    const out = this.law3;
+    const pressure: Float64Array[] = [];
+    const closure: Float64Array[] = [];
+    interfaces.forEach((itf, k) => {
+      const np = itf.node.length;
+      const p = new Float64Array(np);
+      const cc = new Float64Array(np);
+      const up = this.upperDof[k];
+      const lo = this.lowerDof[k];
+      for (let j = 0; j < np; j++) {
+        const c = (lo[j] >= 0 ? u[lo[j]] : 0) - (up[j] >= 0 ? u[up[j]] : 0) - itf.gap[j] + (swell ? swell[k][j] : 0);
+        evaluateClosureLaw(laws[itf.law[j]], c, out);
+        p[j] = out[0];
+        cc[j] = c;
+      }
+      pressure.push(p);
+      closure.push(cc);
+    });
+    const boltStretch = new Float64Array(bolts.length);
+    const boltForce = new Float64Array(bolts.length);
+    bolts.forEach((b, i) => {
+      boltStretch[i] = this.boltStretch(i, u);
+      boltForce[i] = locked ? locked.boltForce[i] + b.stiffness * (boltStretch[i] - locked.boltStretch[i]) : b.preload;
+    });
+    // reactions at the held dofs: the gradient there, which the iteration holds at zero
+    let supportReaction = 0;
+    if (this.fixedDofs.length > 0) {
+      const r = new Float64Array(this.n);
+      this.evaluate(u, swell, locked, r, false);
+      for (let i = 0; i < this.fixedDofs.length; i++) supportReaction = Math.max(supportReaction, Math.abs(r[this.fixedDofs[i]]));
+    }
+    return { step, u, pressure, closure, boltForce, boltStretch, iterations, factorizations, energyHistory, residual, supportReaction };
+  }
+
+}
+
+function norm(v: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i] * v[i];
+  return Math.sqrt(s);
+}
+
+/** Three nodes far apart (two corners and the middle of the opposite edge), non-collinear. */
+export function defaultRigidBodyNodes(nodes: Float64Array): [number, number, number] {
+  let xmin = Number.POSITIVE_INFINITY;
+  let xmax = Number.NEGATIVE_INFINITY;
+  let ymin = Number.POSITIVE_INFINITY;
+  let ymax = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < nodes.length; i += 2) {
+    xmin = Math.min(xmin, nodes[i]);
+    xmax = Math.max(xmax, nodes[i]);
+    ymin = Math.min(ymin, nodes[i + 1]);
+    ymax = Math.max(ymax, nodes[i + 1]);
+  }
+  const nearest = (x: number, y: number) => {
+    let best = 0;
+    let bd = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < nodes.length / 2; i++) {
+      const d = (nodes[2 * i] - x) ** 2 + (nodes[2 * i + 1] - y) ** 2;
+      if (d < bd) {
+        bd = d;
+        best = i;
+      }
+    }
+    return best;
+  };
+  return [nearest(xmin, ymin), nearest(xmax, ymin), nearest((xmin + xmax) / 2, ymax)];
+}

@@ -1,0 +1,25 @@
+/** Public API of the sparse linear-algebra layer. */
+export { type AssemblyPlan, addElement, assembleGroup, planAssembly, zeroValues } from './assembly';
+export {
+  analyse,
+  type CholeskySolver,
+  createSolver,
+  type FactorOptions,
+  factor,
+  NotPositiveDefiniteError,
+  solve,
+  solveMany,
+} from './cholesky';
+export { type AdjacencyGraph, adjacencyOf } from './graph';
+export { applyIncompleteCholesky, type IncompleteCholesky, incompleteCholesky } from './incompleteCholesky';
+export { fromMatrixMarket, toMatrixMarket } from './matrixMarket';
+export {
+  approximateMinimumDegree,
+  fillReducingOrdering,
+  invertPermutation,
+  naturalOrdering,
+  nestedDissection,
+} from './ordering/index';
+export { type PcgOptions, type PcgResult, type PreconditionerName, pcg } from './pcg';
+export { multiplySymmetric, residualNorm } from './symmetricProduct';
+export type * from './types';

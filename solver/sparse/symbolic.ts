@@ -1,0 +1,233 @@
+/**
+ * Symbolic analysis of a sparse Cholesky factorization: ordering, elimination tree,
+ * column counts, supernodes and the row structure of every supernodal panel.
+ * It depends only on the pattern of A and is done once per pattern.
+ */
+import { columnCounts, eliminationTree, postorder } from './eliminationTree';
+import { fillReducingOrdering, invertPermutation } from './ordering/index';
+import { supernodePartition } from './supernodes';
+import type { AnalyseOptions, SymbolicFactor, SymmetricCsc } from './types';
+
+interface PermutedLower {
+  /** column j (new numbering) holds rows >= j: rowIdx[colPtr[j] .. colPtr[j+1]) */
+  colPtr: Int32Array;
+  rowIdx: Int32Array;
+  /** index of the entry in A.values */
+  source: Int32Array;
+}
+
+/** The lower triangle of P A Pᵀ (rows unsorted within a column). */
+function permutedLower(A: SymmetricCsc, iperm: Int32Array): PermutedLower {
+  const { n, colPtr: ap, rowIdx: ai } = A;
+  const colPtr = new Int32Array(n + 1);
+  for (let j = 0; j < n; j++) {
+    const pj = iperm[j];
+    for (let q = ap[j]; q < ap[j + 1]; q++) {
+      const pi = iperm[ai[q]];
+      colPtr[(pi < pj ? pi : pj) + 1]++;
+    }
+  }
+  for (let j = 0; j < n; j++) colPtr[j + 1] += colPtr[j];
+  const nnz = colPtr[n];
+  const rowIdx = new Int32Array(nnz);
+  const source = new Int32Array(nnz);
+  const next = colPtr.slice(0, n);
+  for (let j = 0; j < n; j++) {
+    const pj = iperm[j];
+    for (let q = ap[j]; q < ap[j + 1]; q++) {
+      const pi = iperm[ai[q]];
+      const col = pi < pj ? pi : pj;
+      const t = next[col]++;
+      rowIdx[t] = pi < pj ? pj : pi;
+      source[t] = q;
+    }
+  }
+  return { colPtr, rowIdx, source };
+}
+
+/** Row lists of the strictly lower part: row i lists the columns j < i. */
+function strictRows(n: number, lower: PermutedLower): { rowPtr: Int32Array; rowCols: Int32Array } {
+  const rowPtr = new Int32Array(n + 1);
+  for (let j = 0; j < n; j++) {
+    for (let t = lower.colPtr[j]; t < lower.colPtr[j + 1]; t++) if (lower.rowIdx[t] !== j) rowPtr[lower.rowIdx[t] + 1]++;
+  }
+  for (let i = 0; i < n; i++) rowPtr[i + 1] += rowPtr[i];
+  const rowCols = new Int32Array(rowPtr[n]);
+  const next = rowPtr.slice(0, n);
+  for (let j = 0; j < n; j++) {
+    for (let t = lower.colPtr[j]; t < lower.colPtr[j + 1]; t++) {
+      const i = lower.rowIdx[t];
+      if (i !== j) rowCols[next[i]++] = j;
+    }
+  }
+  return { rowPtr, rowCols };
+}
+
+/**
+ * Symbolic analysis of the symmetric matrix A (lower triangle). Orders the dofs
+ * (default geometric nested dissection when `geometry` is given, graph nested dissection
+ * otherwise), postorders the elimination tree, finds relaxed supernodes and lays out the
+ * dense panels of L.
+ */
+export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): SymbolicFactor {
+  const t0 = performance.now();
+  const n = A.n;
+  const requested = options.ordering ?? 'nd';
+  const perm0 =
+    requested instanceof Int32Array ? Int32Array.from(requested) : fillReducingOrdering(A, requested, options.geometry);
+  const iperm0 = invertPermutation(perm0, n);
+  const t1 = performance.now();
+
+  // etree of the ordered matrix, then renumber in postorder (subtrees contiguous)
+  const lower0 = permutedLower(A, iperm0);
+  const rows0 = strictRows(n, lower0);
+  const parent0 = eliminationTree(n, rows0.rowPtr, rows0.rowCols);
+  const post = postorder(parent0);
+  const ipost = invertPermutation(post, n);
+  const perm1 = new Int32Array(n);
+  const parent1 = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    perm1[k] = perm0[post[k]];
+    const p = parent0[post[k]];
+    parent1[k] = p >= 0 ? ipost[p] : -1;
+  }
+  const iperm1 = invertPermutation(perm1, n);
+  const lower1 = permutedLower(A, iperm1);
+  const counts = columnCounts(parent1, lower1.colPtr, lower1.rowIdx);
+  let nnzL = 0;
+  let flops = 0;
+  for (let j = 0; j < n; j++) {
+    nnzL += counts[j];
+    flops += counts[j] * counts[j];
+  }
+
+  // supernodes; amalgamation may reorder columns (a different topological order of the etree)
+  const partition = supernodePartition(parent1, counts, options.relax ?? true);
+  const perm = new Int32Array(n);
+  for (let k = 0; k < n; k++) perm[k] = perm1[partition.order[k]];
+  const iperm = invertPermutation(perm, n);
+  const lower = permutedLower(A, iperm);
+  const superStart = partition.start;
+  const superParent = partition.parent;
+  const ns = superParent.length;
+
+  // children lists (ascending = the order their updates are pushed on the stack)
+  const superChildPtr = new Int32Array(ns + 1);
+  for (let s = 0; s < ns; s++) if (superParent[s] >= 0) superChildPtr[superParent[s] + 1]++;
+  for (let s = 0; s < ns; s++) superChildPtr[s + 1] += superChildPtr[s];
+  const superChildren = new Int32Array(superChildPtr[ns]);
+  const nextChild = superChildPtr.slice(0, ns);
+  for (let s = 0; s < ns; s++) if (superParent[s] >= 0) superChildren[nextChild[superParent[s]]++] = s;
+
+  // row structure of each panel: own columns, then A's rows and the children's rows below
+  const superRowPtr = new Int32Array(ns + 1);
+  let superRows = new Int32Array(Math.max(2 * lower.rowIdx.length, 1024));
+  const mark = new Int32Array(n).fill(-1);
+  const panelPtr = new Int32Array(ns + 1);
+  const aTarget = new Int32Array(A.rowIdx.length);
+  const rowPos = new Int32Array(n);
+  let panelTotal = 0;
+  let stackTop = 0;
+  let stackSize = 0;
+  let frontSize = 0;
+  for (let s = 0; s < ns; s++) {
+    const f = superStart[s];
+    const l = superStart[s + 1];
+    let top = superRowPtr[s];
+    const ensure = (extra: number): void => {
+      if (top + extra <= superRows.length) return;
+      const bigger = new Int32Array(Math.max(2 * superRows.length, top + extra));
+      bigger.set(superRows.subarray(0, top));
+      superRows = bigger;
+    };
+    ensure(l - f);
+    for (let j = f; j < l; j++) {
+      mark[j] = s;
+      superRows[top++] = j;
+    }
+    const below = top;
+    for (let j = f; j < l; j++) {
+      ensure(lower.colPtr[j + 1] - lower.colPtr[j]);
+      for (let t = lower.colPtr[j]; t < lower.colPtr[j + 1]; t++) {
+        const i = lower.rowIdx[t];
+        if (mark[i] !== s) {
+          mark[i] = s;
+          superRows[top++] = i;
+        }
+      }
+    }
+    for (let q = superChildPtr[s]; q < superChildPtr[s + 1]; q++) {
+      const c = superChildren[q];
+      const cBelow = superRowPtr[c] + (superStart[c + 1] - superStart[c]);
+      ensure(superRowPtr[c + 1] - cBelow);
+      for (let t = cBelow; t < superRowPtr[c + 1]; t++) {
+        const i = superRows[t];
+        if (mark[i] !== s) {
+          mark[i] = s;
+          superRows[top++] = i;
+        }
+      }
+    }
+    superRows.subarray(below, top).sort();
+    superRowPtr[s + 1] = top;
+    const m = top - superRowPtr[s];
+    const k = l - f;
+    if (below < top && superRows[below] < l) throw new Error('analyse: row structure below the diagonal block');
+    if (superParent[s] >= 0 && below < top) {
+      const p = superParent[s];
+      if (superRows[below] < superStart[p] || superRows[below] >= superStart[p + 1]) {
+        throw new Error(`analyse: supernode ${s} updates ${superRows[below]} outside its parent ${p}`);
+      }
+    }
+    panelPtr[s] = panelTotal;
+    panelTotal += m * k;
+    if (panelTotal > 2 ** 31 - 1) throw new RangeError('factor too large: more than 2^31 stored entries');
+    // where every entry of A lands in this panel
+    for (let r = 0; r < m; r++) rowPos[superRows[superRowPtr[s] + r]] = r;
+    for (let j = f; j < l; j++) {
+      const base = panelTotal - m * k + (j - f) * m;
+      for (let t = lower.colPtr[j]; t < lower.colPtr[j + 1]; t++) aTarget[lower.source[t]] = base + rowPos[lower.rowIdx[t]];
+    }
+    // multifrontal stack: the children's updates are popped, this update pushed
+    for (let q = superChildPtr[s]; q < superChildPtr[s + 1]; q++) {
+      const c = superChildren[q];
+      const mc = superRowPtr[c + 1] - superRowPtr[c] - (superStart[c + 1] - superStart[c]);
+      stackTop -= mc * mc;
+    }
+    const u = (m - k) * (m - k);
+    stackTop += u;
+    if (stackTop > stackSize) stackSize = stackTop;
+    if (u > frontSize) frontSize = u;
+  }
+  panelPtr[ns] = panelTotal;
+  const t2 = performance.now();
+  const orderingName = requested instanceof Int32Array ? 'given' : requested === 'nd' && options.geometry ? 'nd-geometric' : requested;
+  return {
+    n,
+    perm,
+    iperm,
+    superStart,
+    superRowPtr,
+    superRows: superRows.slice(0, superRowPtr[ns]),
+    superParent,
+    superChildPtr,
+    superChildren,
+    panelPtr,
+    aTarget,
+    stackSize,
+    frontSize,
+    nnzA: A.rowIdx.length,
+    describeDof: options.describeDof,
+    stats: {
+      n,
+      nnzA: A.rowIdx.length,
+      nnzL,
+      flops,
+      supernodes: ns,
+      ordering: orderingName,
+      storedL: panelTotal,
+      orderingSeconds: (t1 - t0) / 1000,
+      analyseSeconds: (t2 - t0) / 1000,
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/** Products with a symmetric matrix stored as its lower triangle. */
+import type { SymmetricCsc } from './types';
+
+/** y = A x for symmetric A given by its lower triangle (y is overwritten and returned). */
+export function multiplySymmetric(A: SymmetricCsc, x: Float64Array): Float64Array<ArrayBuffer>;
+export function multiplySymmetric<T extends Float64Array>(A: SymmetricCsc, x: Float64Array, y: T): T;
+export function multiplySymmetric(A: SymmetricCsc, x: Float64Array, y: Float64Array = new Float64Array(A.n)): Float64Array {
+  const { n, colPtr, rowIdx, values } = A;
+  y.fill(0);
+  for (let j = 0; j < n; j++) {
+    const xj = x[j];
+    let sum = 0;
+    for (let k = colPtr[j]; k < colPtr[j + 1]; k++) {
+      const i = rowIdx[k];
+      const a = values[k];
+      if (i === j) {
+        sum += a * xj;
+      } else {
+        y[i] += a * xj; // lower entry (i, j)
+        sum += a * x[i]; // its mirror (j, i)
+      }
+    }
+    y[j] += sum;
+  }
+  return y;
+}
+
+/** Euclidean norm of b - A x. */
+export function residualNorm(A: SymmetricCsc, x: Float64Array, b: Float64Array): number {
+  const ax = multiplySymmetric(A, x);
+  let s = 0;
+  for (let i = 0; i < A.n; i++) {
+    const r = b[i] - ax[i];
+    s += r * r;
+  }
+  return Math.sqrt(s);
+}

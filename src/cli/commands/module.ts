@@ -1,0 +1,185 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { evaluateCell } from '../../cell/model';
+import { namedCells } from '../../cell/presets';
+import { efficiencyChartSpec, renderSvg } from '../../module/charts';
+import { crossingsCsv, efficiencyCsv, partsCsv } from '../../module/csv';
+import { evaluateFullModule } from '../../module/full-mode';
+import type { FullModuleInput } from '../../module/full-schema';
+import { optimiseModule } from '../../module/optimiser';
+import { writeReport } from '../../module/report';
+import { evaluateSeedModule } from '../../module/seed-mode';
+import type { SeedModuleInput } from '../../module/seed-schema';
+import { crossings, logSpace, type ModuleEvaluator, sweep } from '../../module/sweep';
+
+interface ModuleOptions {
+  seedMode?: boolean;
+  out: string;
+  systems: number[];
+  pMin: number;
+  pMax: number;
+  points: number;
+  cell?: string;
+  cellWhKg?: number;
+  cellWhL?: number;
+  footprint?: [number, number];
+  edge?: 'simply-supported' | 'clamped';
+  deflectionLimit?: number;
+  span?: 'short-side' | 'long-side';
+  plates?: number;
+  e?: number;
+  nu?: number;
+  density?: number;
+  maxStackHeight?: number;
+  plateMaterial?: string;
+  boltMaterial?: string;
+  boltSafetyFactor?: number;
+  plateSafetyFactor?: number;
+  springs: boolean;
+  gaskets: boolean;
+  optimise?: 'mass' | 'volume';
+  system?: number;
+  pressure?: number;
+}
+
+const positive = (name: string) => (v: string) => {
+  const x = Number(v);
+  if (!Number.isFinite(x) || x <= 0) throw new InvalidArgumentError(`${name} must be a positive number, got "${v}"`);
+  return x;
+};
+
+const list = (v: string) => v.split(',').map((s) => positive('each system size [kWh]')(s.trim()));
+
+const footprint = (v: string): [number, number] => {
+  const m = /^\s*([\d.]+)\s*[x×]\s*([\d.]+)\s*$/i.exec(v);
+  if (!m) throw new InvalidArgumentError(`footprint must read WIDTHxLENGTH in mm, e.g. 100x300, got "${v}"`);
+  return [positive('footprint width [mm]')(m[1]), positive('footprint length [mm]')(m[2])];
+};
+
+/** `stackpress module`: cell-to-module efficiency sweeps (seed or full mode) and the design optimiser. */
+export function registerModuleCommand(program: Command): void {
+  program
+    .command('module')
+    .description('cell-to-module conversion efficiency vs stack pressure and system size (seed 002 Fig 5d–f)')
+    .option('--seed-mode', "exactly seed 002's method: Roark plates only")
+    .option('--out <dir>', 'output folder for CSV and SVG', 'results/module')
+    .option('--systems <kWh,...>', 'system sizes [kWh]', list, [1, 10, 20])
+    .option('--p-min <MPa>', 'lowest stack pressure [MPa]', positive('--p-min'), 1)
+    .option('--p-max <MPa>', 'highest stack pressure [MPa]', positive('--p-max'), 100)
+    .option('--points <n>', 'log-spaced pressures in the sweep', positive('--points'), 41)
+    .option('--cell <preset>', `take Wh/kg and Wh/L from a cell preset (pouch level): ${Object.keys(namedCells).join(', ')}`)
+    .option('--cell-wh-kg <Wh/kg>', 'cell gravimetric energy density [Wh/kg] (default 350)', positive('--cell-wh-kg'))
+    .option('--cell-wh-l <Wh/L>', 'cell volumetric energy density [Wh/L] (default 750)', positive('--cell-wh-l'))
+    .option('--footprint <WxL>', 'cell footprint per module [mm] (default 100x300)', footprint)
+    .addOption(new Option('--edge <edge>', 'plate edge condition (default simply-supported)').choices(['simply-supported', 'clamped']))
+    .option('--deflection-limit <N>', 'plate deflection limit L/N: 500 (seed), 360, 240', positive('--deflection-limit'))
+    .addOption(new Option('--span <side>', 'plate span L in L/N (default short-side)').choices(['short-side', 'long-side']))
+    .option('--plates <n>', 'end plates per module (default 2)', positive('--plates'))
+    .option('--e <MPa>', "seed mode: plate Young's modulus [MPa] (default 200000)", positive('--e'))
+    .option('--nu <nu>', "seed mode: plate Poisson's ratio (default 0.3)", Number)
+    .option('--density <kg/m3>', 'seed mode: plate density [kg/m³] (default 7850)', positive('--density'))
+    .option('--max-stack-height <mm>', 'tallest stack per module [mm] (full default 400; seed: one stack)', positive('--max-stack-height'))
+    .option('--plate-material <name>', 'full mode: carbon-steel, al-6061-t6, ti-6al-4v, …')
+    .option('--bolt-material <name>', 'full mode: 8.8, 10.9, 12.9, A2-70, ti-6al-4v')
+    .option('--bolt-safety-factor <sf>', 'full mode: on bolt yield (default 1.5)', positive('--bolt-safety-factor'))
+    .option('--plate-safety-factor <sf>', 'full mode: on plate yield, 0 = no stress check (default 1.5)', Number)
+    .option('--no-springs', 'full mode: leave out the disc springs')
+    .option('--no-gaskets', 'full mode: leave out the rubber gaskets')
+    .addOption(new Option('--optimise <objective>', 'optimise one design (full mode) for --system and --pressure').choices(['mass', 'volume']))
+    .option('--system <kWh>', 'system size for --optimise [kWh]', positive('--system'))
+    .option('--pressure <MPa>', 'stack pressure for --optimise [MPa]', positive('--pressure'))
+    .action(async (opts: ModuleOptions) => {
+      if (opts.optimise) return optimise(opts);
+      await sweepAndReport(opts);
+    });
+}
+
+function cellDensities(o: ModuleOptions): { cellWhPerKg?: number; cellWhPerL?: number } {
+  if (!o.cell) return { cellWhPerKg: o.cellWhKg, cellWhPerL: o.cellWhL };
+  const preset = namedCells[o.cell];
+  if (!preset) throw new InvalidArgumentError(`--cell "${o.cell}" is not one of ${Object.keys(namedCells).join(', ')}`);
+  const { pouch } = evaluateCell(preset);
+  return { cellWhPerKg: o.cellWhKg ?? pouch.whPerKg, cellWhPerL: o.cellWhL ?? pouch.whPerL };
+}
+
+/** Only the options the user gave, so schema defaults apply to the rest. */
+function defined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+function seedInput(o: ModuleOptions): Omit<SeedModuleInput, 'systemKWh' | 'pressureMPa'> {
+  return defined({
+    ...cellDensities(o),
+    footprintWidthMm: o.footprint?.[0],
+    footprintLengthMm: o.footprint?.[1],
+    edge: o.edge,
+    deflectionLimit: o.deflectionLimit,
+    span: o.span,
+    plateCount: o.plates,
+    E: o.e,
+    nu: o.nu,
+    densityKgPerM3: o.density,
+    maxStackHeightMm: o.maxStackHeight,
+  });
+}
+
+function fullInput(o: ModuleOptions): Omit<FullModuleInput, 'systemKWh' | 'pressureMPa'> {
+  const { E: _e, nu: _nu, densityKgPerM3: _d, ...shared } = seedInput(o);
+  return defined({
+    ...shared,
+    plateMaterial: o.plateMaterial,
+    boltMaterial: o.boltMaterial,
+    boltSafetyFactor: o.boltSafetyFactor,
+    plateSafetyFactor: o.plateSafetyFactor,
+    springs: o.springs,
+    gaskets: o.gaskets,
+  } as Omit<FullModuleInput, 'systemKWh' | 'pressureMPa'>);
+}
+
+async function sweepAndReport(o: ModuleOptions): Promise<void> {
+  const evaluate: ModuleEvaluator = o.seedMode
+    ? (s, p) => evaluateSeedModule({ ...seedInput(o), systemKWh: s, pressureMPa: p })
+    : (s, p) => evaluateFullModule({ ...fullInput(o), systemKWh: s, pressureMPa: p });
+  if (o.pMax <= o.pMin) throw new InvalidArgumentError('--p-max must exceed --p-min');
+  const pressures = logSpace(o.pMin, o.pMax, Math.round(o.points));
+  const rows = sweep(evaluate, o.systems, pressures);
+  const cross = crossings(evaluate, o.systems, { minMPa: o.pMin, maxMPa: o.pMax });
+  const mode = o.seedMode ? 'seed mode: Roark end plates only' : 'full mode: plates, tie rods, springs, gaskets';
+  const files: Record<string, string> = {
+    'efficiency.csv': efficiencyCsv(rows),
+    'crossings.csv': crossingsCsv(cross),
+    'parts.csv': partsCsv(rows),
+  };
+  for (const s of o.systems) files[`efficiency-${s}kWh.svg`] = await renderSvg(efficiencyChartSpec(rows, s, mode));
+  const written = await writeReport(o.out, files);
+  process.stdout.write(`${mode}\n`);
+  for (const c of cross) {
+    const where = c.pressureMPa === null ? c.status : `crosses at ${c.pressureMPa.toFixed(2)} MPa`;
+    process.stdout.write(`  ${c.systemKWh} kWh, ${c.metric} vs LIB ${c.reference}: ${where}\n`);
+  }
+  process.stdout.write(`wrote ${written.join(', ')}\n`);
+  const failed = rows.filter((r) => !r.feasible).length;
+  if (failed > 0) {
+    process.stderr.write(`${failed} of ${rows.length} designs could not meet every limit (see parts.csv, feasible)\n`);
+    process.exitCode = 1;
+  }
+}
+
+async function optimise(o: ModuleOptions): Promise<void> {
+  if (o.system === undefined || o.pressure === undefined) {
+    throw new InvalidArgumentError('--optimise needs --system <kWh> and --pressure <MPa>');
+  }
+  const { footprintWidthMm: _w, footprintLengthMm: _l, plateMaterial: _m, ...base } = fullInput(o);
+  const design = optimiseModule(
+    { ...base, systemKWh: o.system, pressureMPa: o.pressure },
+    defined({ objective: o.optimise, maxStackHeightMm: o.maxStackHeight }),
+  );
+  const text = `${JSON.stringify(design, null, 2)}\n`;
+  const written = await writeReport(o.out, { 'design.json': text });
+  const r = design.result;
+  process.stdout.write(
+    `best by ${design.objective}: ${r.stack.moduleCount} module(s) of ${design.footprintWidthMm.toFixed(0)} × ` +
+      `${design.footprintLengthMm.toFixed(0)} mm, ${design.plateMaterial} plates ${r.plate.thicknessMm.toFixed(1)} mm, ` +
+      `${r.fasteners?.count} × M${r.fasteners?.diameterMm}; efficiency ${(r.massEfficiency * 100).toFixed(1)} % by mass, ` +
+      `${(r.volumeEfficiency * 100).toFixed(1)} % by volume\nmargins ${JSON.stringify(design.margins)}\nwrote ${written.join(', ')}\n`,
+  );
+}

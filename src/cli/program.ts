@@ -1,0 +1,21 @@
+import { Command } from 'commander';
+import { registerModuleCommand } from './commands/module';
+
+/**
+ * Each command lives in src/cli/commands/<name>.ts and exports `register<Name>Command(program)`.
+ * Contract for actions: throw InputError for bad input (exit 2); set `process.exitCode = 1` when the run
+ * finished but some results failed; return normally otherwise (exit 0).
+ */
+const commands: ReadonlyArray<(program: Command) => void> = [registerModuleCommand];
+
+/** The `stackpress` commander program with every command registered. */
+export function buildProgram(): Command {
+  const program = new Command('stackpress')
+    .description('Pressure maps and housing cost for clamped all-solid-state battery pouch stacks')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    // Throw instead of exiting so main.ts owns the exit codes; set before commands so they inherit it.
+    .exitOverride();
+  for (const register of commands) register(program);
+  return program;
+}

@@ -1,0 +1,26 @@
+import { CommanderError } from 'commander';
+import { InputError } from '../validation/parse-input';
+import { buildProgram } from './program';
+
+/** Exit codes: 0 ok, 1 some results failed, 2 usage or input error. */
+export const exitCodes = { ok: 0, someFailed: 1, usage: 2 } as const;
+
+/** Run the CLI on `argv` (node-style: [node, script, ...args]); resolves to the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  process.exitCode = undefined;
+  try {
+    await buildProgram().parseAsync(argv);
+    return process.exitCode === exitCodes.someFailed ? exitCodes.someFailed : exitCodes.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      const shown = e.code === 'commander.helpDisplayed' || e.code === 'commander.version';
+      return shown ? exitCodes.ok : exitCodes.usage;
+    }
+    if (e instanceof InputError) {
+      process.stderr.write(`stackpress: ${e.message}\n`);
+      return exitCodes.usage;
+    }
+    process.stderr.write(`stackpress: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return exitCodes.someFailed;
+  }
+}

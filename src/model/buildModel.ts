@@ -1,0 +1,294 @@
+import type { ClosureLaw } from '../../solver/contact/closureLaw';
+import type { ContactInterface, ContactProblem, PlateLayer } from '../../solver/contact/contactProblem';
+import { type GridMesh, rectangleMesh } from '../../solver/mesh/structured';
+import { footprintRect, type Rect, washerDiameter } from '../case/checkCase';
+import { plateMaterials, type PlateMaterial } from '../case/materials';
+import type { Case, GasketCase } from '../case/schema';
+import { cellLayer } from '../stack/cellLaw';
+import { shapeFactor, shorePadLayer, tabulatedPadLayer } from '../stack/gasketLaw';
+import { type LayerCompliance, seriesClosureLaw } from '../stack/layerCompliance';
+import { boltMembers } from './boltMembers';
+import { sampleGrid, surfaceHeight } from './surfaceHeight';
+
+/** Everything the contact solver needs, plus what the reports need to map results back. */
+export interface StackModel {
+  problem: ContactProblem;
+  mesh: GridMesh;
+  footprint: Rect;
+  /** quads whose centre lies on the cell footprint */
+  footprintQuad: Uint8Array;
+  /** cells between consecutive plate layers (one entry per interface) */
+  cellsPerInterface: number[];
+  /** per plate layer: its material (null for a rigid base) */
+  layerMaterials: (PlateMaterial | null)[];
+  /** the plate layers' names, top first */
+  layerNames: string[];
+}
+
+export function resolvePlateMaterial(m: Case['plates']['top']['material']): PlateMaterial {
+  return typeof m === 'string' ? plateMaterials[m] : m;
+}
+
+/**
+ * Build the contact model of a validated case.
+ * 1. a structured mesh whose lines follow the plate, the footprint, the gasket edges and the washers;
+ * 2. plate layers: top plate, interleaf plates, bottom plate or rigid base;
+ * 3. per interface, contact points by nodal quadrature over footprint quads, each with the
+ *    series law of the layers over it (gaskets + cells) and its initial gap;
+ * 4. bolts with washer patches, preload scatter and bolt+spring stiffness.
+ */
+export function buildModel(c: Case): StackModel {
+  const { Lx, Ly } = c.plates;
+  const fp = footprintRect(c);
+  const h = c.mesh.size;
+
+  // 1. Mesh lines: footprint and gasket edges exactly; washers refined to about a third of their radius.
+  const xs = [fp.x0, fp.x1];
+  const ys = [fp.y0, fp.y1];
+  for (const g of c.gaskets) {
+    const r = gasketRect(g, fp);
+    if (g.region.type === 'frame') {
+      xs.push(r.x0 + g.region.width, r.x1 - g.region.width);
+      ys.push(r.y0 + g.region.width, r.y1 - g.region.width);
+    }
+    xs.push(r.x0, r.x1);
+    ys.push(r.y0, r.y1);
+  }
+  const rw = washerDiameter(c) / 2;
+  const washerSize = Math.min(h, rw / 3);
+  for (const b of c.bolts.positions) {
+    xs.push(b.x - rw, b.x, b.x + rw);
+    ys.push(b.y - rw, b.y, b.y + rw);
+  }
+  const refineX = c.bolts.positions.map((b) => ({ at: b.x, size: washerSize, ratio: 1.3 }));
+  const refineY = c.bolts.positions.map((b) => ({ at: b.y, size: washerSize, ratio: 1.3 }));
+  const mesh = rectangleMesh(
+    { from: 0, to: Lx, size: h, lines: xs, refine: washerSize < h ? refineX : [] },
+    { from: 0, to: Ly, size: h, lines: ys, refine: washerSize < h ? refineY : [] },
+  );
+
+  // 2. Plate layers from the top down.
+  const cells = c.stack.cells;
+  const il = c.stack.interleaf;
+  const groups: number[] = [];
+  for (let left = cells.count; left > 0; ) {
+    const take = il ? Math.min(il.every, left) : left;
+    groups.push(take);
+    left -= take;
+  }
+  const top = c.plates.top;
+  const bottom = c.plates.bottom;
+  const rigidBase = 'rigid' in bottom;
+  const layers: (PlateLayer | null)[] = [];
+  const layerMaterials: (PlateMaterial | null)[] = [];
+  const layerNames: string[] = [];
+  const addPlate = (name: string, thickness: number, mat: PlateMaterial) => {
+    layers.push({ name, thickness, E: mat.E, nu: mat.nu });
+    layerMaterials.push(mat);
+    layerNames.push(name);
+  };
+  addPlate('top plate', top.thickness, resolvePlateMaterial(top.material));
+  for (let k = 1; k < groups.length; k++) addPlate(`interleaf ${k}`, il!.thickness, resolvePlateMaterial(il!.material));
+  if (rigidBase) {
+    layers.push(null);
+    layerMaterials.push(null);
+    layerNames.push('rigid base');
+  } else addPlate('bottom plate', bottom.thickness, resolvePlateMaterial(bottom.material));
+  const nInterfaces = layers.length - 1;
+
+  // 3. Contact points. A quad is on the footprint when its centre is (mesh lines follow the edges).
+  const { nodes, quads } = mesh;
+  const nQuads = quads.length / 4;
+  const footprintQuad = new Uint8Array(nQuads);
+  const centre = new Float64Array(2 * nQuads);
+  for (let e = 0; e < nQuads; e++) {
+    let x = 0;
+    let y = 0;
+    for (let a = 0; a < 4; a++) {
+      x += 0.25 * nodes[2 * quads[4 * e + a]];
+      y += 0.25 * nodes[2 * quads[4 * e + a] + 1];
+    }
+    centre[2 * e] = x;
+    centre[2 * e + 1] = y;
+    footprintQuad[e] = x > fp.x0 && x < fp.x1 && y > fp.y0 && y < fp.y1 ? 1 : 0;
+  }
+  const nNodes = nodes.length / 2;
+  const hTop = surfaceHeight(top.flatness, nodes, Lx, Ly);
+  const hBottom = surfaceHeight(bottom.flatness, nodes, Lx, Ly);
+  if (top.flatness.type === 'random' || bottom.flatness.type === 'random') {
+    // the stated RMS applies over the cell footprint, where it matters
+    rescaleRms(hTop, top.flatness, footprintQuad, quads, nNodes);
+    rescaleRms(hBottom, bottom.flatness, footprintQuad, quads, nNodes);
+  }
+
+  const laws: ClosureLaw[] = [];
+  const lawKey = new Map<string, number>();
+  const interfaces: ContactInterface[] = [];
+  for (let k = 0; k < nInterfaces; k++) {
+    const onTop = k === 0;
+    const onBottom = k === nInterfaces - 1;
+    const gaskets = c.gaskets
+      .map((g, i) => ({ g, i }))
+      .filter(({ g }) => (onTop && (g.side === 'top' || g.side === 'both')) || (onBottom && (g.side === 'bottom' || g.side === 'both')));
+    // per quad: which gaskets cover it → a law, and how much thinner than the thickest column it is
+    const covering = (e: number) => gaskets.filter(({ g }) => inGasket(g, fp, centre[2 * e], centre[2 * e + 1]));
+    let thickest = 0;
+    const quadLaw = new Int32Array(nQuads).fill(-1);
+    const quadGap = new Float64Array(nQuads);
+    for (let e = 0; e < nQuads; e++) {
+      if (!footprintQuad[e]) continue;
+      const cov = covering(e);
+      const t = cov.reduce((s, { g }) => s + g.thickness * (g.side === 'both' && onTop && onBottom ? 2 : 1), 0);
+      quadGap[e] = -t;
+      thickest = Math.max(thickest, t);
+      const key = `${k}:${groups[k]}:${cov.map(({ i }) => i).join(',')}`;
+      let li = lawKey.get(key);
+      if (li === undefined) {
+        const layersInSeries: { layer: LayerCompliance; count: number }[] = [{ layer: cellLayer(cells.law, cells.thickness), count: groups[k] }];
+        for (const { g } of cov) {
+          const both = g.side === 'both' && onTop && onBottom ? 2 : 1;
+          layersInSeries.push({ layer: gasketLayer(g, fp), count: both });
+        }
+        li = laws.length;
+        laws.push(seriesClosureLaw(layersInSeries));
+        lawKey.set(key, li);
+      }
+      quadLaw[e] = li;
+    }
+    // nodal quadrature: every footprint quad gives each corner a quarter-share of its area (∫N_a dA)
+    const pointOf = new Map<number, number>();
+    const pNode: number[] = [];
+    const pArea: number[] = [];
+    const pLaw: number[] = [];
+    const pGap: number[] = [];
+    for (let e = 0; e < nQuads; e++) {
+      if (quadLaw[e] < 0) continue;
+      const x0 = nodes[2 * quads[4 * e]];
+      const y0 = nodes[2 * quads[4 * e] + 1];
+      const x2 = nodes[2 * quads[4 * e + 2]];
+      const y2 = nodes[2 * quads[4 * e + 2] + 1];
+      const quarter = 0.25 * (x2 - x0) * (y2 - y0); // the mesh is rectangular
+      for (let a = 0; a < 4; a++) {
+        const node = quads[4 * e + a];
+        const key = node * laws.length + quadLaw[e]; // one point per (node, law) pair
+        let j = pointOf.get(key);
+        if (j === undefined) {
+          j = pNode.length;
+          pointOf.set(key, j);
+          pNode.push(node);
+          pArea.push(0);
+          pLaw.push(quadLaw[e]);
+          // surfaces that bulge toward the stack close the gap; missing pads open it
+          const face = (onTop ? hTop[node] : 0) + (onBottom ? hBottom[node] : 0);
+          pGap.push(thickest + quadGap[e] - face);
+        }
+        pArea[j] += quarter;
+      }
+    }
+    // first touch at zero gap
+    let minGap = Number.POSITIVE_INFINITY;
+    for (const g of pGap) minGap = Math.min(minGap, g);
+    interfaces.push({
+      name: interfaceName(layerNames[k], layerNames[k + 1]),
+      node: Int32Array.from(pNode),
+      area: Float64Array.from(pArea),
+      law: Int32Array.from(pLaw),
+      gap: Float64Array.from(pGap, (g) => g - minGap),
+    });
+  }
+
+  // 4. Bolts.
+  const bolts = boltMembers(c, mesh, rigidBase);
+  return {
+    problem: { mesh, layers, interfaces, laws, bolts },
+    mesh,
+    footprint: fp,
+    footprintQuad,
+    cellsPerInterface: groups,
+    layerMaterials,
+    layerNames,
+  };
+}
+
+function interfaceName(upper: string, lower: string): string {
+  return `${upper} / ${lower}`;
+}
+
+/**
+ * Free growth of the stack at every contact point [mm] for the case's swelling, scaled by `scale`
+ * (1 = as given). Each interface grows by its own cells.
+ */
+export function swellingField(c: Case, model: StackModel, scale = 1): Float64Array[] {
+  const sw = c.stack.swelling;
+  const t = c.stack.cells.thickness;
+  const nodes = model.mesh.nodes;
+  return model.problem.interfaces.map((itf, k) => {
+    const n = model.cellsPerInterface[k];
+    const out = new Float64Array(itf.node.length);
+    for (let j = 0; j < out.length; j++) {
+      const x = nodes[2 * itf.node[j]];
+      const y = nodes[2 * itf.node[j] + 1];
+      let perCell = 0;
+      if (sw.type === 'strain') perCell = sw.value * t;
+      else if (sw.type === 'thickness') perCell = sw.value;
+      else if (sw.type === 'strainMap') perCell = sampleGrid(sw.grid, x, y) * t;
+      else if (sw.type === 'thicknessMap') perCell = sampleGrid(sw.grid, x, y);
+      out[j] = scale * n * perCell;
+    }
+    return out;
+  });
+}
+
+/** A uniform free growth of `perCell` mm per cell at every point. */
+export function uniformSwelling(model: StackModel, perCell: number): Float64Array[] {
+  return model.problem.interfaces.map((itf, k) => new Float64Array(itf.node.length).fill(perCell * model.cellsPerInterface[k]));
+}
+
+/** The gasket's region clipped to the cell footprint [mm]. */
+export function gasketRect(g: GasketCase, fp: Rect): Rect {
+  if (g.region.type !== 'rect') return fp;
+  const r = g.region;
+  return { x0: Math.max(r.x0, fp.x0), y0: Math.max(r.y0, fp.y0), x1: Math.min(r.x1, fp.x1), y1: Math.min(r.y1, fp.y1) };
+}
+
+function inGasket(g: GasketCase, fp: Rect, x: number, y: number): boolean {
+  const r = gasketRect(g, fp);
+  const inside = x > r.x0 && x < r.x1 && y > r.y0 && y < r.y1;
+  if (!inside || g.region.type !== 'frame') return inside;
+  const w = g.region.width;
+  return x < r.x0 + w || x > r.x1 - w || y < r.y0 + w || y > r.y1 - w;
+}
+
+/** The pad as a layer: Shore hardness through Gent and Gent–Lindley with its own shape factor, or a table. */
+function gasketLayer(g: GasketCase, fp: Rect): LayerCompliance {
+  if (g.law.type === 'table') return tabulatedPadLayer(g.law.closure, g.law.pressure);
+  const r = gasketRect(g, fp);
+  const W = r.x1 - r.x0;
+  const D = r.y1 - r.y0;
+  let area = W * D;
+  let perimeter = 2 * (W + D);
+  if (g.region.type === 'frame') {
+    const wi = Math.max(0, W - 2 * g.region.width);
+    const di = Math.max(0, D - 2 * g.region.width);
+    area -= wi * di;
+    perimeter += 2 * (wi + di); // the inner edge bulges too
+  }
+  return shorePadLayer(g.law.hardness, g.thickness, shapeFactor(area, perimeter, g.thickness), g.law.bulkModulus, g.law.bonded);
+}
+
+function rescaleRms(h: Float64Array, fl: Case['plates']['top']['flatness'], mask: Uint8Array, quads: Int32Array, nNodes: number): void {
+  if (fl.type !== 'random' || fl.rms === 0) return;
+  const on = new Uint8Array(nNodes);
+  for (let e = 0; e < mask.length; e++) if (mask[e]) for (let a = 0; a < 4; a++) on[quads[4 * e + a]] = 1;
+  let n = 0;
+  let mean = 0;
+  for (let i = 0; i < nNodes; i++) if (on[i]) {
+    mean += h[i];
+    n++;
+  }
+  mean /= n;
+  let ss = 0;
+  for (let i = 0; i < nNodes; i++) if (on[i]) ss += (h[i] - mean) ** 2;
+  const s = (fl.rms * 1e-3) / Math.sqrt(ss / n);
+  for (let i = 0; i < nNodes; i++) h[i] = (h[i] - mean) * s;
+}

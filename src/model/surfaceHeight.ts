@@ -1,0 +1,78 @@
+import type { Flatness, GridMap } from '../case/schema';
+import { seededRandom } from './seededRandom';
+
+/** Bilinear interpolation of a grid map at (x, y) [mm], clamped to the grid outside it. */
+export function sampleGrid(grid: GridMap, x: number, y: number): number {
+  const i = bracket(grid.x, x);
+  const j = bracket(grid.y, y);
+  const tx = clamp01((x - grid.x[i]) / (grid.x[i + 1] - grid.x[i]));
+  const ty = clamp01((y - grid.y[j]) / (grid.y[j + 1] - grid.y[j]));
+  const v = grid.values;
+  return (
+    (1 - tx) * (1 - ty) * v[j][i] + tx * (1 - ty) * v[j][i + 1] + (1 - tx) * ty * v[j + 1][i] + tx * ty * v[j + 1][i + 1]
+  );
+}
+
+function bracket(axis: number[], v: number): number {
+  let k = 0;
+  while (k < axis.length - 2 && axis[k + 1] <= v) k++;
+  return k;
+}
+const clamp01 = (t: number) => (t < 0 ? 0 : t > 1 ? 1 : t);
+
+const RANDOM_MODES = 256;
+
+/**
+ * Height [mm] of a plate face toward the stack at the given points (xy pairs, mm); > 0 bulges
+ * toward the stack and so closes the gap there.
+ * - bow: a paraboloid, `bow` at the plate centre and 0 at the corners;
+ * - random: a Gaussian random surface with covariance σ² exp(−r²/ℓ²), built from random
+ *   Fourier modes (spectral method), then shifted to zero mean and scaled to the exact RMS
+ *   over the given points, so the stated RMS is what the model sees;
+ * - map: a measured grid in µm, interpolated bilinearly.
+ */
+export function surfaceHeight(flatness: Flatness, xy: Float64Array, Lx: number, Ly: number): Float64Array {
+  const n = xy.length / 2;
+  const h = new Float64Array(n);
+  switch (flatness.type) {
+    case 'none':
+      return h;
+    case 'bow': {
+      const R2 = (Lx / 2) ** 2 + (Ly / 2) ** 2;
+      for (let i = 0; i < n; i++) {
+        const dx = xy[2 * i] - Lx / 2;
+        const dy = xy[2 * i + 1] - Ly / 2;
+        h[i] = flatness.bow * (1 - (dx * dx + dy * dy) / R2);
+      }
+      return h;
+    }
+    case 'random': {
+      if (flatness.rms === 0 || n === 0) return h;
+      const rnd = seededRandom(flatness.seed);
+      // Gaussian covariance exp(-r²/ℓ²) has a Gaussian spectrum: wave-vector components ~ N(0, 2/ℓ²)
+      const sd = Math.SQRT2 / flatness.correlationLength;
+      for (let m = 0; m < RANDOM_MODES; m++) {
+        const kx = sd * rnd.normal();
+        const ky = sd * rnd.normal();
+        const phase = 2 * Math.PI * rnd.uniform();
+        for (let i = 0; i < n; i++) h[i] += Math.cos(kx * xy[2 * i] + ky * xy[2 * i + 1] + phase);
+      }
+      let mean = 0;
+      for (let i = 0; i < n; i++) mean += h[i];
+      mean /= n;
+      let ss = 0;
+      for (let i = 0; i < n; i++) {
+        h[i] -= mean;
+        ss += h[i] * h[i];
+      }
+      const scale = ss > 0 ? (flatness.rms * 1e-3) / Math.sqrt(ss / n) : 0;
+      for (let i = 0; i < n; i++) h[i] *= scale;
+      return h;
+    }
+    case 'map': {
+      if (!flatness.grid) throw new Error('flatness.map: no grid (a `file` must be read by the case loader first)');
+      for (let i = 0; i < n; i++) h[i] = 1e-3 * sampleGrid(flatness.grid, xy[2 * i], xy[2 * i + 1]);
+      return h;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import type { EdgeCondition } from './roark';
+import {
+  type PlateLoad,
+  type SpanDefinition,
+  plateDeflection,
+  plateStress,
+  spanLength,
+  thicknessForDeflection,
+  thicknessForStress,
+} from './plate';
+
+/** What a plate sizer is asked: the lightest plate that meets the deflection (and optionally stress) limit. */
+export interface PlateSizingRequest {
+  /** supported spans [mm] */
+  widthMm: number;
+  lengthMm: number;
+  /** stack pressure [MPa] */
+  pressureMPa: number;
+  edge: EdgeCondition;
+  /** plate material: E [MPa], ν [-], yield [MPa] */
+  E: number;
+  nu: number;
+  yieldMPa: number;
+  /** deflection limit: y_max ≤ L / limit */
+  deflectionLimit: number;
+  span: SpanDefinition;
+  /** safety factor on yield for the bending stress; 0 = no stress check (seed mode) */
+  stressSafetyFactor: number;
+}
+
+/** A sized plate and how close it is to each limit. */
+export interface PlateSizing {
+  /** [mm] */
+  thicknessMm: number;
+  governedBy: 'deflection' | 'stress';
+  /** centre deflection and its allowance [mm] */
+  deflectionMm: number;
+  allowedDeflectionMm: number;
+  /** maximum bending stress and the allowable [MPa]; allowable is Infinity without a stress check */
+  stressMPa: number;
+  allowableStressMPa: number;
+  method: string;
+}
+
+/** Sizes an end plate. Roark below; other sizers plug in with the same signature. */
+export type PlateSizer = (req: PlateSizingRequest) => PlateSizing;
+
+/** Roark Table 11.4 sizing: the larger of the deflection- and stress-governed thicknesses. */
+export const roarkPlateSizer: PlateSizer = (req) => {
+  const load: PlateLoad = {
+    widthMm: req.widthMm,
+    lengthMm: req.lengthMm,
+    pressureMPa: req.pressureMPa,
+    edge: req.edge,
+    E: req.E,
+    nu: req.nu,
+  };
+  const tDeflection = thicknessForDeflection(load, req.deflectionLimit, req.span);
+  const allowable = req.stressSafetyFactor > 0 ? req.yieldMPa / req.stressSafetyFactor : Number.POSITIVE_INFINITY;
+  const tStress = Number.isFinite(allowable) ? thicknessForStress(load, allowable) : 0;
+  const t = Math.max(tDeflection, tStress);
+  return {
+    thicknessMm: t,
+    governedBy: tStress > tDeflection ? 'stress' : 'deflection',
+    deflectionMm: plateDeflection(load, t),
+    allowedDeflectionMm: spanLength(load, req.span) / req.deflectionLimit,
+    stressMPa: plateStress(load, t),
+    allowableStressMPa: allowable,
+    method: `Roark Table 11.4 (${req.edge === 'clamped' ? 'case 8a' : 'case 1a'})`,
+  };
+};
+
+/*
+ * EXTENSION POINT — FE plate sizing (issue 4, "plates may be sized by the FE solver with the real bolt pattern").
+ * A sizer built on solver/plate (Mindlin plate + tensionless contact with the stack, loaded at the real bolt
+ * positions) implements PlateSizer: search t (bisection on the FE deflection and von Mises stress against the
+ * same limits) and return a PlateSizing with `method: 'FE …'`. Pass it as `plateSizer` to evaluateFullModule.
+ * It is deliberately not implemented here: the FE plate core is being built in solver/.
+ */

@@ -1,0 +1,34 @@
+import type { CellStack } from './cell-stack';
+import type { PlateSizing } from './plate-sizing';
+import type { FastenerDesign } from './fasteners';
+
+/** Mass [kg] and solid volume [L] of one kind of part, summed over all modules. */
+export interface ModulePart {
+  part: string;
+  massKg: number;
+  volumeL: number;
+}
+
+/** A module design evaluated at one system size and pressure. */
+export interface ModuleResult {
+  mode: 'seed' | 'full';
+  /** [kWh] */
+  systemKWh: number;
+  /** [MPa] */
+  pressureMPa: number;
+  stack: CellStack;
+  plate: PlateSizing;
+  fasteners?: FastenerDesign;
+  parts: ModulePart[];
+  /** cells + structure, all modules [kg] */
+  moduleMassKg: number;
+  /** all modules [L]: cells + plates in seed mode, bounding envelopes in full mode */
+  moduleVolumeL: number;
+  /** cell mass / module mass [-] */
+  massEfficiency: number;
+  /** cell volume / module volume [-] */
+  volumeEfficiency: number;
+  /** false when a limit could not be met (e.g. too many bolts for the perimeter) */
+  feasible: boolean;
+  notes: string[];
+}

@@ -1,0 +1,45 @@
+import { parseInput } from '../validation/parse-input';
+import { cellStack } from './cell-stack';
+import type { ModuleResult } from './result';
+import { roarkPlateSizer } from './plate-sizing';
+import { type SeedModuleInput, seedModuleSchema } from './seed-schema';
+
+/**
+ * Seed 002's module: two steel end plates sized by Roark for L/limit deflection, nothing else counted.
+ * Efficiency = cells / (cells + plates), by mass and by volume.
+ */
+export function evaluateSeedModule(raw: SeedModuleInput): ModuleResult {
+  const m = parseInput(seedModuleSchema, raw, 'seed-mode module');
+  const area = m.footprintWidthMm * m.footprintLengthMm;
+  const stack = cellStack(m.systemKWh, m.cellWhPerKg, m.cellWhPerL, area, m.maxStackHeightMm ?? Number.POSITIVE_INFINITY);
+  const plate = roarkPlateSizer({
+    widthMm: m.footprintWidthMm,
+    lengthMm: m.footprintLengthMm,
+    pressureMPa: m.pressureMPa,
+    edge: m.edge,
+    E: m.E,
+    nu: m.nu,
+    yieldMPa: Number.POSITIVE_INFINITY,
+    deflectionLimit: m.deflectionLimit,
+    span: m.span,
+    stressSafetyFactor: 0,
+  });
+  const plateVolumeL = (stack.moduleCount * m.plateCount * area * plate.thicknessMm) / 1e6;
+  const plateMassKg = (plateVolumeL / 1000) * m.densityKgPerM3;
+  const moduleMassKg = stack.cellMassKg + plateMassKg;
+  const moduleVolumeL = stack.cellVolumeL + plateVolumeL;
+  return {
+    mode: 'seed',
+    systemKWh: m.systemKWh,
+    pressureMPa: m.pressureMPa,
+    stack,
+    plate,
+    parts: [{ part: 'end plates', massKg: plateMassKg, volumeL: plateVolumeL }],
+    moduleMassKg,
+    moduleVolumeL,
+    massEfficiency: stack.cellMassKg / moduleMassKg,
+    volumeEfficiency: stack.cellVolumeL / moduleVolumeL,
+    feasible: true,
+    notes: [],
+  };
+}

@@ -1,0 +1,205 @@
+import { type ContactOptions, ContactSolver, type ContactState } from '../solver/contact/contactSolver';
+import { elementResults } from '../solver/plate/recovery';
+import { type CheckedCase, checkCase } from './case/checkCase';
+import type { Case } from './case/schema';
+import { boltStiffness } from './model/boltMembers';
+import { buildModel, type StackModel, swellingField } from './model/buildModel';
+import { nodalPressure, type RegularGrid, resampleToGrid } from './results/pressureMap';
+import { type PressureStats, pressureStats } from './results/pressureStats';
+
+export const RESULT_SCHEMA = 'stackpress.result/1';
+
+export interface BoltResult {
+  /** mm */
+  x: number;
+  y: number;
+  /** tension after load-up [N] */
+  force: number;
+  /** tension after swelling [N]; equals `force` when the case has no swelling */
+  forceAfterSwelling: number;
+}
+
+export interface ForceBalance {
+  /** Σ bolt tensions [N] */
+  boltForce: number;
+  /** ∫ p dA over the cells [N] */
+  contactForce: number;
+  /** |boltForce − contactForce| / boltForce [-] */
+  relResidual: number;
+}
+
+export interface PlateResult {
+  name: string;
+  /** largest and smallest w over the plate [mm] (z up; the bottom plate is held at three points) */
+  wMax: number;
+  wMin: number;
+  /** largest element-centre von Mises stress on either face [MPa] */
+  vonMisesMax: number;
+  /** MPa */
+  yield: number;
+  /** yield / vonMisesMax [-] */
+  safetyFactor: number;
+}
+
+export interface InterfaceResult {
+  name: string;
+  pressure: PressureStats;
+}
+
+/** The JSON summary of one case (result.json). */
+export interface CaseSummary {
+  schema: typeof RESULT_SCHEMA;
+  name: string;
+  units: { length: 'mm'; force: 'N'; pressure: 'MPa'; stress: 'MPa'; fractions: '-' };
+  warnings: string[];
+  /** cell pressure map under the top plate after load-up */
+  pressure: PressureStats;
+  bolts: BoltResult[];
+  balance: ForceBalance;
+  interfaces: InterfaceResult[];
+  plates: PlateResult[];
+  /** the state after swelling with the bolts locked, when the case swells */
+  swelling: { pressure: PressureStats; balance: ForceBalance; interfaces: InterfaceResult[] } | null;
+  boltStiffness: { bolt: number; springs: number | null; total: number };
+  nominalPressure: number;
+  solver: {
+    dofs: number;
+    nnzL: number;
+    flops: number;
+    newtonIterations: number;
+    factorizations: number;
+    seconds: number;
+    supportReaction: number;
+  };
+}
+
+/** Fields for plots and the viewer; typed arrays, not written to result.json. */
+export interface CaseFields {
+  model: StackModel;
+  /** per interface: nodal pressure [MPa] (0 off the footprint), footprint mask, regular grid */
+  pressure: { name: string; nodal: Float64Array; mask: Uint8Array; grid: RegularGrid }[];
+  /** per plate layer: w at the nodes [mm] */
+  deflection: { name: string; w: Float64Array }[];
+  loadUp: ContactState;
+  swollen: ContactState | null;
+}
+
+export interface CaseResult extends CaseSummary {
+  fields: CaseFields;
+}
+
+export interface SolveOptions {
+  onIteration?: ContactOptions['onIteration'];
+  shouldAbort?: () => boolean;
+}
+
+/**
+ * Solve one case: validate, build the model, load up the bolts, then (if the case swells) grow
+ * the stack with the bolts locked. Returns the summary and the fields. Throws InputError for a
+ * bad case and ContactConvergenceError when force balance is not reached — a map is never
+ * returned half-converged.
+ */
+export function solveCase(raw: unknown, options: SolveOptions = {}): CaseResult {
+  const t0 = performance.now();
+  // 1. Validate and check the case for physical consistency.
+  const checked: CheckedCase = checkCase(raw);
+  const c = checked.case;
+  // 2. Build the model; the solver does the symbolic factorization once for both load steps.
+  const model = buildModel(c);
+  const solver = new ContactSolver(model.problem);
+  const opts: ContactOptions = { tolerance: c.solver.tolerance, maxIterations: c.solver.maxIterations, ...options };
+  // 3. Load-up: each bolt at its (scattered) preload.
+  const loadUp = solver.loadUp(opts);
+  // 4. Swelling with the bolts locked.
+  const swollen = c.stack.swelling.type === 'none' ? null : solver.swell(loadUp, swellingField(c, model), opts);
+  return assembleResult(c, checked.warnings, model, solver, loadUp, swollen, (performance.now() - t0) / 1000);
+}
+
+/** Summary statistics and fields from solved states. */
+export function assembleResult(
+  c: Case,
+  warnings: string[],
+  model: StackModel,
+  solver: ContactSolver,
+  loadUp: ContactState,
+  swollen: ContactState | null,
+  seconds: number,
+): CaseResult {
+  const { problem, mesh } = model;
+  const nNodes = mesh.nodes.length / 2;
+  const threshold = c.output.contactThreshold;
+  const interfaceStats = (s: ContactState) =>
+    problem.interfaces.map((itf, k) => ({ name: itf.name, pressure: pressureStats(s.pressure[k], itf.area, threshold) }));
+  const balanceOf = (s: ContactState, stats: PressureStats): ForceBalance => {
+    let boltForce = 0;
+    for (const f of s.boltForce) boltForce += f;
+    return { boltForce, contactForce: stats.force, relResidual: Math.abs(boltForce - stats.force) / boltForce };
+  };
+  const itfUp = interfaceStats(loadUp);
+  const itfSw = swollen ? interfaceStats(swollen) : null;
+
+  const pressure = problem.interfaces.map((itf, k) => {
+    const { values, mask } = nodalPressure(itf, loadUp.pressure[k], nNodes);
+    return { name: itf.name, nodal: values, mask, grid: resampleToGrid(mesh, values, model.footprint, c.output.gridSpacing, 'MPa') };
+  });
+  const deflection: CaseFields['deflection'] = [];
+  const plates: PlateResult[] = [];
+  solver.plates.forEach((pm, l) => {
+    if (!pm) return;
+    const local = loadUp.u.subarray(pm.dofOffset, pm.dofOffset + pm.nDofs);
+    const w = new Float64Array(nNodes);
+    let wMax = Number.NEGATIVE_INFINITY;
+    let wMin = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < nNodes; i++) {
+      w[i] = local[3 * i];
+      wMax = Math.max(wMax, w[i]);
+      wMin = Math.min(wMin, w[i]);
+    }
+    const worst = swollen ? [loadUp, swollen] : [loadUp];
+    let vm = 0;
+    for (const s of worst) {
+      const el = elementResults(mesh, pm.E, pm.nu, pm.thickness, s.u.subarray(pm.dofOffset, pm.dofOffset + pm.nDofs));
+      for (let e = 0; e < el.vonMisesTop.length; e++) vm = Math.max(vm, el.vonMisesTop[e], el.vonMisesBottom[e]);
+    }
+    const mat = model.layerMaterials[l]!;
+    deflection.push({ name: model.layerNames[l], w });
+    plates.push({ name: model.layerNames[l], wMax, wMin, vonMisesMax: vm, yield: mat.yield, safetyFactor: vm > 0 ? mat.yield / vm : Number.MAX_VALUE });
+  });
+
+  const stats = solver.symbolic.stats;
+  const summary: CaseSummary = {
+    schema: RESULT_SCHEMA,
+    name: c.name ?? 'case',
+    units: { length: 'mm', force: 'N', pressure: 'MPa', stress: 'MPa', fractions: '-' },
+    warnings,
+    pressure: itfUp[0].pressure,
+    bolts: problem.bolts.map((b, i) => ({
+      x: b.x,
+      y: b.y,
+      force: loadUp.boltForce[i],
+      forceAfterSwelling: swollen ? swollen.boltForce[i] : loadUp.boltForce[i],
+    })),
+    balance: balanceOf(loadUp, itfUp[0].pressure),
+    interfaces: itfUp,
+    plates,
+    swelling: swollen && itfSw ? { pressure: itfSw[0].pressure, balance: balanceOf(swollen, itfSw[0].pressure), interfaces: itfSw } : null,
+    boltStiffness: boltStiffness(c),
+    nominalPressure: loadUp.boltForce.reduce((s, f) => s + f, 0) / itfUp[0].pressure.area,
+    solver: {
+      dofs: solver.n,
+      nnzL: stats.nnzL,
+      flops: stats.flops,
+      newtonIterations: loadUp.iterations + (swollen?.iterations ?? 0),
+      factorizations: loadUp.factorizations + (swollen?.factorizations ?? 0),
+      seconds,
+      supportReaction: Math.max(loadUp.supportReaction, swollen?.supportReaction ?? 0),
+    },
+  };
+  return { ...summary, fields: { model, pressure, deflection, loadUp, swollen } };
+}
+
+/** The JSON-safe summary of a result (drops the typed-array fields). */
+export function summaryOf(result: CaseResult): CaseSummary {
+  const { fields: _fields, ...summary } = result;
+  return summary;
+}
