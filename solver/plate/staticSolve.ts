@@ -3,8 +3,7 @@
  * tensionless). Assembly plan and symbolic factorization are built once; the tensionless
  * active-set iteration only re-assembles values and refactors the same pattern.
  */
-import { type AssemblyPlan, assembleGroup, planAssembly } from '../sparse/assembly';
-import { analyse, factor, NotPositiveDefiniteError, solve } from '../sparse/cholesky';
+import { type AssemblyPlan, analyse, assembleGroup, factor, NotPositiveDefiniteError, planAssembly, solve } from '../sparse/index';
 import type { FactorStats, NumericFactor, OrderingName, SymbolicFactor } from '../sparse/types';
 import { activeFoundationBlocks, createFoundation, type Foundation, type FoundationSpec, foundationNodalForces } from './foundation';
 import { applyPrescribed, describePlateDof, type PlateModel, plateDofGeometry, plateInternalForces } from './plateModel';
