@@ -1,6 +1,6 @@
+import { collectorDensityGPerCm3 } from './collectors';
 import type { Cell } from './schema';
 import type { UnitCell } from './unit-cell';
-import { collectorDensityGPerCm3 } from './collectors';
 
 /** Mass and volume of one component of a pouch cell. */
 export interface PouchPart {
@@ -64,7 +64,11 @@ export function pouchCell(cell: Cell, unit: UnitCell): PouchCell {
   const stackCm3 = parts.reduce((s, p) => s + p.volumeCm3, 0);
   const foilCm3 = foilAreaCm2 * k.pouchFoilThicknessUm * 1e-4;
   parts.push({ component: 'pouch foil', massG: foilMassG, volumeCm3: foilCm3 });
-  parts.push({ component: 'tabs, margin and seal', massG: k.tabMassG, volumeCm3: boxCm3 - stackCm3 - foilCm3 });
+  parts.push({
+    component: 'tabs, margin and seal',
+    massG: k.tabMassG,
+    volumeCm3: boxCm3 - stackCm3 - foilCm3,
+  });
   const capacityAh = ((unit.arealCapacityMAhPerCm2 * areaCm2) / 1000) * (parallel ? n : 1);
   const voltageV = unit.voltageV * (parallel ? 1 : n);
   const energyWh = capacityAh * voltageV;

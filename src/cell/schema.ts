@@ -16,7 +16,10 @@ const cathodeLoading = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('active-mass'),
-      mgPerCm2: quantity('mg/cm²', 'areal mass of cathode active material (not composite)', { gt: 0, lte: 200 }),
+      mgPerCm2: quantity('mg/cm²', 'areal mass of cathode active material (not composite)', {
+        gt: 0,
+        lte: 200,
+      }),
     })
     .strict(),
   z
@@ -34,13 +37,17 @@ const cathodeLoading = z.discriminatedUnion('kind', [
 ]);
 
 const compositeDensity = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('direct'), gPerCm3: densityGcc('composite (electrode) density incl. pores') }).strict(),
+  z
+    .object({ kind: z.literal('direct'), gPerCm3: densityGcc('composite (electrode) density incl. pores') })
+    .strict(),
   z
     .object({
       kind: z.literal('porosity'),
       porosity: porosity('pore volume fraction of the composite'),
       activeDensityGPerCm3: densityGcc('crystal density of the active material'),
-      balanceDensityGPerCm3: densityGcc('mean density of the non-active balance (solid electrolyte, carbon, binder)'),
+      balanceDensityGPerCm3: densityGcc(
+        'mean density of the non-active balance (solid electrolyte, carbon, binder)',
+      ),
     })
     .strict(),
 ]);
@@ -48,7 +55,10 @@ const compositeDensity = z.discriminatedUnion('kind', [
 export const cathodeSchema = z
   .object({
     material: z.string().min(1).meta({ description: 'label of the active material, e.g. NMC811' }),
-    specificCapacityMAhPerG: quantity('mAh/g', 'reversible specific capacity of the active material', { gt: 0, lte: 1000 }),
+    specificCapacityMAhPerG: quantity('mAh/g', 'reversible specific capacity of the active material', {
+      gt: 0,
+      lte: 1000,
+    }),
     averageVoltageV: quantity('V', 'average discharge potential vs Li/Li⁺', { gt: 0, lte: 6 }),
     activeWtFraction: fraction('active material mass fraction of the composite'),
     loading: cathodeLoading,
@@ -66,8 +76,15 @@ export const separatorSchema = z
   .strict();
 
 const liMetalSizing = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('np-ratio'), value: quantity('', 'anode/cathode capacity ratio', { gt: 0, lte: 100 }) }).strict(),
-  z.object({ kind: z.literal('thickness'), um: quantity('µm', 'Li foil thickness', { gt: 0, lte: 2000 }) }).strict(),
+  z
+    .object({
+      kind: z.literal('np-ratio'),
+      value: quantity('', 'anode/cathode capacity ratio', { gt: 0, lte: 100 }),
+    })
+    .strict(),
+  z
+    .object({ kind: z.literal('thickness'), um: quantity('µm', 'Li foil thickness', { gt: 0, lte: 2000 }) })
+    .strict(),
 ]);
 
 export const anodeSchema = z.discriminatedUnion('kind', [
@@ -90,7 +107,10 @@ export const anodeSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('composite'),
       material: z.string().min(1).meta({ description: 'anode active material label: graphite, Si, Li-In …' }),
-      specificCapacityMAhPerG: quantity('mAh/g', 'specific capacity of the anode active material', { gt: 0, lte: 4000 }),
+      specificCapacityMAhPerG: quantity('mAh/g', 'specific capacity of the anode active material', {
+        gt: 0,
+        lte: 4000,
+      }),
       activeWtFraction: fraction('active material mass fraction of the anode composite'),
       compositeDensityGPerCm3: densityGcc('anode composite density incl. pores'),
       npRatio: quantity('', 'anode/cathode capacity ratio', { gt: 0, lte: 100 }),
@@ -112,10 +132,14 @@ export const collectorSchema = z
 
 export const constructionSchema = z
   .object({
-    coating: z
-      .enum(['single', 'double'])
-      .meta({ description: 'single: each electrode coated on one side; double: collectors shared by two unit cells' }),
-    layers: quantity('', 'unit cells (cathode coatings facing an anode) in the pouch', { int: true, gte: 1, lte: 500 }),
+    coating: z.enum(['single', 'double']).meta({
+      description: 'single: each electrode coated on one side; double: collectors shared by two unit cells',
+    }),
+    layers: quantity('', 'unit cells (cathode coatings facing an anode) in the pouch', {
+      int: true,
+      gte: 1,
+      lte: 500,
+    }),
     stacking: z
       .enum(['parallel', 'bipolar'])
       .meta({ description: 'parallel: unit cells in parallel (bi-cell stack); bipolar: in series' }),
@@ -125,7 +149,9 @@ export const constructionSchema = z
       gte: 0,
       lte: 100,
     }).default(5),
-    pouchFoilThicknessUm: quantity('µm', 'laminated Al pouch foil thickness', { gte: 0, lte: 1000 }).default(113),
+    pouchFoilThicknessUm: quantity('µm', 'laminated Al pouch foil thickness', { gte: 0, lte: 1000 }).default(
+      113,
+    ),
     pouchFoilDensityGPerCm3: densityGcc('mean density of the pouch laminate').default(1.6),
     tabMassG: quantity('g', 'mass of both tabs with sealant', { gte: 0, lte: 1000 }).default(2),
     tabProtrusionMm: quantity('mm', 'tab length outside the pouch counted in the box volume', {

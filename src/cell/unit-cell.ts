@@ -1,5 +1,5 @@
-import type { Cell } from './schema';
 import { collectorDensityGPerCm3 } from './collectors';
+import type { Cell } from './schema';
 
 /** One layer of the repeating unit, per cm² of coated electrode area. */
 export interface UnitLayer {
@@ -88,7 +88,11 @@ function layer(component: UnitLayer['component'], arealMassMgPerCm2: number, thi
   return { component, arealMassMgPerCm2, thicknessUm };
 }
 
-function collectorLayer(component: UnitLayer['component'], cc: Cell['cathodeCollector'], share: number): UnitLayer {
+function collectorLayer(
+  component: UnitLayer['component'],
+  cc: Cell['cathodeCollector'],
+  share: number,
+): UnitLayer {
   const rho = cc.densityGPerCm3 ?? collectorDensityGPerCm3[cc.material];
   return layer(component, mgFrom(cc.thicknessUm, rho) * share, cc.thicknessUm * share);
 }

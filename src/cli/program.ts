@@ -1,12 +1,22 @@
 import { Command } from 'commander';
+import { registerBatchCommand } from './commands/batch';
 import { registerModuleCommand } from './commands/module';
+import { registerSchemaCommand } from './commands/schema';
+import { registerSolveCommand } from './commands/solve';
+import { registerSweepCommand } from './commands/sweep';
 
 /**
  * Each command lives in src/cli/commands/<name>.ts and exports `register<Name>Command(program)`.
  * Contract for actions: throw InputError for bad input (exit 2); set `process.exitCode = 1` when the run
  * finished but some results failed; return normally otherwise (exit 0).
  */
-const commands: ReadonlyArray<(program: Command) => void> = [registerModuleCommand];
+const commands: ReadonlyArray<(program: Command) => void> = [
+  registerSolveCommand,
+  registerSweepCommand,
+  registerBatchCommand,
+  registerSchemaCommand,
+  registerModuleCommand,
+];
 
 /** The `stackpress` commander program with every command registered. */
 export function buildProgram(): Command {

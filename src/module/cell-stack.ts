@@ -28,6 +28,8 @@ export function cellStack(
   const cellMassKg = (systemKWh * 1000) / whPerKg;
   const cellVolumeL = (systemKWh * 1000) / whPerL;
   const totalHeightMm = (cellVolumeL * 1e6) / footprintMm2;
-  const moduleCount = Number.isFinite(maxStackHeightMm) ? Math.max(1, Math.ceil(totalHeightMm / maxStackHeightMm - 1e-12)) : 1;
+  const moduleCount = Number.isFinite(maxStackHeightMm)
+    ? Math.max(1, Math.ceil(totalHeightMm / maxStackHeightMm - 1e-12))
+    : 1;
   return { cellMassKg, cellVolumeL, moduleCount, stackHeightMm: totalHeightMm / moduleCount };
 }

@@ -18,7 +18,12 @@ export function efficiencyChartSpec(rows: ModuleResult[], systemKWh: number, sub
     { efficiency: libReference.massEfficiency * 100, series: 'by mass', label: 'LIB, mass 82 %' },
     { efficiency: libReference.volumeEfficiency * 100, series: 'by volume', label: 'LIB, volume 73 %' },
   ];
-  const color = { field: 'series', type: 'nominal', title: 'ASSB module', scale: { range: ['#c0392b', '#2471a3'] } } as const;
+  const color = {
+    field: 'series',
+    type: 'nominal',
+    title: 'ASSB module',
+    scale: { range: ['#c0392b', '#2471a3'] },
+  } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: `Cell-to-module conversion efficiency, ${systemKWh} kWh`, subtitle },
@@ -29,8 +34,18 @@ export function efficiencyChartSpec(rows: ModuleResult[], systemKWh: number, sub
         data: { values: points },
         mark: { type: 'line', point: { size: 18 } },
         encoding: {
-          x: { field: 'pressureMPa', type: 'quantitative', scale: { type: 'log', domain: [1, 100] }, title: 'Stack pressure (MPa)' },
-          y: { field: 'efficiency', type: 'quantitative', scale: { domain: [0, 100] }, title: 'Conversion efficiency (%)' },
+          x: {
+            field: 'pressureMPa',
+            type: 'quantitative',
+            scale: { type: 'log', domain: [1, 100] },
+            title: 'Stack pressure (MPa)',
+          },
+          y: {
+            field: 'efficiency',
+            type: 'quantitative',
+            scale: { domain: [0, 100] },
+            title: 'Conversion efficiency (%)',
+          },
           color,
         },
       },

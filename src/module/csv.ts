@@ -2,14 +2,22 @@ import type { ModuleResult } from './result';
 import type { Crossing } from './sweep';
 
 /** The efficiency table the issue fixes: efficiencies as fractions, plate thickness in mm. */
-export const efficiencyColumns = ['systemKWh', 'pressureMPa', 'massEfficiency', 'volumeEfficiency', 'plateThicknessMm'];
+export const efficiencyColumns = [
+  'systemKWh',
+  'pressureMPa',
+  'massEfficiency',
+  'volumeEfficiency',
+  'plateThicknessMm',
+];
 
 const num = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(10))) : '');
 
 /** `efficiency.csv`: one row per system size and pressure. */
 export function efficiencyCsv(rows: ModuleResult[]): string {
   const lines = rows.map((r) =>
-    [r.systemKWh, r.pressureMPa, r.massEfficiency, r.volumeEfficiency, r.plate.thicknessMm].map(num).join(','),
+    [r.systemKWh, r.pressureMPa, r.massEfficiency, r.volumeEfficiency, r.plate.thicknessMm]
+      .map(num)
+      .join(','),
   );
   return `${[efficiencyColumns.join(','), ...lines].join('\n')}\n`;
 }
@@ -55,7 +63,13 @@ export function partsCsv(rows: ModuleResult[]): string {
 /** `crossings.csv`: where each curve meets its LIB line. */
 export function crossingsCsv(rows: Crossing[]): string {
   const lines = rows.map((c) =>
-    [num(c.systemKWh), c.metric, num(c.reference), c.status, c.pressureMPa === null ? '' : num(c.pressureMPa)].join(','),
+    [
+      num(c.systemKWh),
+      c.metric,
+      num(c.reference),
+      c.status,
+      c.pressureMPa === null ? '' : num(c.pressureMPa),
+    ].join(','),
   );
   return `${['systemKWh,metric,reference,status,pressureMPa', ...lines].join('\n')}\n`;
 }

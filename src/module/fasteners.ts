@@ -50,7 +50,13 @@ export interface FastenerRules {
  * Fasteners of diameter d for a module of cell footprint w × l [mm] at pressure q [MPa]. The count is the
  * smallest even number ≥ minCount whose stress areas carry q·w·l at yield/safety factor.
  */
-export function fastenersOfDiameter(d: number, w: number, l: number, q: number, rules: FastenerRules): FastenerDesign {
+export function fastenersOfDiameter(
+  d: number,
+  w: number,
+  l: number,
+  q: number,
+  rules: FastenerRules,
+): FastenerDesign {
   const force = q * w * l;
   const stressArea = boltStressArea(d);
   const perBolt = (stressArea * rules.material.yield) / rules.safetyFactor;

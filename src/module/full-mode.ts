@@ -21,7 +21,10 @@ import type { ModulePart, ModuleResult } from './result';
  * Tries every bolt size (unless fixed) and keeps the lightest feasible module.
  * @param plateSizer Roark by default; the FE extension point in plate-sizing.ts plugs in here.
  */
-export function evaluateFullModule(raw: FullModuleInput, plateSizer: PlateSizer = roarkPlateSizer): ModuleResult {
+export function evaluateFullModule(
+  raw: FullModuleInput,
+  plateSizer: PlateSizer = roarkPlateSizer,
+): ModuleResult {
   const m = parseInput(fullModuleSchema, raw, 'full-mode module');
   const sizes = m.boltDiameterMm !== undefined ? [m.boltDiameterMm] : boltDiameters;
   const designs = sizes.map((d) => design(m, d, plateSizer));
@@ -68,7 +71,10 @@ function design(m: FullModule, d: number, plateSizer: PlateSizer): ModuleResult 
   const gasketCount = m.gaskets ? defaultGasketRules.count : 0;
   const grip = stack.stackHeightMm + m.plateCount * t + gasketCount * gasketT;
   const springs = m.springs
-    ? springSet(bolts.requiredForceN, stack.stackHeightMm, { ...defaultSpringRules, travelStrain: m.springTravelStrain })
+    ? springSet(bolts.requiredForceN, stack.stackHeightMm, {
+        ...defaultSpringRules,
+        travelStrain: m.springTravelStrain,
+      })
     : { travelMm: 0, volumeMm3: 0, lengthMm: 0 };
   const boltMm3 = bolts.count * fastenerVolumeMm3(d, grip + springs.lengthMm);
   const plateMm3 = m.plateCount * plateW * plateL * t;
@@ -87,8 +93,10 @@ function design(m: FullModule, d: number, plateSizer: PlateSizer): ModuleResult 
   const structureKg = parts.reduce((s, p) => s + p.massKg, 0);
   const moduleMassKg = stack.cellMassKg + structureKg;
   const notes: string[] = [];
-  if (!bolts.feasible) notes.push(`${bolts.count} × M${d} do not fit the bolt line (at most ${bolts.maxCount})`);
-  if (m.gaskets && m.pressureMPa > 20) notes.push('rubber gaskets above ~20 MPa are outside their usual range');
+  if (!bolts.feasible)
+    notes.push(`${bolts.count} × M${d} do not fit the bolt line (at most ${bolts.maxCount})`);
+  if (m.gaskets && m.pressureMPa > 20)
+    notes.push('rubber gaskets above ~20 MPa are outside their usual range');
   return {
     mode: 'full',
     systemKWh: m.systemKWh,

@@ -3,8 +3,14 @@ import { boltMaterials, plateMaterials } from '../case/materials';
 import { quantity } from '../case/quantity';
 import { seedModuleFields } from './seed-schema';
 
-const plateNames = Object.keys(plateMaterials) as [keyof typeof plateMaterials, ...(keyof typeof plateMaterials)[]];
-const boltNames = Object.keys(boltMaterials) as [keyof typeof boltMaterials, ...(keyof typeof boltMaterials)[]];
+const plateNames = Object.keys(plateMaterials) as [
+  keyof typeof plateMaterials,
+  ...(keyof typeof plateMaterials)[],
+];
+const boltNames = Object.keys(boltMaterials) as [
+  keyof typeof boltMaterials,
+  ...(keyof typeof boltMaterials)[],
+];
 
 /**
  * Full-mode module input: seed mode's geometry plus real materials, a stress check, fasteners,
@@ -34,13 +40,17 @@ export const fullModuleSchema = z
       .enum(boltNames)
       .default('10.9')
       .meta({ description: `tie rod / bolt material: ${boltNames.join(', ')}` }),
-    boltSafetyFactor: quantity('', 'bolt tension ≤ stress area × yield / this', { gte: 1, lte: 10 }).default(1.5),
+    boltSafetyFactor: quantity('', 'bolt tension ≤ stress area × yield / this', { gte: 1, lte: 10 }).default(
+      1.5,
+    ),
     minBolts: quantity('', 'fewest bolts per module', { int: true, gte: 2, lte: 1000 }).default(4),
     minBoltPitchDiameters: quantity('', 'minimum bolt pitch along the bolt line [diameters]', {
       gt: 0,
       lte: 20,
     }).default(3),
-    boltClearanceMm: quantity('mm', 'gap between a washer and the cell edge', { gte: 0, lte: 100 }).default(2),
+    boltClearanceMm: quantity('mm', 'gap between a washer and the cell edge', { gte: 0, lte: 100 }).default(
+      2,
+    ),
     boltDiameterMm: quantity('mm', 'fix the bolt diameter; omitted = lightest feasible size', {
       gt: 0,
       lte: 200,

@@ -6,12 +6,18 @@ import { evaluateFullModule } from './full-mode';
 import type { FullModuleInput } from './full-schema';
 import type { ModuleResult } from './result';
 
-const plateNames = Object.keys(plateMaterials) as [keyof typeof plateMaterials, ...(keyof typeof plateMaterials)[]];
+const plateNames = Object.keys(plateMaterials) as [
+  keyof typeof plateMaterials,
+  ...(keyof typeof plateMaterials)[],
+];
 
 /** What the optimiser may change and the limits it must respect. */
 export const optimiserSchema = z
   .object({
-    objective: z.enum(['mass', 'volume']).default('mass').meta({ description: 'maximise efficiency by mass or by volume' }),
+    objective: z
+      .enum(['mass', 'volume'])
+      .default('mass')
+      .meta({ description: 'maximise efficiency by mass or by volume' }),
     aspects: z
       .array(quantity('', 'footprint aspect ratio long/short', { gte: 1, lte: 20 }))
       .min(1)
@@ -94,7 +100,8 @@ export function optimiseModule(base: FullModuleInput, rawLimits: OptimiserInput 
         }
       }
     }
-  if (!best) throw new Error('optimiser: no feasible design within the limits; relax maxLongSideMm or maxModules');
+  if (!best)
+    throw new Error('optimiser: no feasible design within the limits; relax maxLongSideMm or maxModules');
   return { ...best, evaluated };
 }
 

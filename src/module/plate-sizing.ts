@@ -1,13 +1,13 @@
-import type { EdgeCondition } from './roark';
 import {
   type PlateLoad,
-  type SpanDefinition,
   plateDeflection,
   plateStress,
+  type SpanDefinition,
   spanLength,
   thicknessForDeflection,
   thicknessForStress,
 } from './plate';
+import type { EdgeCondition } from './roark';
 
 /** What a plate sizer is asked: the lightest plate that meets the deflection (and optionally stress) limit. */
 export interface PlateSizingRequest {
@@ -56,7 +56,8 @@ export const roarkPlateSizer: PlateSizer = (req) => {
     nu: req.nu,
   };
   const tDeflection = thicknessForDeflection(load, req.deflectionLimit, req.span);
-  const allowable = req.stressSafetyFactor > 0 ? req.yieldMPa / req.stressSafetyFactor : Number.POSITIVE_INFINITY;
+  const allowable =
+    req.stressSafetyFactor > 0 ? req.yieldMPa / req.stressSafetyFactor : Number.POSITIVE_INFINITY;
   const tStress = Number.isFinite(allowable) ? thicknessForStress(load, allowable) : 0;
   const t = Math.max(tDeflection, tStress);
   return {

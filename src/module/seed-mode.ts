@@ -1,7 +1,7 @@
 import { parseInput } from '../validation/parse-input';
 import { cellStack } from './cell-stack';
-import type { ModuleResult } from './result';
 import { roarkPlateSizer } from './plate-sizing';
+import type { ModuleResult } from './result';
 import { type SeedModuleInput, seedModuleSchema } from './seed-schema';
 
 /**
@@ -11,7 +11,13 @@ import { type SeedModuleInput, seedModuleSchema } from './seed-schema';
 export function evaluateSeedModule(raw: SeedModuleInput): ModuleResult {
   const m = parseInput(seedModuleSchema, raw, 'seed-mode module');
   const area = m.footprintWidthMm * m.footprintLengthMm;
-  const stack = cellStack(m.systemKWh, m.cellWhPerKg, m.cellWhPerL, area, m.maxStackHeightMm ?? Number.POSITIVE_INFINITY);
+  const stack = cellStack(
+    m.systemKWh,
+    m.cellWhPerKg,
+    m.cellWhPerL,
+    area,
+    m.maxStackHeightMm ?? Number.POSITIVE_INFINITY,
+  );
   const plate = roarkPlateSizer({
     widthMm: m.footprintWidthMm,
     lengthMm: m.footprintLengthMm,

@@ -21,10 +21,9 @@ export const seedModuleFields = {
     lte: 5000,
   }).default(100),
   footprintLengthMm: quantity('mm', 'cell footprint length = plate span', { gt: 0, lte: 5000 }).default(300),
-  edge: z
-    .enum(['simply-supported', 'clamped'])
-    .default('simply-supported')
-    .meta({ description: 'plate edge condition: Roark Table 11.4 case 1a (simply supported) or 8a (clamped)' }),
+  edge: z.enum(['simply-supported', 'clamped']).default('simply-supported').meta({
+    description: 'plate edge condition: Roark Table 11.4 case 1a (simply supported) or 8a (clamped)',
+  }),
   deflectionLimit: quantity('', 'deflection limit N in y_max ≤ L/N (seed: 500; ACI: 240, 360)', {
     gt: 0,
     lte: 100_000,
@@ -33,11 +32,19 @@ export const seedModuleFields = {
     .enum(['short-side', 'long-side'])
     .default('short-side')
     .meta({ description: 'which side is the plate span L in L/N' }),
-  plateCount: quantity('', 'end plates per module (2: top and bottom)', { int: true, gte: 1, lte: 2 }).default(2),
+  plateCount: quantity('', 'end plates per module (2: top and bottom)', {
+    int: true,
+    gte: 1,
+    lte: 2,
+  }).default(2),
   E: quantity('MPa', "plate Young's modulus (seed: steel 200 GPa)", { gt: 0, lte: 1e6 }).default(200_000),
   nu: quantity('', "plate Poisson's ratio (Roark's tables assume 0.3)", { gte: 0, lt: 0.5 }).default(0.3),
-  densityKgPerM3: quantity('kg/m³', 'plate density (carbon steel 7850)', { gt: 0, lte: 25_000 }).default(7850),
-  maxStackHeightMm: quantity('mm', 'tallest stack per module; omitted = a single stack', { gt: 0 }).optional(),
+  densityKgPerM3: quantity('kg/m³', 'plate density (carbon steel 7850)', { gt: 0, lte: 25_000 }).default(
+    7850,
+  ),
+  maxStackHeightMm: quantity('mm', 'tallest stack per module; omitted = a single stack', {
+    gt: 0,
+  }).optional(),
 };
 
 export const seedModuleSchema = z.object(seedModuleFields).strict();

@@ -15,7 +15,11 @@ export function logSpace(min: number, max: number, count: number): number[] {
 }
 
 /** Every system size × every pressure, in that order. */
-export function sweep(evaluate: ModuleEvaluator, systemsKWh: number[], pressuresMPa: number[]): ModuleResult[] {
+export function sweep(
+  evaluate: ModuleEvaluator,
+  systemsKWh: number[],
+  pressuresMPa: number[],
+): ModuleResult[] {
   return systemsKWh.flatMap((s) => pressuresMPa.map((p) => evaluate(s, p)));
 }
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCell } from '../../src/cell/model';
-import { type Fig1Step, fig1Presets, seed000LiMetal, seed001AnodeFree, seed001LiMetal } from '../../src/cell/presets';
+import {
+  type Fig1Step,
+  fig1Presets,
+  seed000LiMetal,
+  seed001AnodeFree,
+  seed001LiMetal,
+} from '../../src/cell/presets';
 
 describe('plausibility against seeds 001 and 000 (unit-cell level)', () => {
   // Seed figures from domain.md §5; their inputs are partly unstated, so the band is ±10 % (see src/cell/README.md).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fastenerVolumeMm3, fastenersOfDiameter } from '../../src/module/fasteners';
+import { fastenersOfDiameter, fastenerVolumeMm3 } from '../../src/module/fasteners';
 import { evaluateFullModule } from '../../src/module/full-mode';
 import { evaluateSeedModule } from '../../src/module/seed-mode';
 
@@ -61,7 +61,12 @@ describe('full mode', () => {
   it('offers steel, aluminium and titanium plates; no NaN anywhere', () => {
     for (const plateMaterial of ['carbon-steel', 'al-6061-t6', 'ti-6al-4v'] as const) {
       const r = evaluateFullModule({ systemKWh: 10, pressureMPa: 20, plateMaterial });
-      for (const v of [r.massEfficiency, r.volumeEfficiency, r.plate.thicknessMm, ...r.parts.map((p) => p.massKg)]) {
+      for (const v of [
+        r.massEfficiency,
+        r.volumeEfficiency,
+        r.plate.thicknessMm,
+        ...r.parts.map((p) => p.massKg),
+      ]) {
         expect(Number.isFinite(v)).toBe(true);
       }
     }

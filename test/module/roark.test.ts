@@ -14,17 +14,34 @@ function closedForm(alpha: number, q: number, b: number, E: number, N: number, L
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
 
 describe('Roark plate thickness', () => {
-  it.each(Object.entries(alpha1a))('simply supported a/b = %s matches the closed form to 1e-9', (ratio, alpha) => {
-    const b = 120;
-    const load = { widthMm: b, lengthMm: b * Number(ratio), pressureMPa: 7, edge: 'simply-supported', E: 200_000, nu: 0.3 } as const;
-    const t = thicknessForDeflection(load, 500, 'short-side');
-    expect(rel(t, closedForm(alpha, 7, b, 200_000, 500, b))).toBeLessThan(1e-9);
-    expect(rel(plateDeflection(load, t), b / 500)).toBeLessThan(1e-9);
-  });
+  it.each(Object.entries(alpha1a))(
+    'simply supported a/b = %s matches the closed form to 1e-9',
+    (ratio, alpha) => {
+      const b = 120;
+      const load = {
+        widthMm: b,
+        lengthMm: b * Number(ratio),
+        pressureMPa: 7,
+        edge: 'simply-supported',
+        E: 200_000,
+        nu: 0.3,
+      } as const;
+      const t = thicknessForDeflection(load, 500, 'short-side');
+      expect(rel(t, closedForm(alpha, 7, b, 200_000, 500, b))).toBeLessThan(1e-9);
+      expect(rel(plateDeflection(load, t), b / 500)).toBeLessThan(1e-9);
+    },
+  );
 
   it.each(Object.entries(alpha8a))('clamped a/b = %s matches the closed form to 1e-9', (ratio, alpha) => {
     const b = 200;
-    const load = { widthMm: b * Number(ratio), lengthMm: b, pressureMPa: 30, edge: 'clamped', E: 200_000, nu: 0.3 } as const;
+    const load = {
+      widthMm: b * Number(ratio),
+      lengthMm: b,
+      pressureMPa: 30,
+      edge: 'clamped',
+      E: 200_000,
+      nu: 0.3,
+    } as const;
     const t = thicknessForDeflection(load, 360, 'short-side');
     expect(rel(t, closedForm(alpha, 30, b, 200_000, 360, b))).toBeLessThan(1e-9);
   });
@@ -32,7 +49,14 @@ describe('Roark plate thickness', () => {
   it('interpolates α linearly between table rows and uses the long side when asked', () => {
     // a/b = 1.5 lies halfway between 1.4 (0.0770) and 1.6 (0.0906).
     expect(roarkAlpha('simply-supported', 1.5)).toBeCloseTo((0.077 + 0.0906) / 2, 12);
-    const load = { widthMm: 100, lengthMm: 150, pressureMPa: 5, edge: 'simply-supported', E: 200_000, nu: 0.3 } as const;
+    const load = {
+      widthMm: 100,
+      lengthMm: 150,
+      pressureMPa: 5,
+      edge: 'simply-supported',
+      E: 200_000,
+      nu: 0.3,
+    } as const;
     const t = thicknessForDeflection(load, 240, 'long-side');
     expect(rel(t, closedForm(0.0838, 5, 100, 200_000, 240, 150))).toBeLessThan(1e-9);
   });

@@ -71,10 +71,12 @@ describe('seed mode reproduces seed 002 Fig 5d–f', () => {
 
   it('a clamped edge or a laxer limit gives thinner plates', () => {
     const base = at(10, 10).plate.thicknessMm;
-    expect(evaluateSeedModule({ systemKWh: 10, pressureMPa: 10, edge: 'clamped' }).plate.thicknessMm).toBeLessThan(base);
-    expect(evaluateSeedModule({ systemKWh: 10, pressureMPa: 10, deflectionLimit: 240 }).plate.thicknessMm).toBeLessThan(
-      base,
-    );
+    expect(
+      evaluateSeedModule({ systemKWh: 10, pressureMPa: 10, edge: 'clamped' }).plate.thicknessMm,
+    ).toBeLessThan(base);
+    expect(
+      evaluateSeedModule({ systemKWh: 10, pressureMPa: 10, deflectionLimit: 240 }).plate.thicknessMm,
+    ).toBeLessThan(base);
   });
 
   it('rejects bad input naming field, value and unit', () => {

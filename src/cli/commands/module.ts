@@ -43,7 +43,8 @@ interface ModuleOptions {
 
 const positive = (name: string) => (v: string) => {
   const x = Number(v);
-  if (!Number.isFinite(x) || x <= 0) throw new InvalidArgumentError(`${name} must be a positive number, got "${v}"`);
+  if (!Number.isFinite(x) || x <= 0)
+    throw new InvalidArgumentError(`${name} must be a positive number, got "${v}"`);
   return x;
 };
 
@@ -66,25 +67,67 @@ export function registerModuleCommand(program: Command): void {
     .option('--p-min <MPa>', 'lowest stack pressure [MPa]', positive('--p-min'), 1)
     .option('--p-max <MPa>', 'highest stack pressure [MPa]', positive('--p-max'), 100)
     .option('--points <n>', 'log-spaced pressures in the sweep', positive('--points'), 41)
-    .option('--cell <preset>', `take Wh/kg and Wh/L from a cell preset (pouch level): ${Object.keys(namedCells).join(', ')}`)
-    .option('--cell-wh-kg <Wh/kg>', 'cell gravimetric energy density [Wh/kg] (default 350)', positive('--cell-wh-kg'))
-    .option('--cell-wh-l <Wh/L>', 'cell volumetric energy density [Wh/L] (default 750)', positive('--cell-wh-l'))
+    .option(
+      '--cell <preset>',
+      `take Wh/kg and Wh/L from a cell preset (pouch level): ${Object.keys(namedCells).join(', ')}`,
+    )
+    .option(
+      '--cell-wh-kg <Wh/kg>',
+      'cell gravimetric energy density [Wh/kg] (default 350)',
+      positive('--cell-wh-kg'),
+    )
+    .option(
+      '--cell-wh-l <Wh/L>',
+      'cell volumetric energy density [Wh/L] (default 750)',
+      positive('--cell-wh-l'),
+    )
     .option('--footprint <WxL>', 'cell footprint per module [mm] (default 100x300)', footprint)
-    .addOption(new Option('--edge <edge>', 'plate edge condition (default simply-supported)').choices(['simply-supported', 'clamped']))
-    .option('--deflection-limit <N>', 'plate deflection limit L/N: 500 (seed), 360, 240', positive('--deflection-limit'))
-    .addOption(new Option('--span <side>', 'plate span L in L/N (default short-side)').choices(['short-side', 'long-side']))
+    .addOption(
+      new Option('--edge <edge>', 'plate edge condition (default simply-supported)').choices([
+        'simply-supported',
+        'clamped',
+      ]),
+    )
+    .option(
+      '--deflection-limit <N>',
+      'plate deflection limit L/N: 500 (seed), 360, 240',
+      positive('--deflection-limit'),
+    )
+    .addOption(
+      new Option('--span <side>', 'plate span L in L/N (default short-side)').choices([
+        'short-side',
+        'long-side',
+      ]),
+    )
     .option('--plates <n>', 'end plates per module (default 2)', positive('--plates'))
     .option('--e <MPa>', "seed mode: plate Young's modulus [MPa] (default 200000)", positive('--e'))
     .option('--nu <nu>', "seed mode: plate Poisson's ratio (default 0.3)", Number)
     .option('--density <kg/m3>', 'seed mode: plate density [kg/m³] (default 7850)', positive('--density'))
-    .option('--max-stack-height <mm>', 'tallest stack per module [mm] (full default 400; seed: one stack)', positive('--max-stack-height'))
+    .option(
+      '--max-stack-height <mm>',
+      'tallest stack per module [mm] (full default 400; seed: one stack)',
+      positive('--max-stack-height'),
+    )
     .option('--plate-material <name>', 'full mode: carbon-steel, al-6061-t6, ti-6al-4v, …')
     .option('--bolt-material <name>', 'full mode: 8.8, 10.9, 12.9, A2-70, ti-6al-4v')
-    .option('--bolt-safety-factor <sf>', 'full mode: on bolt yield (default 1.5)', positive('--bolt-safety-factor'))
-    .option('--plate-safety-factor <sf>', 'full mode: on plate yield, 0 = no stress check (default 1.5)', Number)
+    .option(
+      '--bolt-safety-factor <sf>',
+      'full mode: on bolt yield (default 1.5)',
+      positive('--bolt-safety-factor'),
+    )
+    .option(
+      '--plate-safety-factor <sf>',
+      'full mode: on plate yield, 0 = no stress check (default 1.5)',
+      Number,
+    )
     .option('--no-springs', 'full mode: leave out the disc springs')
     .option('--no-gaskets', 'full mode: leave out the rubber gaskets')
-    .addOption(new Option('--optimise <objective>', 'optimise one design (full mode) for --system and --pressure').choices(['mass', 'volume']))
+    .addOption(
+      new Option(
+        '--optimise <objective>',
+        'optimise one design (full mode) for --system and --pressure',
+      ).choices(['mass', 'volume']),
+    )
     .option('--system <kWh>', 'system size for --optimise [kWh]', positive('--system'))
     .option('--pressure <MPa>', 'stack pressure for --optimise [MPa]', positive('--pressure'))
     .action(async (opts: ModuleOptions) => {
@@ -96,7 +139,8 @@ export function registerModuleCommand(program: Command): void {
 function cellDensities(o: ModuleOptions): { cellWhPerKg?: number; cellWhPerL?: number } {
   if (!o.cell) return { cellWhPerKg: o.cellWhKg, cellWhPerL: o.cellWhL };
   const preset = namedCells[o.cell];
-  if (!preset) throw new InvalidArgumentError(`--cell "${o.cell}" is not one of ${Object.keys(namedCells).join(', ')}`);
+  if (!preset)
+    throw new InvalidArgumentError(`--cell "${o.cell}" is not one of ${Object.keys(namedCells).join(', ')}`);
   const { pouch } = evaluateCell(preset);
   return { cellWhPerKg: o.cellWhKg ?? pouch.whPerKg, cellWhPerL: o.cellWhL ?? pouch.whPerL };
 }
@@ -143,13 +187,16 @@ async function sweepAndReport(o: ModuleOptions): Promise<void> {
   const pressures = logSpace(o.pMin, o.pMax, Math.round(o.points));
   const rows = sweep(evaluate, o.systems, pressures);
   const cross = crossings(evaluate, o.systems, { minMPa: o.pMin, maxMPa: o.pMax });
-  const mode = o.seedMode ? 'seed mode: Roark end plates only' : 'full mode: plates, tie rods, springs, gaskets';
+  const mode = o.seedMode
+    ? 'seed mode: Roark end plates only'
+    : 'full mode: plates, tie rods, springs, gaskets';
   const files: Record<string, string> = {
     'efficiency.csv': efficiencyCsv(rows),
     'crossings.csv': crossingsCsv(cross),
     'parts.csv': partsCsv(rows),
   };
-  for (const s of o.systems) files[`efficiency-${s}kWh.svg`] = await renderSvg(efficiencyChartSpec(rows, s, mode));
+  for (const s of o.systems)
+    files[`efficiency-${s}kWh.svg`] = await renderSvg(efficiencyChartSpec(rows, s, mode));
   const written = await writeReport(o.out, files);
   process.stdout.write(`${mode}\n`);
   for (const c of cross) {
@@ -159,7 +206,9 @@ async function sweepAndReport(o: ModuleOptions): Promise<void> {
   process.stdout.write(`wrote ${written.join(', ')}\n`);
   const failed = rows.filter((r) => !r.feasible).length;
   if (failed > 0) {
-    process.stderr.write(`${failed} of ${rows.length} designs could not meet every limit (see parts.csv, feasible)\n`);
+    process.stderr.write(
+      `${failed} of ${rows.length} designs could not meet every limit (see parts.csv, feasible)\n`,
+    );
     process.exitCode = 1;
   }
 }

@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { writeAtomic } from '../../module/report';
+import { readResultFile } from '../../report/caseFolder';
+import { columnsOf, csvTable } from '../../report/csv';
+import { summaryRow } from '../../report/summaryRow';
+import type { CaseSummary } from '../../solveCase';
+import { caseStem, checkCaseFile, loadCaseFile } from '../caseFile';
+import { findCaseFiles } from '../caseFiles';
+import type { CaseJob } from '../caseJob';
+import { inputHash } from '../inputHash';
+import { catchInterrupt } from '../interrupt';
+import { defaultJobs, positiveInt } from '../options';
+import { batchProgressBar } from '../progressBar';
+import { WorkerPool } from '../workerPool';
+
+interface BatchOptions {
+  out: string;
+  jobs: number;
+}
+
+/** One line of the batch: how a case file ended. */
+interface BatchEntry {
+  file: string;
+  name: string;
+  status: 'ok' | 'skipped' | 'failed' | 'interrupted';
+  error?: string;
+  summary?: CaseSummary;
+}
+
+/**
+ * `stackpress batch DIR|GLOB...`: solve many cases on a worker-thread pool. Resumable (a case whose
+ * result.json carries the same input hash is skipped); failures go to OUT/errors.json without
+ * stopping the batch; OUT/summary.csv covers every case.
+ */
+export function registerBatchCommand(program: Command): void {
+  program
+    .command('batch')
+    .description('solve many cases in parallel; resumable; errors.json and summary.csv in the output folder')
+    .argument('<cases...>', 'folders of case files, case files, or globs such as "cases/fig5b-*.json"')
+    .option('--out <dir>', 'output folder; one subfolder per case', 'results')
+    .option('--jobs <n>', 'worker threads (default: number of cores)', positiveInt('--jobs'), defaultJobs)
+    .action(async (patterns: string[], opts: BatchOptions) => {
+      const files = [...new Set((await Promise.all(patterns.map(findCaseFiles))).flat())];
+      const entries: BatchEntry[] = [];
+      const jobs: CaseJob[] = [];
+      const used = new Set<string>();
+      for (const file of files) {
+        let name = caseStem(file);
+        for (let k = 2; used.has(name); k++) name = `${caseStem(file)}-${k}`;
+        used.add(name);
+        const entry: BatchEntry = { file, name, status: 'failed' };
+        entries.push(entry);
+        try {
+          const raw = await loadCaseFile(file);
+          checkCaseFile(file, raw);
+          const hash = inputHash(raw);
+          const previous = await readResultFile(join(opts.out, name));
+          if (previous?.input.hash === hash) Object.assign(entry, { status: 'skipped', summary: previous });
+          else jobs.push({ id: entries.length - 1, raw, outDir: join(opts.out, name), input: { file, hash } });
+        } catch (e) {
+          entry.error = (e as Error).message;
+        }
+      }
+      const skipped = entries.filter((e) => e.status === 'skipped').length;
+      process.stderr.write(`stackpress: ${files.length} cases, ${skipped} already done, ${jobs.length} to solve on ${Math.min(opts.jobs, Math.max(1, jobs.length))} workers\n`);
+
+      const pool = new WorkerPool(opts.jobs);
+      const interrupt = catchInterrupt();
+      interrupt.onStop(() => pool.stop());
+      let failed = entries.filter((e) => e.status === 'failed').length;
+      const bar = batchProgressBar(jobs.length);
+      for (const job of jobs) entries[job.id].status = 'interrupted';
+      try {
+        await pool.run(jobs, (o) => {
+          const entry = entries[o.id];
+          if (o.status === 'ok') Object.assign(entry, { status: 'ok', summary: o.summary });
+          else if (o.status === 'failed') {
+            Object.assign(entry, { status: 'failed', error: o.error });
+            failed++;
+          }
+          if (o.status !== 'aborted') bar.tick(failed);
+        });
+      } finally {
+        bar.stop();
+        interrupt.dispose();
+      }
+
+      const errors = entries.filter((e) => e.status === 'failed').map((e) => ({ caseFile: e.file, error: e.error ?? 'unknown error' }));
+      await writeAtomic(join(opts.out, 'errors.json'), `${JSON.stringify(errors, null, 2)}\n`);
+      const rows = entries.map((e) => ({ case: e.name, file: e.file, status: e.status, error: e.error ?? '', ...(e.summary ? summaryRow(e.summary) : {}) }));
+      await writeAtomic(join(opts.out, 'summary.csv'), csvTable(columnsOf(rows), rows));
+
+      const count = (s: BatchEntry['status']) => entries.filter((e) => e.status === s).length;
+      process.stderr.write(
+        `stackpress: ${count('ok')} solved, ${count('skipped')} skipped, ${count('failed')} failed${interrupt.stopped ? `, ${count('interrupted')} interrupted` : ''} — ${join(opts.out, 'summary.csv')}\n`,
+      );
+      for (const e of errors) process.stderr.write(`  failed: ${e.caseFile}: ${e.error.split('\n').join(' ')}\n`);
+      if (errors.length > 0 || interrupt.stopped) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import type { FilmGrade } from '../../report/colormap';
+import { writeCaseFolder } from '../../report/caseFolder';
+import { summaryTable } from '../../report/summaryTable';
+import { type CaseSummary, solveCase } from '../../solveCase';
+import { InputError } from '../../validation/parse-input';
+import { caseStem, checkCaseFile, loadCaseFile } from '../caseFile';
+import { inputHash } from '../inputHash';
+import { catchInterrupt } from '../interrupt';
+import { filmGrade } from '../options';
+
+interface SolveOptions {
+  out: string;
+  film?: FilmGrade;
+}
+
+/**
+ * `stackpress solve CASE...`: solve each case in turn and write its folder under --out. All case
+ * files are loaded and checked first, so a bad input stops the run (exit 2) before any solving.
+ */
+export function registerSolveCommand(program: Command): void {
+  program
+    .command('solve')
+    .description('solve cases; per case a folder with result.json, pressure.csv, pressure.png, deflection.png')
+    .argument('<case...>', 'case files (JSON or YAML)')
+    .option('--out <dir>', 'output folder; one subfolder per case, named after the case file', 'results')
+    .option('--film <grade>', 'render pressure.png as Prescale film: LLLW, LLW, LW, MW, HS, HHS', filmGrade)
+    .action(async (files: string[], opts: SolveOptions) => {
+      const loaded = [];
+      for (const file of files) {
+        const raw = await loadCaseFile(file);
+        checkCaseFile(file, raw);
+        loaded.push({ file, raw });
+      }
+      const interrupt = catchInterrupt();
+      const done: { name: string; summary: CaseSummary }[] = [];
+      let failed = 0;
+      try {
+        for (const { file, raw } of loaded) {
+          if (interrupt.stopped) break;
+          const name = caseStem(file);
+          try {
+            const hash = inputHash(raw);
+            const result = solveCase(raw, { shouldAbort: () => interrupt.stopped });
+            await writeCaseFolder(join(opts.out, name), result, { file, hash }, opts.film);
+            done.push({ name, summary: result });
+            for (const w of result.warnings) process.stderr.write(`stackpress: ${name}: warning: ${w}\n`);
+          } catch (e) {
+            if (e instanceof InputError) throw e;
+            if (interrupt.stopped) break;
+            failed++;
+            process.stderr.write(`stackpress: ${file}: ${(e as Error).message}\n`);
+          }
+        }
+      } finally {
+        interrupt.dispose();
+      }
+      if (done.length > 0) process.stdout.write(`${summaryTable(done)}\n\nwrote ${done.length} case folder(s) under ${opts.out}\n`);
+      if (interrupt.stopped) {
+        process.stderr.write(`stackpress: interrupted after ${done.length} of ${loaded.length} cases\n`);
+        process.exitCode = 1;
+      } else if (failed > 0) process.exitCode = 1;
+    });
+}

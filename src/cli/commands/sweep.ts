@@ -1,0 +1,108 @@
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { type Factor, fullFactorial, getPath, latinHypercube, type Range, withPath } from '../../case/variants';
+import { writeAtomic } from '../../module/report';
+import { columnsOf, csvTable } from '../../report/csv';
+import { summaryRow } from '../../report/summaryRow';
+import { InputError } from '../../validation/parse-input';
+import { caseStem, checkCaseFile, loadCaseFile } from '../caseFile';
+import type { CaseJob } from '../caseJob';
+import { inputHash } from '../inputHash';
+import { catchInterrupt } from '../interrupt';
+import { defaultJobs, positiveInt } from '../options';
+import { batchProgressBar } from '../progressBar';
+import { rangeOption, varyOption } from '../sweepSpec';
+import { WorkerPool } from '../workerPool';
+
+interface SweepOptions {
+  vary?: Factor[];
+  lhs?: number;
+  range?: Range[];
+  seed: number;
+  out: string;
+  jobs: number;
+}
+
+/**
+ * `stackpress sweep CASE`: variants of one case, full factorial over `--vary` lists or a seeded
+ * Latin hypercube over `--range`s; solved on the worker pool; one CSV row per variant with the
+ * varied inputs first and the outputs after (OUT/<case>-sweep.csv). A variant that fails its
+ * checks or its solve is kept as a row with its status and error.
+ */
+export function registerSweepCommand(program: Command): void {
+  program
+    .command('sweep')
+    .description('solve variants of a case (full factorial or Latin hypercube); one CSV row per variant')
+    .argument('<case>', 'the base case file (JSON or YAML)')
+    .option('--vary <path=v1,v2,...>', 'values of one input, e.g. bolts.preload.force=4000,6000 (repeatable; full factorial)', varyOption)
+    .option('--lhs <n>', 'Latin hypercube of n variants over the --range inputs', positiveInt('--lhs'))
+    .option('--range <path=lo:hi[:int]>', 'range of one input for --lhs (repeatable; :int rounds to whole numbers)', rangeOption)
+    .option('--seed <s>', 'seed of the Latin hypercube', positiveInt('--seed'), 1)
+    .option('--out <dir>', 'output folder for <case>-sweep.csv', 'results')
+    .option('--jobs <n>', 'worker threads (default: number of cores)', positiveInt('--jobs'), defaultJobs)
+    .action(async (file: string, opts: SweepOptions) => {
+      const base = await loadCaseFile(file);
+      checkCaseFile(file, base);
+      const settings = variantSettings(opts);
+      const paths = Object.keys(settings[0] ?? {});
+      const missing = paths.filter((p) => getPath(base, p) === undefined);
+      if (missing.length > 0) {
+        throw new InputError('sweep', missing.map((p) => `${p}: not in ${file} — vary only values the case sets (write the default into the case first)`));
+      }
+
+      const rows: Record<string, unknown>[] = settings.map((s, i) => ({ variant: i + 1, ...s, status: 'interrupted' }));
+      const jobs: CaseJob[] = [];
+      settings.forEach((s, i) => {
+        let raw: unknown = base;
+        for (const [p, v] of Object.entries(s)) raw = withPath(raw, p, v);
+        try {
+          checkCaseFile(`${file} variant ${i + 1}`, raw);
+          jobs.push({ id: i, raw, input: { file, hash: inputHash(raw) } });
+        } catch (e) {
+          Object.assign(rows[i], { status: 'invalid', error: (e as InputError).issues?.join('; ') ?? (e as Error).message });
+        }
+      });
+      process.stderr.write(`stackpress: ${settings.length} variants of ${file}, ${jobs.length} valid\n`);
+
+      const pool = new WorkerPool(opts.jobs);
+      const interrupt = catchInterrupt();
+      interrupt.onStop(() => pool.stop());
+      let failed = 0;
+      const bar = batchProgressBar(jobs.length);
+      try {
+        await pool.run(jobs, (o) => {
+          if (o.status === 'ok') Object.assign(rows[o.id], { status: 'ok', ...summaryRow(o.summary) });
+          else if (o.status === 'failed') {
+            failed++;
+            Object.assign(rows[o.id], { status: 'failed', error: o.error });
+          }
+          if (o.status !== 'aborted') bar.tick(failed);
+        });
+      } finally {
+        bar.stop();
+        interrupt.dispose();
+      }
+      const out = join(opts.out, `${caseStem(file)}-sweep.csv`);
+      const columns = columnsOf(rows).filter((c) => c !== 'error');
+      await writeAtomic(out, csvTable([...columns, 'error'], rows));
+      const bad = rows.filter((r) => r.status !== 'ok').length;
+      process.stderr.write(`stackpress: ${rows.length - bad} of ${rows.length} variants solved — ${out}\n`);
+      if (bad > 0) process.exitCode = 1;
+    });
+}
+
+/** The input settings of each variant, from `--vary` (factorial) or `--lhs` with `--range`. */
+function variantSettings(opts: SweepOptions): Record<string, unknown>[] {
+  const vary = opts.vary ?? [];
+  const ranges = opts.range ?? [];
+  if (opts.lhs !== undefined) {
+    if (ranges.length === 0) throw new InputError('sweep', ['--lhs: needs at least one --range path=lo:hi']);
+    if (vary.length > 0) throw new InputError('sweep', ['--vary and --lhs: choose one (a full factorial or a Latin hypercube)']);
+    return latinHypercube(ranges, opts.lhs, opts.seed);
+  }
+  if (ranges.length > 0) throw new InputError('sweep', ['--range: only with --lhs N']);
+  if (vary.length === 0) throw new InputError('sweep', ['give --vary path=v1,v2,... or --lhs N with --range path=lo:hi']);
+  const n = vary.reduce((p, f) => p * f.values.length, 1);
+  if (n > 100_000) throw new InputError('sweep', [`--vary: ${n} variants — at most 100000`]);
+  return fullFactorial(vary);
+}

@@ -1,0 +1,25 @@
+import { availableParallelism } from 'node:os';
+import { InvalidArgumentError } from 'commander';
+import { type FilmGrade, filmRanges } from '../report/colormap';
+
+/** commander parser for a whole number ≥ 1. */
+export function positiveInt(name: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number ≥ 1, got "${v}"`);
+    return n;
+  };
+}
+
+/** commander parser for `--film`: a Prescale grade. */
+export function filmGrade(v: string): FilmGrade {
+  const g = v.toUpperCase();
+  if (!(g in filmRanges)) {
+    const list = Object.entries(filmRanges).map(([k, [lo, hi]]) => `${k} (${lo}–${hi} MPa)`);
+    throw new InvalidArgumentError(`--film must be one of ${list.join(', ')}; got "${v}"`);
+  }
+  return g as FilmGrade;
+}
+
+/** Default worker count: the number of cores. */
+export const defaultJobs = availableParallelism();
