@@ -166,7 +166,7 @@ export function assembleResult(
     plates.push({ name: model.layerNames[l], wMax, wMin, vonMisesMax: vm, yield: mat.yield, safetyFactor: vm > 0 ? mat.yield / vm : Number.MAX_VALUE });
   });
 
-  const stats = solver.symbolic.stats;
+  const stats = solver.stats;
   const summary: CaseSummary = {
     schema: RESULT_SCHEMA,
     name: c.name ?? 'case',

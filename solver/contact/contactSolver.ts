@@ -17,13 +17,13 @@
  * washer patches never couple in the sparse matrix and cause no fill.
  */
 import { Matrix, solve as denseSolve } from 'ml-matrix';
-import { createPlateModel, type PlateModel } from '../plate/plateModel';
-import { planAssembly, assembleGroup, type AssemblyPlan } from '../sparse/assembly';
-import { analyse, factor, solve, type NumericFactor, type SymbolicFactor } from '../sparse';
-import { multiplySymmetric } from '../sparse/symmetricProduct';
-import type { ElementGroup, SymmetricCsc } from '../sparse/types';
+import type { PlateModel } from '../plate/plateModel';
+import type { FactorStats } from '../sparse/types';
 import { evaluateClosureLaw, initialStiffness } from './closureLaw';
 import type { ContactProblem } from './contactProblem';
+import { CoupledTangent } from './coupledTangent';
+import { PairedTangent } from './pairedTangent';
+import type { TangentSolver } from './tangent';
 
 export interface ContactOptions {
   /** converged when ‖residual‖₂ ≤ tolerance · (total bolt preload) */
@@ -71,13 +71,7 @@ const OPEN_STIFFNESS = 1e-6;
 export class ContactSolver {
   readonly problem: ContactProblem;
   readonly n: number;
-  readonly plates: (PlateModel | null)[];
-  readonly plan: AssemblyPlan;
-  readonly symbolic: SymbolicFactor;
-  /** the plate part of the matrix, assembled once */
-  private readonly plateMatrix: SymmetricCsc;
-  private readonly contactGroupIndex: number[];
-  private readonly contactBlocks: Float64Array[];
+  readonly tangent: TangentSolver;
   /** global w dof of every point on its upper and lower layer (−1: rigid or held) */
   private readonly upperDof: Int32Array[];
   private readonly lowerDof: Int32Array[];
@@ -85,14 +79,12 @@ export class ContactSolver {
   private readonly boltUpperDofs: Int32Array[];
   private readonly boltLowerDofs: Int32Array[];
   private readonly openStiffness: Float64Array;
-  private numeric: NumericFactor | null = null;
+  private readonly pointStiffness: Float64Array[];
   private readonly law3 = new Float64Array(3);
-  totalFactorizations = 0;
 
   constructor(problem: ContactProblem) {
     this.problem = problem;
-    const { mesh, layers } = problem;
-    const nNodes = mesh.nodes.length / 2;
+    const { layers } = problem;
     if (layers.length < 2) throw new Error('contact problem: needs at least two layers');
     if (problem.interfaces.length !== layers.length - 1) {
       throw new Error(`contact problem: ${problem.interfaces.length} interfaces for ${layers.length} layers — need one between each pair`);
@@ -100,92 +92,48 @@ export class ContactSolver {
     layers.forEach((l, i) => {
       if (l === null && i !== layers.length - 1) throw new Error(`contact problem: layer ${i} is rigid — only the bottom may be`);
     });
-
-    // 1. Dofs: 3 per node per plate layer; the bottom plate's rigid-body modes are held at three w dofs.
-    const bottomIsPlate = layers[layers.length - 1] !== null;
-    let offset = 0;
-    this.plates = layers.map((layer, l) => {
-      if (!layer) return null;
-      const supports =
-        l === layers.length - 1 && bottomIsPlate
-          ? (problem.rigidBodyNodes ?? defaultRigidBodyNodes(mesh.nodes)).map((node) => ({ node, dofs: ['w'] as const }))
-          : [];
-      const model = createPlateModel(mesh, { E: layer.E, nu: layer.nu, thickness: layer.thickness }, supports, offset);
-      offset += model.nDofs;
-      return model;
-    });
-    this.n = offset;
+    const describeLayer = (l: number) => layers[l]?.name ?? `layer ${l}`;
+    // Two plates (the usual module) split into two single-plate systems; anything else is coupled.
+    this.tangent =
+      layers.length === 2 && layers[0] && layers[1]
+        ? new PairedTangent(problem, describeLayer)
+        : new CoupledTangent(problem, describeLayer);
+    this.n = this.tangent.n;
+    this.fixedDofs = this.tangent.heldDofs;
+    const held = new Uint8Array(this.n);
+    for (const d of this.fixedDofs) held[d] = 1;
     const wDof = (l: number, node: number): number => {
-      const m = this.plates[l];
+      const m = this.tangent.plates[l];
       if (!m) return -1;
-      return m.fixed[3 * node] ? -1 : m.dofOffset + 3 * node;
+      const dof = m.dofOffset + 3 * node;
+      return held[dof] ? -1 : dof;
     };
-    const fixed: number[] = [];
-    for (const m of this.plates) if (m) for (let i = 0; i < m.nDofs; i++) if (m.fixed[i]) fixed.push(m.dofOffset + i);
-    this.fixedDofs = Int32Array.from(fixed);
-
-    // 2. Contact pairs (one 2×2 or 1×1 block per point) and the bolts' patch dofs.
-    const groups: ElementGroup[] = [];
-    for (const m of this.plates) if (m) groups.push(m.elements, m.supports);
     this.upperDof = [];
     this.lowerDof = [];
-    this.contactGroupIndex = [];
-    this.contactBlocks = [];
-    const open: number[] = [];
+    this.pointStiffness = [];
+    let k0 = Number.POSITIVE_INFINITY;
+    for (const law of problem.laws) k0 = Math.min(k0, initialStiffness(law));
     problem.interfaces.forEach((itf, k) => {
-      const np = itf.node.length;
-      const up = new Int32Array(np);
-      const lo = new Int32Array(np);
-      for (let j = 0; j < np; j++) {
-        up[j] = wDof(k, itf.node[j]);
-        lo[j] = wDof(k + 1, itf.node[j]);
-      }
-      this.upperDof.push(up);
-      this.lowerDof.push(lo);
-      const dofs = new Int32Array(2 * np);
-      for (let j = 0; j < np; j++) {
-        dofs[2 * j] = up[j];
-        dofs[2 * j + 1] = lo[j];
-      }
-      this.contactGroupIndex.push(groups.length);
-      groups.push({ size: 2, dofs });
-      this.contactBlocks.push(new Float64Array(4 * np));
-      let k0 = Number.POSITIVE_INFINITY;
-      for (const law of problem.laws) k0 = Math.min(k0, initialStiffness(law));
-      open.push(OPEN_STIFFNESS * k0);
+      this.upperDof.push(Int32Array.from(itf.node, (node) => wDof(k, node)));
+      this.lowerDof.push(Int32Array.from(itf.node, (node) => wDof(k + 1, node)));
+      this.pointStiffness.push(new Float64Array(itf.node.length));
     });
-    this.openStiffness = Float64Array.from(open);
+    this.openStiffness = new Float64Array(problem.interfaces.length).fill(OPEN_STIFFNESS * k0);
     this.boltUpperDofs = problem.bolts.map((b) => Int32Array.from(b.upperNodes, (node) => wDof(0, node)));
     this.boltLowerDofs = problem.bolts.map((b) => Int32Array.from(b.lowerNodes, (node) => wDof(layers.length - 1, node)));
-
-    // 3. One pattern, the plate values once, one symbolic factorization for every step.
-    this.plan = planAssembly(this.n, groups);
-    const plateValues = new Float64Array(this.plan.matrix.values.length);
-    let g = 0;
-    for (const m of this.plates) {
-      if (!m) continue;
-      assembleGroup(this.plan, g++, m.stiffness, plateValues);
-      assembleGroup(this.plan, g++, m.supportBlocks, plateValues);
-    }
-    this.plateMatrix = { ...this.plan.matrix, values: plateValues };
-    const dofNode = new Int32Array(this.n);
-    for (const m of this.plates) if (m) for (let i = 0; i < m.nDofs; i++) dofNode[m.dofOffset + i] = Math.floor(i / 3);
-    this.symbolic = analyse(this.plan.matrix, {
-      ordering: 'nd',
-      geometry: { coords: mesh.nodes, dofNode },
-      describeDof: (dof) => this.describeDof(dof),
-    });
   }
 
-  /** e.g. "top plate node 12 (w)" */
-  describeDof(dof: number): string {
-    for (const [l, m] of this.plates.entries()) {
-      if (m && dof >= m.dofOffset && dof < m.dofOffset + m.nDofs) {
-        const local = dof - m.dofOffset;
-        return `${this.problem.layers[l]?.name ?? `layer ${l}`} node ${Math.floor(local / 3)} (${['w', 'rx', 'ry'][local % 3]})`;
-      }
-    }
-    return `dof ${dof}`;
+  /** per layer: the plate model (dof offset, section), null for a rigid base */
+  get plates(): (PlateModel | null)[] {
+    return this.tangent.plates;
+  }
+
+  get stats(): FactorStats {
+    return this.tangent.stats;
+  }
+
+  get totalFactorizations(): number {
+    return this.tangent.factorizations;
   }
 
   /** Total bolt preload [N], the force scale of the convergence test. */
@@ -270,10 +218,9 @@ export class ContactSolver {
       if (options.shouldAbort?.()) throw new ContactAbortedError(`${step}: cancelled`);
       iteration++;
       // Newton direction: K_t du = −r
-      this.assembleTangent(u, swell);
-      this.numeric = factor(this.symbolic, this.plan.matrix, this.numeric ?? undefined);
+      this.updateStiffness(u, swell);
+      this.tangent.refactor(this.pointStiffness);
       factorizations++;
-      this.totalFactorizations++;
       for (let i = 0; i < n; i++) r[i] = -r[i];
       this.solveTangent(r, du, locked);
       for (let i = 0; i < n; i++) r[i] = -r[i];
@@ -317,7 +264,7 @@ export class ContactSolver {
     r: Float64Array,
     holdFixed = true,
   ): number {
-    multiplySymmetric(this.plateMatrix, u, r);
+    this.tangent.plateProduct(u, r);
     let energy = 0;
     for (let i = 0; i < u.length; i++) energy += 0.5 * u[i] * r[i];
     const { interfaces, laws } = this.problem;
@@ -374,10 +321,8 @@ export class ContactSolver {
     for (let i = 0; i < ld.length; i++) if (ld[i] >= 0) r[ld[i]] -= T * bolt.lowerWeights[i];
   }
 
-  /** Plate stiffness plus each point's A·dp/dc; open points keep a tiny stiffness (tangent only). */
-  private assembleTangent(u: Float64Array, swell: Float64Array[] | undefined): void {
-    const values = this.plan.matrix.values;
-    values.set(this.plateMatrix.values);
+  /** Each point's A·dp/dc [N/mm]; open points keep a tiny stiffness (tangent only, never the residual). */
+  private updateStiffness(u: Float64Array, swell: Float64Array[] | undefined): void {
     const { interfaces, laws } = this.problem;
     const out = this.law3;
     for (let k = 0; k < interfaces.length; k++) {
@@ -385,18 +330,13 @@ export class ContactSolver {
       const up = this.upperDof[k];
       const lo = this.lowerDof[k];
       const sw = swell?.[k];
-      const blocks = this.contactBlocks[k];
+      const kp = this.pointStiffness[k];
       const kOpen = this.openStiffness[k];
       for (let j = 0; j < itf.node.length; j++) {
         const c = (lo[j] >= 0 ? u[lo[j]] : 0) - (up[j] >= 0 ? u[up[j]] : 0) - itf.gap[j] + (sw ? sw[j] : 0);
         evaluateClosureLaw(laws[itf.law[j]], c, out);
-        const ka = itf.area[j] * Math.max(out[1], kOpen);
-        blocks[4 * j] = ka;
-        blocks[4 * j + 1] = -ka;
-        blocks[4 * j + 2] = -ka;
-        blocks[4 * j + 3] = ka;
+        kp[j] = itf.area[j] * Math.max(out[1], kOpen);
       }
-      assembleGroup(this.plan, this.contactGroupIndex[k], blocks, values);
     }
   }
 
@@ -405,8 +345,7 @@ export class ContactSolver {
    * Woodbury: x = y − Z (D⁻¹ + Gᵀ Z)⁻¹ Gᵀ y, y = K_0⁻¹ b, Z = K_0⁻¹ G.
    */
   private solveTangent(b: Float64Array, x: Float64Array, locked: ContactState | null): void {
-    const num = this.numeric!;
-    solve(num, b, x);
+    this.tangent.solve(b, x);
     const bolts = this.problem.bolts;
     if (!locked || bolts.length === 0) return;
     const nb = bolts.length;
@@ -416,7 +355,9 @@ export class ContactSolver {
       g.fill(0);
       this.addBoltGradient(c, 1, g);
       for (let i = 0; i < this.fixedDofs.length; i++) g[this.fixedDofs[i]] = 0;
-      Z.push(solve(num, g, new Float64Array(this.n)));
+      const z = new Float64Array(this.n);
+      this.tangent.solve(g, z);
+      Z.push(z);
     }
     const zero = new Float64Array(this.n);
     const S = new Matrix(nb, nb);
@@ -469,12 +410,13 @@ export class ContactSolver {
       boltForce[i] = locked ? locked.boltForce[i] + b.stiffness * (boltStretch[i] - locked.boltStretch[i]) : b.preload;
     });
     // reactions at the held dofs: the gradient there, which the iteration holds at zero
-    let supportReaction = 0;
-    if (this.fixedDofs.length > 0) {
-      const r = new Float64Array(this.n);
-      this.evaluate(u, swell, locked, r, false);
-      for (let i = 0; i < this.fixedDofs.length; i++) supportReaction = Math.max(supportReaction, Math.abs(r[this.fixedDofs[i]]));
-    }
+    // and the net vertical force of the unconstrained gradient: both vanish when the loads self-equilibrate
+    const rFull = new Float64Array(this.n);
+    this.evaluate(u, swell, locked, rFull, false);
+    let net = 0;
+    for (const m of this.plates) if (m) for (let i = 0; i < m.nDofs; i += 3) net += rFull[m.dofOffset + i];
+    let supportReaction = Math.abs(net);
+    for (let i = 0; i < this.fixedDofs.length; i++) supportReaction = Math.max(supportReaction, Math.abs(rFull[this.fixedDofs[i]]));
     return { step, u, pressure, closure, boltForce, boltStretch, iterations, factorizations, energyHistory, residual, supportReaction };
   }
 
@@ -486,29 +428,4 @@ function norm(v: Float64Array): number {
   return Math.sqrt(s);
 }
 
-/** Three nodes far apart (two corners and the middle of the opposite edge), non-collinear. */
-export function defaultRigidBodyNodes(nodes: Float64Array): [number, number, number] {
-  let xmin = Number.POSITIVE_INFINITY;
-  let xmax = Number.NEGATIVE_INFINITY;
-  let ymin = Number.POSITIVE_INFINITY;
-  let ymax = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < nodes.length; i += 2) {
-    xmin = Math.min(xmin, nodes[i]);
-    xmax = Math.max(xmax, nodes[i]);
-    ymin = Math.min(ymin, nodes[i + 1]);
-    ymax = Math.max(ymax, nodes[i + 1]);
-  }
-  const nearest = (x: number, y: number) => {
-    let best = 0;
-    let bd = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < nodes.length / 2; i++) {
-      const d = (nodes[2 * i] - x) ** 2 + (nodes[2 * i + 1] - y) ** 2;
-      if (d < bd) {
-        bd = d;
-        best = i;
-      }
-    }
-    return best;
-  };
-  return [nearest(xmin, ymin), nearest(xmax, ymin), nearest((xmin + xmax) / 2, ymax)];
-}
+export { defaultRigidBodyNodes } from './rigidBody';

@@ -192,9 +192,10 @@ export function checkCase(raw: unknown): CheckedCase {
 
 function monotoneTable(at: string, xName: string, xUnit: string, xs: number[], ps: number[]): string[] {
   const out: string[] = [];
-  if (xs[0] !== 0 || ps[0] !== 0) out.push(`${at}: the table must start at ${xName} 0 and pressure 0 MPa (got ${xs[0]} ${xUnit}, ${ps[0]} MPa)`);
+  if (xs[0] !== 0 || ps[0] !== 0) out.push(`${at}: the table must start at ${xName} 0 and pressure 0 MPa (got ${xs[0]}${xUnit ? ` ${xUnit}` : ''}, ${ps[0]} MPa)`);
   for (let k = 1; k < Math.min(xs.length, ps.length); k++) {
-    if (!(xs[k] > xs[k - 1])) out.push(`${at}.${xName}[${k}]: ${xs[k]} ${xUnit} — must increase strictly (previous ${xs[k - 1]})`);
+    const u = xUnit ? ` ${xUnit}` : '';
+    if (!(xs[k] > xs[k - 1])) out.push(`${at}.${xName}[${k}]: ${xs[k]}${u} — must increase strictly (previous ${xs[k - 1]}${u})`);
     if (!(ps[k] > ps[k - 1])) out.push(`${at}.pressure[${k}]: ${ps[k]} MPa — must increase strictly (previous ${ps[k - 1]} MPa)`);
   }
   return out;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { jsonPath } from '../case/quantity';
+import { issueMessage } from './issueMessage';
 
 /** Invalid user input; `issues` read `field: value unit — allowed range`. The CLI maps it to exit code 2. */
 export class InputError extends Error {
@@ -18,6 +19,6 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, what: s
   if (r.success) return r.data;
   throw new InputError(
     what,
-    r.error.issues.map((iss) => `${jsonPath(iss.path)}: ${iss.message}`),
+    r.error.issues.map((iss) => `${jsonPath(iss.path)}: ${issueMessage(iss)}`),
   );
 }

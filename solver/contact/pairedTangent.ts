@@ -1,0 +1,230 @@
+import { createPlateModel, type PlateModel } from '../plate/plateModel';
+import { type AssemblyPlan, assembleGroup, factor, type NumericFactor, planAssembly, solve } from '../sparse';
+import { multiplySymmetric } from '../sparse/symmetricProduct';
+import type { FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
+import type { ContactProblem } from './contactProblem';
+import { defaultRigidBodyNodes } from './rigidBody';
+import { cachedAnalyse, coordinatesKey } from './symbolicCache';
+import type { TangentSolver } from './tangent';
+
+/** PCG stops at this relative residual when the two plates differ. */
+const PCG_TOLERANCE = 1e-12;
+const PCG_MAX_ITERATIONS = 500;
+
+/**
+ * Two plates joined by contact points, solved through the sum s = u_t + u_b and the
+ * difference d = u_t − u_b. With K̄ = (K_t + K_b)/2, Δ = (K_t − K_b)/2 and the diagonal
+ * contact stiffness C on the w dofs, the coupled tangent
+ *     [K_t + C, −C; −C, K_b + C]
+ * becomes
+ *     [K̄, Δ; Δ, K̄ + 2C] [s; d] = [b_t + b_b; b_t − b_b].
+ * For equal plates Δ = 0 and the system splits into two single-plate systems: K̄ (constant,
+ * factored once, with three w dofs of s held for the assembly's rigid-body modes — the loads
+ * are self-equilibrated, so they carry nothing) and K̄ + 2C (refactored each Newton step).
+ * Each has half the unknowns and a third of the front size of the coupled matrix: about 8×
+ * fewer flops. For unequal plates the split is the preconditioner of a CG iteration.
+ */
+export class PairedTangent implements TangentSolver {
+  readonly n: number;
+  readonly plates: (PlateModel | null)[];
+  readonly heldDofs = new Int32Array(0);
+  readonly stats: FactorStats;
+  factorizations = 0;
+  private readonly m: number; // dofs of one plate
+  private readonly plan: AssemblyPlan;
+  private readonly symbolic: SymbolicFactor;
+  private readonly topMatrix: SymmetricCsc;
+  private readonly bottomMatrix: SymmetricCsc;
+  private readonly average: Float64Array;
+  private readonly equal: boolean;
+  private readonly gauge: Int32Array;
+  private readonly diagonal: Int32Array; // index of A(i,i) in the values
+  private readonly sumFactor: NumericFactor;
+  private diffFactor: NumericFactor | undefined;
+  private readonly contactNode: Int32Array;
+  private readonly diffValues: Float64Array;
+  /** C on the w dofs of the current step (per node) */
+  private readonly nodeStiffness: Float64Array;
+  private readonly work: Float64Array[];
+  pcgIterations = 0;
+
+  constructor(problem: ContactProblem, describeLayer: (l: number) => string) {
+    const { mesh, layers } = problem;
+    const [top, bottom] = layers;
+    if (layers.length !== 2 || !top || !bottom) throw new Error('PairedTangent: needs exactly two plates');
+    const nNodes = mesh.nodes.length / 2;
+    this.m = 3 * nNodes;
+    this.n = 2 * this.m;
+    const topModel = createPlateModel(mesh, { E: top.E, nu: top.nu, thickness: top.thickness }, [], 0);
+    const bottomModel = createPlateModel(mesh, { E: bottom.E, nu: bottom.nu, thickness: bottom.thickness }, [], this.m);
+    this.plates = [topModel, bottomModel];
+
+    // One single-plate pattern serves K_t, K_b, K̄ and K̄ + 2C: contact adds only to diagonals.
+    this.plan = planAssembly(this.m, [topModel.elements]);
+    const nnz = this.plan.matrix.values.length;
+    const topValues = new Float64Array(nnz);
+    const bottomValues = new Float64Array(nnz);
+    assembleGroup(this.plan, 0, topModel.stiffness, topValues);
+    assembleGroup(this.plan, 0, bottomModel.stiffness, bottomValues);
+    this.topMatrix = { ...this.plan.matrix, values: topValues };
+    this.bottomMatrix = { ...this.plan.matrix, values: bottomValues };
+    this.average = new Float64Array(nnz);
+    let equal = true;
+    for (let k = 0; k < nnz; k++) {
+      this.average[k] = 0.5 * (topValues[k] + bottomValues[k]);
+      if (topValues[k] !== bottomValues[k]) equal = false;
+    }
+    this.equal = equal;
+    const { colPtr, rowIdx } = this.plan.matrix;
+    this.diagonal = new Int32Array(this.m);
+    for (let j = 0; j < this.m; j++) {
+      if (rowIdx[colPtr[j]] !== j) throw new Error(`PairedTangent: no diagonal entry for dof ${j}`);
+      this.diagonal[j] = colPtr[j];
+    }
+
+    const dofNode = new Int32Array(this.m);
+    for (let i = 0; i < this.m; i++) dofNode[i] = Math.floor(i / 3);
+    this.symbolic = cachedAnalyse(
+      this.plan.matrix,
+      {
+        ordering: 'nd',
+        geometry: { coords: mesh.nodes, dofNode },
+        describeDof: (dof) => `${describeLayer(0)}/${describeLayer(1)} node ${Math.floor(dof / 3)} (${['w', 'rx', 'ry'][dof % 3]})`,
+      },
+      `plate:${coordinatesKey(mesh.nodes)}`,
+    );
+    this.stats = this.symbolic.stats;
+
+    // K̄ with the gauge: rows and columns of three w dofs replaced by the identity.
+    this.gauge = Int32Array.from(problem.rigidBodyNodes ?? defaultRigidBodyNodes(mesh.nodes), (node) => 3 * node);
+    const held = new Uint8Array(this.m);
+    for (const g of this.gauge) held[g] = 1;
+    const sumValues = Float64Array.from(this.average);
+    for (let j = 0; j < this.m; j++) {
+      for (let k = colPtr[j]; k < colPtr[j + 1]; k++) {
+        if (held[j] || held[rowIdx[k]]) sumValues[k] = rowIdx[k] === j ? 1 : 0;
+      }
+    }
+    this.sumFactor = factor(this.symbolic, { ...this.plan.matrix, values: sumValues });
+    this.factorizations++;
+
+    this.contactNode = problem.interfaces[0].node;
+    this.diffValues = new Float64Array(nnz);
+    this.nodeStiffness = new Float64Array(nNodes);
+    this.work = Array.from({ length: 8 }, () => new Float64Array(this.m));
+  }
+
+  plateProduct(x: Float64Array, y: Float64Array): void {
+    const m = this.m;
+    multiplySymmetric(this.topMatrix, x.subarray(0, m), y.subarray(0, m));
+    multiplySymmetric(this.bottomMatrix, x.subarray(m), y.subarray(m));
+  }
+
+  refactor(pointStiffness: Float64Array[]): void {
+    const kp = pointStiffness[0];
+    this.nodeStiffness.fill(0);
+    for (let j = 0; j < kp.length; j++) this.nodeStiffness[this.contactNode[j]] += kp[j];
+    this.diffValues.set(this.average);
+    for (let i = 0; i < this.nodeStiffness.length; i++) this.diffValues[this.diagonal[3 * i]] += 2 * this.nodeStiffness[i];
+    this.diffFactor = factor(this.symbolic, { ...this.plan.matrix, values: this.diffValues }, this.diffFactor);
+    this.factorizations++;
+  }
+
+  solve(b: Float64Array, x: Float64Array): void {
+    const m = this.m;
+    const [bs, bd, s, d] = this.work;
+    for (let i = 0; i < m; i++) {
+      bs[i] = b[i] + b[m + i];
+      bd[i] = b[i] - b[m + i];
+    }
+    for (const g of this.gauge) bs[g] = 0;
+    if (this.equal) {
+      this.precondition(bs, bd, s, d);
+    } else {
+      this.pcg(bs, bd, s, d);
+    }
+    for (let i = 0; i < m; i++) {
+      x[i] = 0.5 * (s[i] + d[i]);
+      x[m + i] = 0.5 * (s[i] - d[i]);
+    }
+  }
+
+  /** The split solve: s = K̄⁻¹ r_s (gauge held), d = (K̄ + 2C)⁻¹ r_d. */
+  private precondition(rs: Float64Array, rd: Float64Array, zs: Float64Array, zd: Float64Array): void {
+    if (!this.diffFactor) throw new Error('PairedTangent: refactor() before solve()');
+    solve(this.sumFactor, rs, zs);
+    for (const g of this.gauge) zs[g] = 0;
+    solve(this.diffFactor, rd, zd);
+  }
+
+  /** [s; d] ↦ [K̄ s + Δ d; Δ s + (K̄ + 2C) d], gauge rows of s zeroed. */
+  private apply(s: Float64Array, d: Float64Array, os: Float64Array, od: Float64Array): void {
+    const m = this.m;
+    const [, , , , ts, td, us, ud] = this.work;
+    multiplySymmetric(this.topMatrix, s, ts);
+    multiplySymmetric(this.bottomMatrix, s, us);
+    multiplySymmetric(this.topMatrix, d, td);
+    multiplySymmetric(this.bottomMatrix, d, ud);
+    for (let i = 0; i < m; i++) {
+      os[i] = 0.5 * (ts[i] + us[i]) + 0.5 * (td[i] - ud[i]);
+      od[i] = 0.5 * (ts[i] - us[i]) + 0.5 * (td[i] + ud[i]);
+    }
+    for (let i = 0; i < this.nodeStiffness.length; i++) od[3 * i] += 2 * this.nodeStiffness[i] * d[3 * i];
+    for (const g of this.gauge) os[g] = 0;
+  }
+
+  /** Preconditioned CG on the split system, started from the split solve. */
+  private pcg(bs: Float64Array, bd: Float64Array, s: Float64Array, d: Float64Array): void {
+    const m = this.m;
+    const rs = new Float64Array(m);
+    const rd = new Float64Array(m);
+    const zs = new Float64Array(m);
+    const zd = new Float64Array(m);
+    const ps = new Float64Array(m);
+    const pd = new Float64Array(m);
+    const qs = new Float64Array(m);
+    const qd = new Float64Array(m);
+    this.precondition(bs, bd, s, d);
+    this.apply(s, d, qs, qd);
+    let bNorm = 0;
+    for (let i = 0; i < m; i++) {
+      rs[i] = bs[i] - qs[i];
+      rd[i] = bd[i] - qd[i];
+      bNorm += bs[i] * bs[i] + bd[i] * bd[i];
+    }
+    bNorm = Math.sqrt(bNorm);
+    if (bNorm === 0) return;
+    this.precondition(rs, rd, zs, zd);
+    ps.set(zs);
+    pd.set(zd);
+    let rz = dot2(rs, rd, zs, zd);
+    for (let it = 0; it < PCG_MAX_ITERATIONS; it++) {
+      const rNorm = Math.sqrt(dot2(rs, rd, rs, rd));
+      if (rNorm <= PCG_TOLERANCE * bNorm) return;
+      this.pcgIterations++;
+      this.apply(ps, pd, qs, qd);
+      const alpha = rz / dot2(ps, pd, qs, qd);
+      for (let i = 0; i < m; i++) {
+        s[i] += alpha * ps[i];
+        d[i] += alpha * pd[i];
+        rs[i] -= alpha * qs[i];
+        rd[i] -= alpha * qd[i];
+      }
+      this.precondition(rs, rd, zs, zd);
+      const rzNew = dot2(rs, rd, zs, zd);
+      const beta = rzNew / rz;
+      rz = rzNew;
+      for (let i = 0; i < m; i++) {
+        ps[i] = zs[i] + beta * ps[i];
+        pd[i] = zd[i] + beta * pd[i];
+      }
+    }
+    throw new Error(`PairedTangent: CG did not converge in ${PCG_MAX_ITERATIONS} iterations (plates too different for the split)`);
+  }
+}
+
+function dot2(a: Float64Array, b: Float64Array, c: Float64Array, d: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * c[i] + b[i] * d[i];
+  return s;
+}

@@ -1,0 +1,25 @@
+import type { PlateModel } from '../plate/plateModel';
+import type { FactorStats } from '../sparse/types';
+
+/**
+ * The linear algebra of a Newton step: the plates' stiffness (constant) plus the contact
+ * points' tangent stiffness (changes every step), factored and solved. Two strategies share
+ * this contract: one coupled matrix for any stack of layers, and a sum/difference split for
+ * the common two-plate module that needs two single-plate factors instead of one double-size one.
+ */
+export interface TangentSolver {
+  /** number of dofs: 3 per node per plate layer */
+  readonly n: number;
+  /** per layer: its plate model (dof offset, section) or null for a rigid base */
+  readonly plates: (PlateModel | null)[];
+  /** dofs held at zero to remove rigid-body modes (the residual is zeroed there); may be empty */
+  readonly heldDofs: Int32Array;
+  readonly stats: FactorStats;
+  factorizations: number;
+  /** y = K_plates x [N] */
+  plateProduct(x: Float64Array, y: Float64Array): void;
+  /** factor K_plates + contact, with per interface, per point stiffness A·dp/dc [N/mm] */
+  refactor(pointStiffness: Float64Array[]): void;
+  /** x = (K_plates + contact)⁻¹ b with the last factorization */
+  solve(b: Float64Array, x: Float64Array): void;
+}

@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeAtomic } from '../module/report';
+import { type CaseResult, type CaseSummary, summaryOf } from '../solveCase';
+import type { FilmGrade } from './colormap';
+import { pressureCsv } from './csv';
+import { deflectionPng } from './deflectionPng';
+import { pressurePng } from './pressurePng';
+
+/** Where a result came from: the case file and the hash of its resolved input. */
+export interface ResultInput {
+  file: string;
+  hash: string;
+}
+
+/** result.json: the summary (schema `stackpress.result/1`) plus the input it was solved from. */
+export type ResultFile = CaseSummary & { input: ResultInput };
+
+/**
+ * Write one case's folder: pressure.csv, pressure.png, deflection.png, then result.json last, each
+ * atomically — so a folder with a result.json is complete, and resuming can trust it.
+ */
+export async function writeCaseFolder(dir: string, result: CaseResult, input: ResultInput, film?: FilmGrade): Promise<ResultFile> {
+  const map = result.fields.pressure[0];
+  await writeAtomic(join(dir, 'pressure.csv'), pressureCsv(map.grid));
+  await writeAtomic(join(dir, 'pressure.png'), pressurePng(map.grid, film));
+  await writeAtomic(join(dir, 'deflection.png'), deflectionPng(result.fields.model.mesh, result.fields.deflection));
+  const file: ResultFile = { ...summaryOf(result), input };
+  await writeAtomic(join(dir, 'result.json'), `${JSON.stringify(file, null, 2)}\n`);
+  return file;
+}
+
+/** The result.json in `dir`, or null when it is missing or unreadable. */
+export async function readResultFile(dir: string): Promise<ResultFile | null> {
+  try {
+    const r = JSON.parse(await readFile(join(dir, 'result.json'), 'utf8')) as ResultFile;
+    return r && typeof r === 'object' && r.input && typeof r.input.hash === 'string' ? r : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,31 @@
+import type { CaseSummary } from '../solveCase';
+
+const f = (v: number, digits = 3) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
+
+/** A plain-text table of the summaries, one row per case, for the terminal. */
+export function summaryTable(rows: { name: string; summary: CaseSummary }[]): string {
+  const header = ['case', 'p mean', 'p min', 'p max', 'max/mean', 'CoV', 'contact', '±10 %', 'bolt N', 'resid', 'w top µm', 'SF min', 's'];
+  const body = rows.map(({ name, summary: s }) => {
+    const top = s.plates.find((p) => p.name === 'top') ?? s.plates[0];
+    const sf = Math.min(...s.plates.map((p) => p.safetyFactor));
+    return [
+      name,
+      f(s.pressure.mean),
+      f(s.pressure.min),
+      f(s.pressure.max),
+      f(s.pressure.maxOverMean),
+      f(s.pressure.cov),
+      `${f(100 * s.pressure.contactFraction, 1)} %`,
+      `${f(100 * s.pressure.within10, 1)} %`,
+      f(s.balance.boltForce, 0),
+      s.balance.relResidual.toExponential(1),
+      top ? f(1000 * (top.wMax - top.wMin), 1) : '—',
+      f(sf, 2),
+      f(s.solver.seconds, 1),
+    ];
+  });
+  const all = [header, ...body];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => r[c].length)));
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  return [`pressures in MPa`, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
