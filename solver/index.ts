@@ -5,6 +5,11 @@
  * about x, y (thin limit rx = ∂w/∂y, ry = −∂w/∂x).
  */
 export * from './mesh/index';
+export {
+  type AnalyzePlateInput,
+  type AnalyzePlateResult,
+  analyzePlate,
+  PlateInputError,
+} from './plate/analyze';
 export * from './plate/index';
 export * from './sparse/index';
-export { type AnalyzePlateInput, type AnalyzePlateResult, analyzePlate, PlateInputError } from './plate/analyze';

@@ -49,7 +49,8 @@ function checkSpec(spec: AxisSpec, name: string): void {
     throw new MeshError(`${name}.${field}: ${String(v)} — ${why}`);
   };
   if (!Number.isFinite(spec.from)) bad('from', spec.from, 'must be a finite coordinate in mm');
-  if (!Number.isFinite(spec.to) || !(spec.to > spec.from)) bad('to', spec.to, `must be finite and > from (${spec.from} mm)`);
+  if (!Number.isFinite(spec.to) || !(spec.to > spec.from))
+    bad('to', spec.to, `must be finite and > from (${spec.from} mm)`);
   if (!Number.isFinite(spec.size) || !(spec.size > 0)) bad('size', `${spec.size} mm`, 'must be > 0');
   for (const [i, g] of (spec.refine ?? []).entries()) {
     if (!Number.isFinite(g.at)) bad(`refine[${i}].at`, g.at, 'must be a finite coordinate in mm');

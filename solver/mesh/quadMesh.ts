@@ -31,7 +31,10 @@ export class MeshError extends Error {
  * @param quads 4 counter-clockwise node indices per quad
  * @throws MeshError naming the first offending entry
  */
-export function createQuadMesh(nodes: readonly (readonly number[])[], quads: readonly (readonly number[])[]): QuadMesh {
+export function createQuadMesh(
+  nodes: readonly (readonly number[])[],
+  quads: readonly (readonly number[])[],
+): QuadMesh {
   if (nodes.length < 4) throw new MeshError(`nodes: ${nodes.length} given — a quad mesh needs at least 4`);
   if (quads.length < 1) throw new MeshError('quads: none given — at least one quad is required');
   const xy = new Float64Array(2 * nodes.length);
@@ -57,7 +60,9 @@ export function createQuadMesh(nodes: readonly (readonly number[])[], quads: rea
     for (let a = 0; a < 4; a++) {
       const v = q[a];
       if (!Number.isInteger(v) || v < 0 || v >= nodes.length) {
-        throw new MeshError(`quads[${e}][${a}]: ${String(v)} — must be an integer node index in 0..${nodes.length - 1}`);
+        throw new MeshError(
+          `quads[${e}][${a}]: ${String(v)} — must be an integer node index in 0..${nodes.length - 1}`,
+        );
       }
       conn[4 * e + a] = v;
     }

@@ -78,7 +78,8 @@ const fail = (msg: string): never => {
 };
 
 function finite(v: unknown, field: string, unit: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${field}: ${String(v)}${unit} — must be a finite number`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    fail(`${field}: ${String(v)}${unit} — must be a finite number`);
   return v as number;
 }
 
@@ -89,10 +90,18 @@ function positive(v: unknown, field: string, unit: string): number {
 }
 
 /** One number for all quads or an array with one per quad. */
-function perQuad(v: unknown, nQuads: number, field: string, unit: string, check: typeof finite): number | Float64Array {
+function perQuad(
+  v: unknown,
+  nQuads: number,
+  field: string,
+  unit: string,
+  check: typeof finite,
+): number | Float64Array {
   if (typeof v === 'number') return check(v, field, unit);
-  if (!Array.isArray(v)) return fail(`${field}: ${JSON.stringify(v)} — must be a number or an array with one value per quad`);
-  if (v.length !== nQuads) fail(`${field}: ${v.length} values — must be one number or one per quad (${nQuads})`);
+  if (!Array.isArray(v))
+    return fail(`${field}: ${JSON.stringify(v)} — must be a number or an array with one value per quad`);
+  if (v.length !== nQuads)
+    fail(`${field}: ${v.length} values — must be one number or one per quad (${nQuads})`);
   return Float64Array.from(v, (x, e) => check(x, `${field}[${e}]`, unit));
 }
 
@@ -128,15 +137,18 @@ export function analyzePlate(input: AnalyzePlateInput): AnalyzePlateResult {
   if (!Array.isArray(input.fixed)) fail("fixed: must be an array of { node, dofs: ('w'|'rx'|'ry')[] }");
   const supports = input.fixed.map((s, i) => {
     const n = node(s?.node, `fixed[${i}].node`);
-    if (!Array.isArray(s.dofs) || s.dofs.length === 0) fail(`fixed[${i}].dofs: ${JSON.stringify(s.dofs)} — must list some of 'w', 'rx', 'ry'`);
+    if (!Array.isArray(s.dofs) || s.dofs.length === 0)
+      fail(`fixed[${i}].dofs: ${JSON.stringify(s.dofs)} — must list some of 'w', 'rx', 'ry'`);
     s.dofs.forEach((d, k) => {
-      if (!DOF_NAMES.includes(d)) fail(`fixed[${i}].dofs[${k}]: ${JSON.stringify(d)} — must be 'w', 'rx' or 'ry'`);
+      if (!DOF_NAMES.includes(d))
+        fail(`fixed[${i}].dofs[${k}]: ${JSON.stringify(d)} — must be 'w', 'rx' or 'ry'`);
     });
     return { node: n, dofs: s.dofs };
   });
 
   const f = new Float64Array(3 * nNodes);
-  if (input.pressure !== undefined) addPressure(mesh, perQuad(input.pressure, nQuads, 'pressure', ' MPa', finite), f);
+  if (input.pressure !== undefined)
+    addPressure(mesh, perQuad(input.pressure, nQuads, 'pressure', ' MPa', finite), f);
   if (input.pointLoads !== undefined) {
     if (!Array.isArray(input.pointLoads)) fail('pointLoads: must be an array of { node, fz (N) }');
     const loads = input.pointLoads.map((p, i) => ({
@@ -163,13 +175,16 @@ export function analyzePlate(input: AnalyzePlateInput): AnalyzePlateResult {
     const k = finite(input.foundation?.k, 'foundation.k', ' N/mm³');
     if (!(k >= 0)) fail(`foundation.k: ${k} N/mm³ — must be ≥ 0`);
     const tensionless = input.foundation.tensionless ?? false;
-    if (typeof tensionless !== 'boolean') fail(`foundation.tensionless: ${String(tensionless)} — must be true or false`);
+    if (typeof tensionless !== 'boolean')
+      fail(`foundation.tensionless: ${String(tensionless)} — must be true or false`);
     const integration = input.foundation.integration ?? 'lumped';
     if (integration !== 'lumped' && integration !== 'consistent') {
       fail(`foundation.integration: ${String(integration)} — must be 'lumped' or 'consistent'`);
     }
     if (tensionless && integration === 'consistent') {
-      fail("foundation.integration: 'consistent' — a tensionless foundation needs 'lumped' (nodal contact status)");
+      fail(
+        "foundation.integration: 'consistent' — a tensionless foundation needs 'lumped' (nodal contact status)",
+      );
     }
     if (k > 0) foundation = { k, tensionless, integration };
   }
@@ -231,7 +246,10 @@ function assertFinite(r: AnalyzePlateResult): void {
   ];
   for (const [name, a] of arrays) {
     for (let i = 0; i < a.length; i++) {
-      if (!Number.isFinite(a[i])) throw new PlateInputError(`result ${name}[${i}] is not finite — the model is ill-posed (check supports and loads)`);
+      if (!Number.isFinite(a[i]))
+        throw new PlateInputError(
+          `result ${name}[${i}] is not finite — the model is ill-posed (check supports and loads)`,
+        );
     }
   }
 }

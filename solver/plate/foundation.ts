@@ -48,7 +48,9 @@ export function createFoundation(mesh: QuadMesh, spec: FoundationSpec, wDof: Int
   const integration = spec.integration ?? 'lumped';
   const tensionless = spec.tensionless ?? false;
   if (tensionless && integration !== 'lumped') {
-    throw new Error("foundation.integration: 'consistent' — a tensionless foundation needs 'lumped' (nodal contact status)");
+    throw new Error(
+      "foundation.integration: 'consistent' — a tensionless foundation needs 'lumped' (nodal contact status)",
+    );
   }
   const kq = new Float64Array(nQuads);
   if (typeof spec.k === 'number') kq.fill(spec.k);
@@ -82,14 +84,26 @@ export function createFoundation(mesh: QuadMesh, spec: FoundationSpec, wDof: Int
     gatherCorners(mesh.nodes, mesh.quads, e, xy);
     mitc4FoundationConsistent(xy, kq[e], blocks, 16 * e);
   }
-  return { integration, tensionless, group: { size: 4, dofs }, nodes: new Int32Array(0), blocks, nodalStiffness, nodalArea };
+  return {
+    integration,
+    tensionless,
+    group: { size: 4, dofs },
+    nodes: new Int32Array(0),
+    blocks,
+    nodalStiffness,
+    nodalArea,
+  };
 }
 
 /**
  * Blocks for the current contact status: lumped blocks with inactive nodes zeroed.
  * @param active per entry of foundation.nodes, 1 in contact
  */
-export function activeFoundationBlocks(foundation: Foundation, active: Uint8Array, out: Float64Array): Float64Array {
+export function activeFoundationBlocks(
+  foundation: Foundation,
+  active: Uint8Array,
+  out: Float64Array,
+): Float64Array {
   for (let j = 0; j < foundation.blocks.length; j++) out[j] = active[j] ? foundation.blocks[j] : 0;
   return out;
 }
@@ -98,7 +112,12 @@ export function activeFoundationBlocks(foundation: Foundation, active: Uint8Arra
  * Foundation force on each node (N, along −z on the plate, reported positive in compression)
  * for plate w (mm, per node) and the contact status (lumped only; null = all active).
  */
-export function foundationNodalForces(mesh: QuadMesh, foundation: Foundation, w: Float64Array, active: Uint8Array | null): Float64Array {
+export function foundationNodalForces(
+  mesh: QuadMesh,
+  foundation: Foundation,
+  w: Float64Array,
+  active: Uint8Array | null,
+): Float64Array {
   const nNodes = mesh.nodes.length / 2;
   const out = new Float64Array(nNodes);
   if (foundation.integration === 'lumped') {

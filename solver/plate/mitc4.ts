@@ -111,7 +111,14 @@ function strainRows(xy: Float64Array, r: number, s: number): number {
  * @param xy corner coordinates x0, y0, …, x3, y3 (mm), counter-clockwise
  * @param E Young's modulus (MPa); nu Poisson's ratio; t thickness (mm)
  */
-export function mitc4Stiffness(xy: Float64Array, E: number, nu: number, t: number, out: Float64Array, offset = 0): void {
+export function mitc4Stiffness(
+  xy: Float64Array,
+  E: number,
+  nu: number,
+  t: number,
+  out: Float64Array,
+  offset = 0,
+): void {
   const D = flexuralRigidity(E, nu, t);
   const S = shearRigidity(E, nu, t);
   const d11 = D;
@@ -138,7 +145,8 @@ export function mitc4Stiffness(xy: Float64Array, E: number, nu: number, t: numbe
     }
   }
   // Only the upper triangle was integrated; mirror it so the block is exactly symmetric.
-  for (let i = 1; i < 12; i++) for (let j = 0; j < i; j++) out[offset + 12 * i + j] = out[offset + 12 * j + i];
+  for (let i = 1; i < 12; i++)
+    for (let j = 0; j < i; j++) out[offset + 12 * i + j] = out[offset + 12 * j + i];
 }
 
 /**
@@ -185,7 +193,14 @@ export function mitc4FoundationLumped(xy: Float64Array, k: number, out: Float64A
  * Stress resultants at the element centre from the element dofs ue[0..11]:
  * out[0..4] = Mx, My, Mxy (N·mm/mm), Qx, Qy (N/mm). Shear uses the assumed strain field.
  */
-export function mitc4Resultants(xy: Float64Array, E: number, nu: number, t: number, ue: ArrayLike<number>, out: Float64Array): void {
+export function mitc4Resultants(
+  xy: Float64Array,
+  E: number,
+  nu: number,
+  t: number,
+  ue: ArrayLike<number>,
+  out: Float64Array,
+): void {
   const D = flexuralRigidity(E, nu, t);
   const S = shearRigidity(E, nu, t);
   tyingRows(xy);

@@ -79,7 +79,9 @@ export function createPlateModel(
   if (typeof section.thickness === 'number') thickness.fill(section.thickness);
   else {
     if (section.thickness.length !== nQuads) {
-      throw new PlateModelError(`thickness: ${section.thickness.length} values — need one per quad (${nQuads})`);
+      throw new PlateModelError(
+        `thickness: ${section.thickness.length} values — need one per quad (${nQuads})`,
+      );
     }
     thickness.set(Array.from(section.thickness));
   }
@@ -91,7 +93,8 @@ export function createPlateModel(
     }
     s.dofs.forEach((name, k) => {
       const c = DOF_NAMES.indexOf(name);
-      if (c < 0) throw new PlateModelError(`support at node ${s.node}: dof '${name}' — must be 'w', 'rx' or 'ry'`);
+      if (c < 0)
+        throw new PlateModelError(`support at node ${s.node}: dof '${name}' — must be 'w', 'rx' or 'ry'`);
       fixed[3 * s.node + c] = 1;
       prescribed[3 * s.node + c] = s.values?.[k] ?? 0;
     });
@@ -149,6 +152,8 @@ export function plateDofGeometry(model: PlateModel): DofGeometry {
 /**
  * Right-hand side contribution of the prescribed dofs: f_free −= K_free,fixed · u_fixed
  * element by element, and f_fixed = u_fixed (unit diagonal). f is indexed by local dof.
+ * Only the plate stiffness couples here: groups added on top (a consistent foundation,
+ * springs) must not tie a free dof to a fixed dof with a non-zero prescribed value.
  */
 export function applyPrescribed(model: PlateModel, f: Float64Array): void {
   const { mesh, fixed, prescribed, stiffness } = model;

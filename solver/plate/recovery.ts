@@ -42,7 +42,13 @@ export function vonMises(sx: number, sy: number, txy: number): number {
  * @param u local dofs 3·node + {w, rx, ry} (mm, rad)
  * @param thickness per quad (mm); E (MPa), nu
  */
-export function elementResults(mesh: QuadMesh, E: number, nu: number, thickness: Float64Array, u: ArrayLike<number>): ElementResults {
+export function elementResults(
+  mesh: QuadMesh,
+  E: number,
+  nu: number,
+  thickness: Float64Array,
+  u: ArrayLike<number>,
+): ElementResults {
   const nQuads = mesh.quads.length / 4;
   const r: ElementResults = {
     Mx: new Float64Array(nQuads),

@@ -3,10 +3,30 @@
  * tensionless). Assembly plan and symbolic factorization are built once; the tensionless
  * active-set iteration only re-assembles values and refactors the same pattern.
  */
-import { type AssemblyPlan, analyse, assembleGroup, factor, NotPositiveDefiniteError, planAssembly, solve } from '../sparse/index';
+import {
+  type AssemblyPlan,
+  analyse,
+  assembleGroup,
+  factor,
+  NotPositiveDefiniteError,
+  planAssembly,
+  solve,
+} from '../sparse/index';
 import type { FactorStats, NumericFactor, OrderingName, SymbolicFactor } from '../sparse/types';
-import { activeFoundationBlocks, createFoundation, type Foundation, type FoundationSpec, foundationNodalForces } from './foundation';
-import { applyPrescribed, describePlateDof, type PlateModel, plateDofGeometry, plateInternalForces } from './plateModel';
+import {
+  activeFoundationBlocks,
+  createFoundation,
+  type Foundation,
+  type FoundationSpec,
+  foundationNodalForces,
+} from './foundation';
+import {
+  applyPrescribed,
+  describePlateDof,
+  type PlateModel,
+  plateDofGeometry,
+  plateInternalForces,
+} from './plateModel';
 
 export interface StaticOptions {
   foundation?: FoundationSpec;
@@ -51,12 +71,15 @@ export class SingularPlateError extends Error {
  * @param f load vector by local dof (N, N·mm); see loads.ts. Not modified.
  */
 export function solvePlate(model: PlateModel, f: Float64Array, options: StaticOptions = {}): PlateSolution {
-  if (model.dofOffset !== 0) throw new Error('solvePlate: model.dofOffset must be 0 for a single-plate solve');
+  if (model.dofOffset !== 0)
+    throw new Error('solvePlate: model.dofOffset must be 0 for a single-plate solve');
   const n = model.nDofs;
   const nNodes = n / 3;
   const wDof = new Int32Array(nNodes);
   for (let i = 0; i < nNodes; i++) wDof[i] = model.fixed[3 * i] ? -1 : 3 * i;
-  const foundation: Foundation | null = options.foundation ? createFoundation(model.mesh, options.foundation, wDof) : null;
+  const foundation: Foundation | null = options.foundation
+    ? createFoundation(model.mesh, options.foundation, wDof)
+    : null;
 
   const groups = [model.elements, model.supports];
   if (foundation) groups.push(foundation.group);
@@ -104,7 +127,9 @@ export function solvePlate(model: PlateModel, f: Float64Array, options: StaticOp
 
   const w = new Float64Array(nNodes);
   for (let i = 0; i < nNodes; i++) w[i] = u[3 * i];
-  const foundationForce = foundation ? foundationNodalForces(model.mesh, foundation, w, active) : new Float64Array(nNodes);
+  const foundationForce = foundation
+    ? foundationNodalForces(model.mesh, foundation, w, active)
+    : new Float64Array(nNodes);
   const foundationPressure = new Float64Array(nNodes);
   let contact: Uint8Array | null = null;
   if (foundation) {
@@ -152,7 +177,11 @@ function assemble(
   }
 }
 
-function factorOrExplain(symbolic: SymbolicFactor, A: AssemblyPlan['matrix'], reuse?: NumericFactor): NumericFactor {
+function factorOrExplain(
+  symbolic: SymbolicFactor,
+  A: AssemblyPlan['matrix'],
+  reuse?: NumericFactor,
+): NumericFactor {
   try {
     return factor(symbolic, A, reuse);
   } catch (err) {

@@ -31,9 +31,9 @@ const overCosh = (x: number) => (x > 700 ? 0 : x / Math.cosh(x));
 export function navierUniformCentre(a: number, b: number, q: number, D: number, nMax = 801): number {
   let w = 0;
   for (let m = 1; m <= nMax; m += 2) {
-    const al2 = (m * Math.PI / a) ** 2;
+    const al2 = ((m * Math.PI) / a) ** 2;
     for (let n = 1; n <= nMax; n += 2) {
-      const lam = al2 + (n * Math.PI / b) ** 2;
+      const lam = al2 + ((n * Math.PI) / b) ** 2;
       w += (sign(m) * sign(n)) / (m * n * lam * lam);
     }
   }
@@ -82,9 +82,9 @@ export function levyPointCentre(a: number, b: number, P: number, D: number, mMax
 export function navierPointCentre(a: number, b: number, P: number, D: number, nMax: number): number {
   let w = 0;
   for (let m = 1; m <= nMax; m += 2) {
-    const al2 = (m * Math.PI / a) ** 2;
+    const al2 = ((m * Math.PI) / a) ** 2;
     for (let n = 1; n <= nMax; n += 2) {
-      const lam = al2 + (n * Math.PI / b) ** 2;
+      const lam = al2 + ((n * Math.PI) / b) ** 2;
       w += 1 / (lam * lam);
     }
   }
@@ -98,9 +98,9 @@ export function navierPointCentre(a: number, b: number, P: number, D: number, nM
 export function navierUniformMomentX(a: number, b: number, q: number, nu: number, nMax = 4001): number {
   let s = 0;
   for (let m = 1; m <= nMax; m += 2) {
-    const al2 = (m * Math.PI / a) ** 2;
+    const al2 = ((m * Math.PI) / a) ** 2;
     for (let n = 1; n <= nMax; n += 2) {
-      const be2 = (n * Math.PI / b) ** 2;
+      const be2 = ((n * Math.PI) / b) ** 2;
       const lam = al2 + be2;
       s += (sign(m) * sign(n) * (al2 + nu * be2)) / (m * n * lam * lam);
     }
@@ -114,7 +114,13 @@ export function navierUniformMomentX(a: number, b: number, q: number, nu: number
  * that the normal slope vanishes on every edge for the first `modes` odd harmonics.
  * Returns the centre deflection and the edge-moment coefficients.
  */
-export function clampedUniform(a: number, b: number, q: number, D: number, modes = 200): { w: number; E: number[]; F: number[] } {
+export function clampedUniform(
+  a: number,
+  b: number,
+  q: number,
+  D: number,
+  modes = 200,
+): { w: number; E: number[]; F: number[] } {
   const M = modes;
   const alpha = (k: number) => ((2 * k + 1) * Math.PI) / a;
   const beta = (k: number) => ((2 * k + 1) * Math.PI) / b;

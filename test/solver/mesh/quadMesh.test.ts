@@ -18,15 +18,21 @@ describe('createQuadMesh', () => {
 
   it('rejects clockwise quads, naming the quad and its nodes', () => {
     const bad = patchQuads.map((q, e) => (e === 2 ? [...q].reverse() : q));
-    expect(() => createQuadMesh(patchNodes, bad)).toThrow(/quad 2 \(nodes 6, 7, 3, 2\): Jacobian -.* clockwise/);
+    expect(() => createQuadMesh(patchNodes, bad)).toThrow(
+      /quad 2 \(nodes 6, 7, 3, 2\): Jacobian -.* clockwise/,
+    );
   });
 
   it('rejects out-of-range and non-integer indices, repeated corners, bad coordinates', () => {
-    expect(() => createQuadMesh(patchNodes, [[0, 1, 5, 8]])).toThrow(/quads\[0\]\[3\]: 8 — must be an integer node index in 0\.\.7/);
+    expect(() => createQuadMesh(patchNodes, [[0, 1, 5, 8]])).toThrow(
+      /quads\[0\]\[3\]: 8 — must be an integer node index in 0\.\.7/,
+    );
     expect(() => createQuadMesh(patchNodes, [[0, 1.5, 5, 4]])).toThrow(MeshError);
     expect(() => createQuadMesh(patchNodes, [[0, 1, 1, 4]])).toThrow(/quad 0: node 1 appears twice/);
     const nodes = patchNodes.map((p, i) => (i === 3 ? [0, Number.NaN] : p));
-    expect(() => createQuadMesh(nodes, patchQuads)).toThrow(/nodes\[3\]\[1\]: NaN mm — must be a finite number/);
+    expect(() => createQuadMesh(nodes, patchQuads)).toThrow(
+      /nodes\[3\]\[1\]: NaN mm — must be a finite number/,
+    );
     expect(() => createQuadMesh([[0, 0, 1]], patchQuads)).toThrow(MeshError);
   });
 

@@ -54,14 +54,16 @@ describe('axisCoordinates', () => {
   });
 
   it('rejects bad specifications with the field, value and rule', () => {
-    expect(() => axisCoordinates({ from: 0, to: 0, size: 1 }, 'x')).toThrow(/x\.to: 0 — must be finite and > from/);
+    expect(() => axisCoordinates({ from: 0, to: 0, size: 1 }, 'x')).toThrow(
+      /x\.to: 0 — must be finite and > from/,
+    );
     expect(() => axisCoordinates({ from: 0, to: 1, size: -2 }, 'y')).toThrow(/y\.size: -2 mm — must be > 0/);
     expect(() => axisCoordinates({ from: 0, to: 1, size: 1, refine: [{ at: 0, size: 0 }] }, 'x')).toThrow(
       /x\.refine\[0\]\.size: 0 mm/,
     );
-    expect(() => axisCoordinates({ from: 0, to: 1, size: 1, refine: [{ at: 0, size: 1, ratio: 0.5 }] })).toThrow(
-      /ratio: 0.5 — must be ≥ 1/,
-    );
+    expect(() =>
+      axisCoordinates({ from: 0, to: 1, size: 1, refine: [{ at: 0, size: 1, ratio: 0.5 }] }),
+    ).toThrow(/ratio: 0.5 — must be ≥ 1/);
     expect(() => axisCoordinates({ from: 0, to: 1, size: 1, lines: [Number.NaN] })).toThrow(MeshError);
   });
 });

@@ -97,7 +97,11 @@ describe('MITC4 convergence to series solutions', () => {
     const t = 0.001 * a;
     const b = a / 2;
     const ref = levyUniformCentre(a, b, q, flexuralRigidity(E, nu, t));
-    const { err, rate } = study('SS rectangle a/b=2 w (2n×n)', ref, (n) => centre(b, 2 * n, n, t, 'simple', 'pressure').w);
+    const { err, rate } = study(
+      'SS rectangle a/b=2 w (2n×n)',
+      ref,
+      (n) => centre(b, 2 * n, n, t, 'simple', 'pressure').w,
+    );
     expect(Math.abs(err[1])).toBeLessThan(0.01);
     expect(Math.abs(err[2])).toBeLessThan(0.003);
     expect(rate).toBeGreaterThan(1.8);
@@ -127,7 +131,9 @@ describe('MITC4 convergence to series solutions', () => {
       expect(Math.abs(e)).toBeLessThan(0.01);
       if (ratio <= 1e-3) {
         // thin: against Kirchhoff 0.00406235 q a⁴/D directly
-        expect(Math.abs(relErr(centre(a, 16, 16, t, 'simple', 'pressure').w, (0.00406235 * q * a ** 4) / D))).toBeLessThan(0.01);
+        expect(
+          Math.abs(relErr(centre(a, 16, 16, t, 'simple', 'pressure').w, (0.00406235 * q * a ** 4) / D)),
+        ).toBeLessThan(0.01);
       }
     }
     console.info(`locking sweep (16×16): ${line.join(', ')}`);

@@ -28,7 +28,12 @@ describe('bonded Winkler foundation, point load on a large plate', () => {
 
   /** quarter model 8l × 8l (free far edges), symmetry rotations held, graded mesh refined s times */
   function quarter(s: number, integration: 'lumped' | 'consistent') {
-    const axis = { from: 0, to: 8 * l, size: l / 2 / s, refine: [{ at: 0, size: l / 5 / s, ratio: 1 + 0.2 / s }] };
+    const axis = {
+      from: 0,
+      to: 8 * l,
+      size: l / 2 / s,
+      refine: [{ at: 0, size: l / 5 / s, ratio: 1 + 0.2 / s }],
+    };
     const mesh = rectangleMesh(axis, axis);
     const supports: Support[] = [
       ...Array.from(nodesOnLine(mesh, 'x', 0), (node): Support => ({ node, dofs: ['ry'] })), // ∂w/∂x = 0
@@ -136,6 +141,8 @@ describe('tensionless Winkler foundation', () => {
     const model = createPlateModel(mesh, { E, nu, thickness: 2 }, []);
     const f = new Float64Array(model.nDofs);
     addPressure(mesh, -0.01, f); // pulls away from the foundation
-    expect(() => solvePlate(model, f, { foundation: { k: 0.1, tensionless: true } })).toThrow(/singular at node \d+ \((w|rx|ry)\)/);
+    expect(() => solvePlate(model, f, { foundation: { k: 0.1, tensionless: true } })).toThrow(
+      /singular at node \d+ \((w|rx|ry)\)/,
+    );
   });
 });

@@ -53,7 +53,7 @@ describe('MITC4 element', () => {
         const kmax = Math.max(...Array.from(k, Math.abs));
         const rigid = [
           kirchhoffDofs(xy, () => [1, 0, 0]),
-          kirchhoffDofs(xy, (x, y) => [0.3 + y, 0, 1]), // rotation about x
+          kirchhoffDofs(xy, (_x, y) => [0.3 + y, 0, 1]), // rotation about x
           kirchhoffDofs(xy, (x) => [x, 1, 0]), // rotation about y
         ];
         for (const u of rigid) {

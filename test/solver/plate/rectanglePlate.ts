@@ -13,8 +13,10 @@ export function rectangleSupports(mesh: GridMesh, a: number, b: number, edges: E
   const out: Support[] = [];
   const onX = (x: number) => nodesOnLine(mesh, 'x', x, 1e-9 * a);
   const onY = (y: number) => nodesOnLine(mesh, 'y', y, 1e-9 * b);
-  for (const node of [...onX(0), ...onX(a)]) out.push({ node, dofs: edges === 'simple' ? ['w', 'rx'] : ['w', 'rx', 'ry'] });
-  for (const node of [...onY(0), ...onY(b)]) out.push({ node, dofs: edges === 'simple' ? ['w', 'ry'] : ['w', 'rx', 'ry'] });
+  for (const node of [...onX(0), ...onX(a)])
+    out.push({ node, dofs: edges === 'simple' ? ['w', 'rx'] : ['w', 'rx', 'ry'] });
+  for (const node of [...onY(0), ...onY(b)])
+    out.push({ node, dofs: edges === 'simple' ? ['w', 'ry'] : ['w', 'rx', 'ry'] });
   return out;
 }
 
@@ -25,7 +27,16 @@ export interface RectanglePlate {
   centre: number;
 }
 
-export function rectanglePlate(a: number, b: number, nx: number, ny: number, t: number, E: number, nu: number, edges: Edges): RectanglePlate {
+export function rectanglePlate(
+  a: number,
+  b: number,
+  nx: number,
+  ny: number,
+  t: number,
+  E: number,
+  nu: number,
+  edges: Edges,
+): RectanglePlate {
   const mesh = uniformRectangleMesh(a, b, nx, ny);
   const model = createPlateModel(mesh, { E, nu, thickness: t }, rectangleSupports(mesh, a, b, edges));
   return { mesh, model, centre: (ny / 2) * (nx + 1) + nx / 2 };
