@@ -277,7 +277,8 @@ function gasketLayer(g: GasketCase, fp: Rect): LayerCompliance {
 }
 
 function rescaleRms(h: Float64Array, fl: Case['plates']['top']['flatness'], mask: Uint8Array, quads: Int32Array, nNodes: number): void {
-  if (fl.type !== 'random' || fl.rms === 0) return;
+  // below 1e-9 µm a face is flat (surfaceHeight gives zeros); rescaling zeros would give 0/0 = NaN
+  if (fl.type !== 'random' || fl.rms < 1e-9) return;
   const on = new Uint8Array(nNodes);
   for (let e = 0; e < mask.length; e++) if (mask[e]) for (let a = 0; a < 4; a++) on[quads[4 * e + a]] = 1;
   let n = 0;
@@ -289,6 +290,6 @@ function rescaleRms(h: Float64Array, fl: Case['plates']['top']['flatness'], mask
   mean /= n;
   let ss = 0;
   for (let i = 0; i < nNodes; i++) if (on[i]) ss += (h[i] - mean) ** 2;
-  const s = (fl.rms * 1e-3) / Math.sqrt(ss / n);
+  const s = ss > 0 ? (fl.rms * 1e-3) / Math.sqrt(ss / n) : 0;
   for (let i = 0; i < nNodes; i++) h[i] = (h[i] - mean) * s;
 }

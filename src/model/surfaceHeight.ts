@@ -47,7 +47,8 @@ export function surfaceHeight(flatness: Flatness, xy: Float64Array, Lx: number, 
       return h;
     }
     case 'random': {
-      if (flatness.rms === 0 || n === 0) return h;
+      // below 1e-9 µm a face is flat; vanishing heights (≈ 1e-300) would underflow in the contact solver
+      if (flatness.rms < 1e-9 || n === 0) return h;
       const rnd = seededRandom(flatness.seed);
       // Gaussian covariance exp(-r²/ℓ²) has a Gaussian spectrum: wave-vector components ~ N(0, 2/ℓ²)
       const sd = Math.SQRT2 / flatness.correlationLength;

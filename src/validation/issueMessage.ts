@@ -33,6 +33,10 @@ export function issueMessage(iss: z.core.$ZodIssue): string {
       const options = (iss as { options?: unknown[] }).options;
       const value = d && input && typeof input === 'object' ? (input as Record<string, unknown>)[d] : input;
       if (d && options) return `${shown(value)} — must be one of ${options.map((o) => JSON.stringify(o)).join(', ')}`;
+      // report the branch that came closest (fewest issues), with paths inside the union
+      const branches = ((iss as { errors?: z.core.$ZodIssue[][] }).errors ?? []).filter((b) => b.length > 0);
+      const best = branches.sort((a, b) => a.length - b.length)[0];
+      if (best && best.length <= 3) return best.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ` : '') + issueMessage(i)).join('; ');
       return `${shown(input)} — matches none of the allowed forms (see stackpress schema)`;
     }
     default:

@@ -146,7 +146,7 @@ export function approximateMinimumDegree(g: AdjacencyGraph): Int32Array {
       const start = pe[i];
       const end = start + len[i];
       const oldElen = elen[i];
-      let dst = start + 1; // slot `start` is for p
+      let dst = start;
       let elemDeg = 0;
       let hash = p;
       for (let q = start; q < start + oldElen; q++) {
@@ -161,7 +161,7 @@ export function approximateMinimumDegree(g: AdjacencyGraph): Int32Array {
         hash += e;
         iw[dst++] = e;
       }
-      const newElen = dst - start;
+      const kept = dst - start;
       let varDeg = 0;
       for (let q = start + oldElen; q < end; q++) {
         const j = iw[q];
@@ -170,7 +170,12 @@ export function approximateMinimumDegree(g: AdjacencyGraph): Int32Array {
         hash += j;
         iw[dst++] = j;
       }
-      iw[start] = p;
+      // Add p to the elements. The list lost at least one entry (p as a variable, or an
+      // element of E_p), so there is room: the first variable moves to the end.
+      if (dst > start + kept) iw[dst] = iw[start + kept];
+      iw[start + kept] = p;
+      dst++;
+      const newElen = kept + 1;
       elen[i] = newElen;
       len[i] = dst - start;
       if (newElen === 1 && len[i] === 1) {
