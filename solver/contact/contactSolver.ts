@@ -81,6 +81,8 @@ export class ContactSolver {
   private readonly openStiffness: Float64Array;
   private readonly pointStiffness: Float64Array[];
   private readonly law3 = new Float64Array(3);
+  /** whether the tangent holds a factorization of the current pointStiffness */
+  private factored = false;
 
   constructor(problem: ContactProblem) {
     this.problem = problem;
@@ -218,9 +220,11 @@ export class ContactSolver {
       if (options.shouldAbort?.()) throw new ContactAbortedError(`${step}: cancelled`);
       iteration++;
       // Newton direction: K_t du = −r
-      this.updateStiffness(u, swell);
-      this.tangent.refactor(this.pointStiffness);
-      factorizations++;
+      // an unchanged tangent (linear laws, same contact set) keeps its factorization
+      if (this.updateStiffness(u, swell)) {
+        this.tangent.refactor(this.pointStiffness);
+        factorizations++;
+      }
       for (let i = 0; i < n; i++) r[i] = -r[i];
       this.solveTangent(r, du, locked);
       for (let i = 0; i < n; i++) r[i] = -r[i];
@@ -321,8 +325,13 @@ export class ContactSolver {
     for (let i = 0; i < ld.length; i++) if (ld[i] >= 0) r[ld[i]] -= T * bolt.lowerWeights[i];
   }
 
-  /** Each point's A·dp/dc [N/mm]; open points keep a tiny stiffness (tangent only, never the residual). */
-  private updateStiffness(u: Float64Array, swell: Float64Array[] | undefined): void {
+  /**
+   * Each point's A·dp/dc [N/mm]; open points keep a tiny stiffness (tangent only, never the
+   * residual). Returns whether anything changed since the last factorization.
+   */
+  private updateStiffness(u: Float64Array, swell: Float64Array[] | undefined): boolean {
+    let changed = !this.factored;
+    this.factored = true;
     const { interfaces, laws } = this.problem;
     const out = this.law3;
     for (let k = 0; k < interfaces.length; k++) {
@@ -335,9 +344,14 @@ export class ContactSolver {
       for (let j = 0; j < itf.node.length; j++) {
         const c = (lo[j] >= 0 ? u[lo[j]] : 0) - (up[j] >= 0 ? u[up[j]] : 0) - itf.gap[j] + (sw ? sw[j] : 0);
         evaluateClosureLaw(laws[itf.law[j]], c, out);
-        kp[j] = itf.area[j] * Math.max(out[1], kOpen);
+        const kNew = itf.area[j] * Math.max(out[1], kOpen);
+        if (kNew !== kp[j]) {
+          kp[j] = kNew;
+          changed = true;
+        }
       }
     }
+    return changed;
   }
 
   /**

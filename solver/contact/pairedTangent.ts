@@ -139,6 +139,7 @@ export class PairedTangent implements TangentSolver {
     }
     for (const g of this.gauge) bs[g] = 0;
     if (this.equal) {
+      // a bolt's pair of forces has no sum part, a uniform load no difference part: skip empty solves
       this.precondition(bs, bd, s, d);
     } else {
       this.pcg(bs, bd, s, d);
@@ -152,9 +153,11 @@ export class PairedTangent implements TangentSolver {
   /** The split solve: s = K̄⁻¹ r_s (gauge held), d = (K̄ + 2C)⁻¹ r_d. */
   private precondition(rs: Float64Array, rd: Float64Array, zs: Float64Array, zd: Float64Array): void {
     if (!this.diffFactor) throw new Error('PairedTangent: refactor() before solve()');
-    solve(this.sumFactor, rs, zs);
+    if (isZero(rs)) zs.fill(0);
+    else solve(this.sumFactor, rs, zs);
     for (const g of this.gauge) zs[g] = 0;
-    solve(this.diffFactor, rd, zd);
+    if (isZero(rd)) zd.fill(0);
+    else solve(this.diffFactor, rd, zd);
   }
 
   /** [s; d] ↦ [K̄ s + Δ d; Δ s + (K̄ + 2C) d], gauge rows of s zeroed. */
@@ -227,4 +230,9 @@ function dot2(a: Float64Array, b: Float64Array, c: Float64Array, d: Float64Array
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] * c[i] + b[i] * d[i];
   return s;
+}
+
+function isZero(v: Float64Array): boolean {
+  for (let i = 0; i < v.length; i++) if (v[i] !== 0) return false;
+  return true;
 }

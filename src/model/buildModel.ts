@@ -112,14 +112,27 @@ export function buildModel(c: Case): StackModel {
     centre[2 * e + 1] = y;
     footprintQuad[e] = x > fp.x0 && x < fp.x1 && y > fp.y0 && y < fp.y1 ? 1 : 0;
   }
+  // Surface heights only where they matter, on the footprint nodes; a random surface's RMS is
+  // set over exactly these nodes, so the stated RMS is what the cells see.
   const nNodes = nodes.length / 2;
-  const hTop = surfaceHeight(top.flatness, nodes, Lx, Ly);
-  const hBottom = surfaceHeight(bottom.flatness, nodes, Lx, Ly);
-  if (top.flatness.type === 'random' || bottom.flatness.type === 'random') {
-    // the stated RMS applies over the cell footprint, where it matters
-    rescaleRms(hTop, top.flatness, footprintQuad, quads, nNodes);
-    rescaleRms(hBottom, bottom.flatness, footprintQuad, quads, nNodes);
-  }
+  const onFootprint = new Uint8Array(nNodes);
+  for (let e = 0; e < nQuads; e++) if (footprintQuad[e]) for (let a = 0; a < 4; a++) onFootprint[quads[4 * e + a]] = 1;
+  const footprintNodes: number[] = [];
+  for (let i = 0; i < nNodes; i++) if (onFootprint[i]) footprintNodes.push(i);
+  const xyF = new Float64Array(2 * footprintNodes.length);
+  footprintNodes.forEach((node, k) => {
+    xyF[2 * k] = nodes[2 * node];
+    xyF[2 * k + 1] = nodes[2 * node + 1];
+  });
+  const onNodes = (h: Float64Array) => {
+    const full = new Float64Array(nNodes);
+    footprintNodes.forEach((node, k) => {
+      full[node] = h[k];
+    });
+    return full;
+  };
+  const hTop = onNodes(surfaceHeight(top.flatness, xyF, Lx, Ly));
+  const hBottom = onNodes(surfaceHeight(bottom.flatness, xyF, Lx, Ly));
 
   const laws: ClosureLaw[] = [];
   const lawKey = new Map<string, number>();
@@ -274,22 +287,4 @@ function gasketLayer(g: GasketCase, fp: Rect): LayerCompliance {
     perimeter += 2 * (wi + di); // the inner edge bulges too
   }
   return shorePadLayer(g.law.hardness, g.thickness, shapeFactor(area, perimeter, g.thickness), g.law.bulkModulus, g.law.bonded);
-}
-
-function rescaleRms(h: Float64Array, fl: Case['plates']['top']['flatness'], mask: Uint8Array, quads: Int32Array, nNodes: number): void {
-  // below 1e-9 µm a face is flat (surfaceHeight gives zeros); rescaling zeros would give 0/0 = NaN
-  if (fl.type !== 'random' || fl.rms < 1e-9) return;
-  const on = new Uint8Array(nNodes);
-  for (let e = 0; e < mask.length; e++) if (mask[e]) for (let a = 0; a < 4; a++) on[quads[4 * e + a]] = 1;
-  let n = 0;
-  let mean = 0;
-  for (let i = 0; i < nNodes; i++) if (on[i]) {
-    mean += h[i];
-    n++;
-  }
-  mean /= n;
-  let ss = 0;
-  for (let i = 0; i < nNodes; i++) if (on[i]) ss += (h[i] - mean) ** 2;
-  const s = ss > 0 ? (fl.rms * 1e-3) / Math.sqrt(ss / n) : 0;
-  for (let i = 0; i < nNodes; i++) h[i] = (h[i] - mean) * s;
 }

@@ -28,7 +28,7 @@ const RANDOM_MODES = 256;
  * - bow: a paraboloid, `bow` at the plate centre and 0 at the corners;
  * - random: a Gaussian random surface with covariance σ² exp(−r²/ℓ²), built from random
  *   Fourier modes (spectral method), then shifted to zero mean and scaled to the exact RMS
- *   over the given points, so the stated RMS is what the model sees;
+ *   over the given points (pass the points the RMS is meant for);
  * - map: a measured grid in µm, interpolated bilinearly.
  */
 export function surfaceHeight(flatness: Flatness, xy: Float64Array, Lx: number, Ly: number): Float64Array {
