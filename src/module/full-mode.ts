@@ -65,6 +65,7 @@ function design(m: FullModule, d: number, plateSizer: PlateSizer): ModuleResult 
     deflectionLimit: m.deflectionLimit,
     span: m.span,
     stressSafetyFactor: m.plateSafetyFactor,
+    layout: { footprintWidthMm: w, footprintLengthMm: l, boltCount: bolts.count, boltDiameterMm: d },
   });
   const t = plate.thicknessMm;
   const gasketT = m.gaskets ? m.gasketThicknessMm : 0;

@@ -26,6 +26,11 @@ export interface PlateSizingRequest {
   span: SpanDefinition;
   /** safety factor on yield for the bending stress; 0 = no stress check (seed mode) */
   stressSafetyFactor: number;
+  /**
+   * The real layout, for sizers that use it (the FE sizer): the loaded cell footprint [mm]
+   * centred in the span, and the bolts spread evenly along the span's perimeter.
+   */
+  layout?: { footprintWidthMm: number; footprintLengthMm: number; boltCount: number; boltDiameterMm: number };
 }
 
 /** A sized plate and how close it is to each limit. */
@@ -71,10 +76,4 @@ export const roarkPlateSizer: PlateSizer = (req) => {
   };
 };
 
-/*
- * EXTENSION POINT — FE plate sizing (issue 4, "plates may be sized by the FE solver with the real bolt pattern").
- * A sizer built on solver/plate (Mindlin plate + tensionless contact with the stack, loaded at the real bolt
- * positions) implements PlateSizer: search t (bisection on the FE deflection and von Mises stress against the
- * same limits) and return a PlateSizing with `method: 'FE …'`. Pass it as `plateSizer` to evaluateFullModule.
- * It is deliberately not implemented here: the FE plate core is being built in solver/.
- */
+// The FE sizer (fePlateSizer.ts) implements PlateSizer on the solver's MITC4 plate with the real bolt layout.

@@ -3,7 +3,9 @@ import { evaluateCell } from '../../cell/model';
 import { namedCells } from '../../cell/presets';
 import { efficiencyChartSpec, renderSvg } from '../../module/charts';
 import { crossingsCsv, efficiencyCsv, partsCsv } from '../../module/csv';
+import { fePlateSizer } from '../../module/fePlateSizer';
 import { evaluateFullModule } from '../../module/full-mode';
+import { type PlateSizer, roarkPlateSizer } from '../../module/plate-sizing';
 import type { FullModuleInput } from '../../module/full-schema';
 import { optimiseModule } from '../../module/optimiser';
 import { writeReport } from '../../module/report';
@@ -36,6 +38,7 @@ interface ModuleOptions {
   plateSafetyFactor?: number;
   springs: boolean;
   gaskets: boolean;
+  plateSizing: 'roark' | 'fe';
   optimise?: 'mass' | 'volume';
   system?: number;
   pressure?: number;
@@ -120,6 +123,11 @@ export function registerModuleCommand(program: Command): void {
       'full mode: on plate yield, 0 = no stress check (default 1.5)',
       Number,
     )
+    .addOption(
+      new Option('--plate-sizing <method>', 'full mode: size plates by Roark, or by the FE plate model with the real bolt layout (slower)')
+        .choices(['roark', 'fe'])
+        .default('roark'),
+    )
     .option('--no-springs', 'full mode: leave out the disc springs')
     .option('--no-gaskets', 'full mode: leave out the rubber gaskets')
     .addOption(
@@ -179,10 +187,14 @@ function fullInput(o: ModuleOptions): Omit<FullModuleInput, 'systemKWh' | 'press
   } as Omit<FullModuleInput, 'systemKWh' | 'pressureMPa'>);
 }
 
+function plateSizerOf(o: ModuleOptions): PlateSizer {
+  return o.plateSizing === 'fe' ? fePlateSizer : roarkPlateSizer;
+}
+
 async function sweepAndReport(o: ModuleOptions): Promise<void> {
   const evaluate: ModuleEvaluator = o.seedMode
     ? (s, p) => evaluateSeedModule({ ...seedInput(o), systemKWh: s, pressureMPa: p })
-    : (s, p) => evaluateFullModule({ ...fullInput(o), systemKWh: s, pressureMPa: p });
+    : (s, p) => evaluateFullModule({ ...fullInput(o), systemKWh: s, pressureMPa: p }, plateSizerOf(o));
   if (o.pMax <= o.pMin) throw new InvalidArgumentError('--p-max must exceed --p-min');
   const pressures = logSpace(o.pMin, o.pMax, Math.round(o.points));
   const rows = sweep(evaluate, o.systems, pressures);
