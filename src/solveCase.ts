@@ -190,7 +190,8 @@ export function assembleResult(
       nnzL: stats.nnzL,
       flops: stats.flops,
       newtonIterations: loadUp.iterations + (swollen?.iterations ?? 0),
-      factorizations: loadUp.factorizations + (swollen?.factorizations ?? 0),
+      // every numeric factorization of the case, including the two-plate split's constant sum factor
+      factorizations: solver.totalFactorizations,
       seconds,
       supportReaction: Math.max(loadUp.supportReaction, swollen?.supportReaction ?? 0),
     },
