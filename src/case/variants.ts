@@ -6,7 +6,10 @@ export function pathKeys(path: string): (string | number)[] {
   const keys: (string | number)[] = [];
   for (const part of path.split('.')) {
     const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
-    if (!m || (m[1] === '' && m[2] === '')) throw new InputError('path', [`${path}: not a case path — write it like plates.top.thickness or bolts.positions[2].x`]);
+    if (!m || (m[1] === '' && m[2] === ''))
+      throw new InputError('path', [
+        `${path}: not a case path — write it like plates.top.thickness or bolts.positions[2].x`,
+      ]);
     if (m[1]) keys.push(m[1]);
     for (const idx of m[2].matchAll(/\[(\d+)\]/g)) keys.push(Number(idx[1]));
   }

@@ -29,7 +29,9 @@ export async function loadCaseFile(file: string): Promise<unknown> {
   try {
     raw = extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
-    throw new InputError(`case file ${file}`, [`${file}: not valid ${extname(file).slice(1).toUpperCase() || 'JSON/YAML'} — ${(e as Error).message.split('\n')[0]}`]);
+    throw new InputError(`case file ${file}`, [
+      `${file}: not valid ${extname(file).slice(1).toUpperCase() || 'JSON/YAML'} — ${(e as Error).message.split('\n')[0]}`,
+    ]);
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new InputError(`case file ${file}`, [`${file}: must hold one case object`]);

@@ -43,7 +43,8 @@ export async function findCaseFiles(pattern: string): Promise<string[]> {
     if (!s) throw new InputError('case files', [`${pattern}: no such file or folder`]);
     if (s.isFile()) return [pattern];
     const files = (await readdir(pattern)).filter(isCaseFile).sort();
-    if (files.length === 0) throw new InputError('case files', [`${pattern}: no .json, .yaml or .yml case files in this folder`]);
+    if (files.length === 0)
+      throw new InputError('case files', [`${pattern}: no .json, .yaml or .yml case files in this folder`]);
     return files.map((f) => join(pattern, f));
   }
   const parts = pattern.split(/[\\/]/);

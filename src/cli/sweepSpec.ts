@@ -15,7 +15,10 @@ function value(s: string): unknown {
 /** commander parser for repeated `--vary path=v1,v2,...`. */
 export function varyOption(v: string, previous: Factor[] = []): Factor[] {
   const m = /^([^=]+)=(.+)$/.exec(v);
-  if (!m) throw new InvalidArgumentError(`--vary must read path=v1,v2,... (e.g. plates.top.thickness=20,25,30), got "${v}"`);
+  if (!m)
+    throw new InvalidArgumentError(
+      `--vary must read path=v1,v2,... (e.g. plates.top.thickness=20,25,30), got "${v}"`,
+    );
   return [...previous, { path: m[1].trim(), values: m[2].split(',').map(value) }];
 }
 
@@ -25,7 +28,9 @@ export function rangeOption(v: string, previous: Range[] = []): Range[] {
   const lo = Number(m?.[2]);
   const hi = Number(m?.[3]);
   if (!m || !Number.isFinite(lo) || !Number.isFinite(hi) || !(hi >= lo)) {
-    throw new InvalidArgumentError(`--range must read path=lo:hi with lo ≤ hi, or path=lo:hi:int for whole numbers, got "${v}"`);
+    throw new InvalidArgumentError(
+      `--range must read path=lo:hi with lo ≤ hi, or path=lo:hi:int for whole numbers, got "${v}"`,
+    );
   }
   return [...previous, { path: m[1].trim(), lo, hi, integer: Boolean(m[4]) }];
 }

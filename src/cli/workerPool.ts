@@ -50,8 +50,10 @@ export class WorkerPool {
         resolve({ outcome: o, crashed });
       };
       const onMessage = (o: CaseOutcome) => done(o);
-      const onError = (e: Error) => done({ id: job.id, status: 'failed', error: `worker crashed: ${e.message}` }, true);
-      const onExit = (code: number) => done({ id: job.id, status: 'failed', error: `worker exited with code ${code}` }, true);
+      const onError = (e: Error) =>
+        done({ id: job.id, status: 'failed', error: `worker crashed: ${e.message}` }, true);
+      const onExit = (code: number) =>
+        done({ id: job.id, status: 'failed', error: `worker exited with code ${code}` }, true);
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);

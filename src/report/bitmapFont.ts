@@ -36,7 +36,8 @@ export const glyphHeight = 5;
 export function glyphPixels(ch: string): [number, number][] {
   const bits = glyphs[ch] ?? glyphs[' '];
   const out: [number, number][] = [];
-  for (let k = 0; k < bits.length; k++) if (bits[k] === '1') out.push([k % glyphWidth, Math.floor(k / glyphWidth)]);
+  for (let k = 0; k < bits.length; k++)
+    if (bits[k] === '1') out.push([k % glyphWidth, Math.floor(k / glyphWidth)]);
   return out;
 }
 

@@ -20,11 +20,19 @@ export type ResultFile = CaseSummary & { input: ResultInput };
  * Write one case's folder: pressure.csv, pressure.png, deflection.png, then result.json last, each
  * atomically — so a folder with a result.json is complete, and resuming can trust it.
  */
-export async function writeCaseFolder(dir: string, result: CaseResult, input: ResultInput, film?: FilmGrade): Promise<ResultFile> {
+export async function writeCaseFolder(
+  dir: string,
+  result: CaseResult,
+  input: ResultInput,
+  film?: FilmGrade,
+): Promise<ResultFile> {
   const map = result.fields.pressure[0];
   await writeAtomic(join(dir, 'pressure.csv'), pressureCsv(map.grid));
   await writeAtomic(join(dir, 'pressure.png'), pressurePng(map.grid, film));
-  await writeAtomic(join(dir, 'deflection.png'), deflectionPng(result.fields.model.mesh, result.fields.deflection));
+  await writeAtomic(
+    join(dir, 'deflection.png'),
+    deflectionPng(result.fields.model.mesh, result.fields.deflection),
+  );
   const file: ResultFile = { ...summaryOf(result), input };
   await writeAtomic(join(dir, 'result.json'), `${JSON.stringify(file, null, 2)}\n`);
   return file;

@@ -44,5 +44,9 @@ const deepMagenta: Rgb = [165, 0, 95];
  */
 export function filmMagenta(t: number): Rgb {
   const d = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) ** 0.8;
-  return [255 + d * (deepMagenta[0] - 255), 255 + d * (deepMagenta[1] - 255), 255 + d * (deepMagenta[2] - 255)];
+  return [
+    255 + d * (deepMagenta[0] - 255),
+    255 + d * (deepMagenta[1] - 255),
+    255 + d * (deepMagenta[2] - 255),
+  ];
 }

@@ -26,7 +26,8 @@ export function pressureCsv(grid: RegularGrid): string {
   const lines: string[] = ['x,y,p'];
   for (let j = 0; j < grid.ny; j++) {
     const y = csvCell(grid.y0 + j * grid.dy);
-    for (let i = 0; i < grid.nx; i++) lines.push(`${csvCell(grid.x0 + i * grid.dx)},${y},${csvCell(grid.values[j * grid.nx + i])}`);
+    for (let i = 0; i < grid.nx; i++)
+      lines.push(`${csvCell(grid.x0 + i * grid.dx)},${y},${csvCell(grid.values[j * grid.nx + i])}`);
   }
   return `${lines.join('\n')}\n`;
 }

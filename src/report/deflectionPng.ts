@@ -20,5 +20,9 @@ export function deflectionPng(mesh: GridMesh, layers: { w: Float64Array }[]): Bu
     }
   }
   if (!(hi > lo)) hi = lo + 1e-9;
-  return renderFieldImage(grids, { lo, hi, colour: viridis, unit: 'um', factor: 1000 }, 300 * Math.min(2, grids.length)).toPng();
+  return renderFieldImage(
+    grids,
+    { lo, hi, colour: viridis, unit: 'um', factor: 1000 },
+    300 * Math.min(2, grids.length),
+  ).toPng();
 }

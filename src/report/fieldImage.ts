@@ -66,7 +66,8 @@ export function renderFieldImage(panels: RegularGrid[], scale: ColourScale, targ
 
   // Colour bar: hi at the top, lo at the bottom.
   const bx = margin + mapsWidth + gap;
-  for (let r = 0; r < mapHeight; r++) img.fillRect(bx, header + r, barWidth, 1, scale.colour(1 - r / Math.max(1, mapHeight - 1)));
+  for (let r = 0; r < mapHeight; r++)
+    img.fillRect(bx, header + r, barWidth, 1, scale.colour(1 - r / Math.max(1, mapHeight - 1)));
   img.strokeRect(bx - 1, header - 1, barWidth + 2, mapHeight + 2, grey);
   const lx = bx + barWidth + 9;
   const lh = 5 * font;
@@ -75,6 +76,7 @@ export function renderFieldImage(panels: RegularGrid[], scale: ColourScale, targ
   img.text(lx, header, labels[0], font, black);
   img.text(lx, header + (mapHeight - lh) / 2, labels[1], font, black);
   img.text(lx, header + mapHeight - lh, labels[2], font, black);
-  for (const y of [header, header + Math.floor(mapHeight / 2), header + mapHeight - 1]) img.fillRect(bx + barWidth, y, 4, 1, black);
+  for (const y of [header, header + Math.floor(mapHeight / 2), header + mapHeight - 1])
+    img.fillRect(bx + barWidth, y, 4, 1, black);
   return img;
 }

@@ -4,7 +4,21 @@ const f = (v: number, digits = 3) => (Number.isFinite(v) ? v.toFixed(digits) : '
 
 /** A plain-text table of the summaries, one row per case, for the terminal. */
 export function summaryTable(rows: { name: string; summary: CaseSummary }[]): string {
-  const header = ['case', 'p mean', 'p min', 'p max', 'max/mean', 'CoV', 'contact', '±10 %', 'bolt N', 'resid', 'w top µm', 'SF min', 's'];
+  const header = [
+    'case',
+    'p mean',
+    'p min',
+    'p max',
+    'max/mean',
+    'CoV',
+    'contact',
+    '±10 %',
+    'bolt N',
+    'resid',
+    'w top µm',
+    'SF min',
+    's',
+  ];
   const body = rows.map(({ name, summary: s }) => {
     const top = s.plates.find((p) => p.name === 'top') ?? s.plates[0];
     const sf = Math.min(...s.plates.map((p) => p.safetyFactor));
@@ -26,6 +40,12 @@ export function summaryTable(rows: { name: string; summary: CaseSummary }[]): st
   });
   const all = [header, ...body];
   const widths = header.map((_, c) => Math.max(...all.map((r) => r[c].length)));
-  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-  return [`pressures in MPa`, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+  const line = (r: string[]) =>
+    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  return [
+    `pressures in MPa`,
+    line(header),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...body.map(line),
+  ].join('\n');
 }

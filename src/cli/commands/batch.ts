@@ -57,13 +57,16 @@ export function registerBatchCommand(program: Command): void {
           const hash = inputHash(raw);
           const previous = await readResultFile(join(opts.out, name));
           if (previous?.input.hash === hash) Object.assign(entry, { status: 'skipped', summary: previous });
-          else jobs.push({ id: entries.length - 1, raw, outDir: join(opts.out, name), input: { file, hash } });
+          else
+            jobs.push({ id: entries.length - 1, raw, outDir: join(opts.out, name), input: { file, hash } });
         } catch (e) {
           entry.error = (e as Error).message;
         }
       }
       const skipped = entries.filter((e) => e.status === 'skipped').length;
-      process.stderr.write(`stackpress: ${files.length} cases, ${skipped} already done, ${jobs.length} to solve on ${Math.min(opts.jobs, Math.max(1, jobs.length))} workers\n`);
+      process.stderr.write(
+        `stackpress: ${files.length} cases, ${skipped} already done, ${jobs.length} to solve on ${Math.min(opts.jobs, Math.max(1, jobs.length))} workers\n`,
+      );
 
       const pool = new WorkerPool(opts.jobs);
       const interrupt = catchInterrupt();
@@ -86,16 +89,25 @@ export function registerBatchCommand(program: Command): void {
         interrupt.dispose();
       }
 
-      const errors = entries.filter((e) => e.status === 'failed').map((e) => ({ caseFile: e.file, error: e.error ?? 'unknown error' }));
+      const errors = entries
+        .filter((e) => e.status === 'failed')
+        .map((e) => ({ caseFile: e.file, error: e.error ?? 'unknown error' }));
       await writeAtomic(join(opts.out, 'errors.json'), `${JSON.stringify(errors, null, 2)}\n`);
-      const rows = entries.map((e) => ({ case: e.name, file: e.file, status: e.status, error: e.error ?? '', ...(e.summary ? summaryRow(e.summary) : {}) }));
+      const rows = entries.map((e) => ({
+        case: e.name,
+        file: e.file,
+        status: e.status,
+        error: e.error ?? '',
+        ...(e.summary ? summaryRow(e.summary) : {}),
+      }));
       await writeAtomic(join(opts.out, 'summary.csv'), csvTable(columnsOf(rows), rows));
 
       const count = (s: BatchEntry['status']) => entries.filter((e) => e.status === s).length;
       process.stderr.write(
         `stackpress: ${count('ok')} solved, ${count('skipped')} skipped, ${count('failed')} failed${interrupt.stopped ? `, ${count('interrupted')} interrupted` : ''} — ${join(opts.out, 'summary.csv')}\n`,
       );
-      for (const e of errors) process.stderr.write(`  failed: ${e.caseFile}: ${e.error.split('\n').join(' ')}\n`);
+      for (const e of errors)
+        process.stderr.write(`  failed: ${e.caseFile}: ${e.error.split('\n').join(' ')}\n`);
       if (errors.length > 0 || interrupt.stopped) process.exitCode = 1;
     });
 }

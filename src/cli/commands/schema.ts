@@ -9,6 +9,8 @@ export function registerSchemaCommand(program: Command): void {
     .description('print the JSON Schema of case files')
     .action(() => {
       const schema = z.toJSONSchema(caseSchema, { io: 'input' });
-      process.stdout.write(`${JSON.stringify({ ...schema, title: 'stackpress case', $id: 'stackpress.case/1' }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ ...schema, title: 'stackpress case', $id: 'stackpress.case/1' }, null, 2)}\n`,
+      );
     });
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { FilmGrade } from '../../report/colormap';
 import { writeCaseFolder } from '../../report/caseFolder';
+import type { FilmGrade } from '../../report/colormap';
 import { summaryTable } from '../../report/summaryTable';
 import { type CaseSummary, solveCase } from '../../solveCase';
 import { InputError } from '../../validation/parse-input';
@@ -22,7 +22,9 @@ interface SolveOptions {
 export function registerSolveCommand(program: Command): void {
   program
     .command('solve')
-    .description('solve cases; per case a folder with result.json, pressure.csv, pressure.png, deflection.png')
+    .description(
+      'solve cases; per case a folder with result.json, pressure.csv, pressure.png, deflection.png',
+    )
     .argument('<case...>', 'case files (JSON or YAML)')
     .option('--out <dir>', 'output folder; one subfolder per case, named after the case file', 'results')
     .option('--film <grade>', 'render pressure.png as Prescale film: LLLW, LLW, LW, MW, HS, HHS', filmGrade)
@@ -56,7 +58,10 @@ export function registerSolveCommand(program: Command): void {
       } finally {
         interrupt.dispose();
       }
-      if (done.length > 0) process.stdout.write(`${summaryTable(done)}\n\nwrote ${done.length} case folder(s) under ${opts.out}\n`);
+      if (done.length > 0)
+        process.stdout.write(
+          `${summaryTable(done)}\n\nwrote ${done.length} case folder(s) under ${opts.out}\n`,
+        );
       if (interrupt.stopped) {
         process.stderr.write(`stackpress: interrupted after ${done.length} of ${loaded.length} cases\n`);
         process.exitCode = 1;

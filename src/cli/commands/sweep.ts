@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { type Factor, fullFactorial, getPath, latinHypercube, type Range, withPath } from '../../case/variants';
+import {
+  type Factor,
+  fullFactorial,
+  getPath,
+  latinHypercube,
+  type Range,
+  withPath,
+} from '../../case/variants';
 import { writeAtomic } from '../../module/report';
 import { columnsOf, csvTable } from '../../report/csv';
 import { summaryRow } from '../../report/summaryRow';
@@ -34,9 +41,17 @@ export function registerSweepCommand(program: Command): void {
     .command('sweep')
     .description('solve variants of a case (full factorial or Latin hypercube); one CSV row per variant')
     .argument('<case>', 'the base case file (JSON or YAML)')
-    .option('--vary <path=v1,v2,...>', 'values of one input, e.g. bolts.preload.force=4000,6000 (repeatable; full factorial)', varyOption)
+    .option(
+      '--vary <path=v1,v2,...>',
+      'values of one input, e.g. bolts.preload.force=4000,6000 (repeatable; full factorial)',
+      varyOption,
+    )
     .option('--lhs <n>', 'Latin hypercube of n variants over the --range inputs', positiveInt('--lhs'))
-    .option('--range <path=lo:hi[:int]>', 'range of one input for --lhs (repeatable; :int rounds to whole numbers)', rangeOption)
+    .option(
+      '--range <path=lo:hi[:int]>',
+      'range of one input for --lhs (repeatable; :int rounds to whole numbers)',
+      rangeOption,
+    )
     .option('--seed <s>', 'seed of the Latin hypercube', positiveInt('--seed'), 1)
     .option('--out <dir>', 'output folder for <case>-sweep.csv', 'results')
     .option('--jobs <n>', 'worker threads (default: number of cores)', positiveInt('--jobs'), defaultJobs)
@@ -47,10 +62,20 @@ export function registerSweepCommand(program: Command): void {
       const paths = Object.keys(settings[0] ?? {});
       const missing = paths.filter((p) => getPath(base, p) === undefined);
       if (missing.length > 0) {
-        throw new InputError('sweep', missing.map((p) => `${p}: not in ${file} — vary only values the case sets (write the default into the case first)`));
+        throw new InputError(
+          'sweep',
+          missing.map(
+            (p) =>
+              `${p}: not in ${file} — vary only values the case sets (write the default into the case first)`,
+          ),
+        );
       }
 
-      const rows: Record<string, unknown>[] = settings.map((s, i) => ({ variant: i + 1, ...s, status: 'interrupted' }));
+      const rows: Record<string, unknown>[] = settings.map((s, i) => ({
+        variant: i + 1,
+        ...s,
+        status: 'interrupted',
+      }));
       const jobs: CaseJob[] = [];
       settings.forEach((s, i) => {
         let raw: unknown = base;
@@ -59,7 +84,10 @@ export function registerSweepCommand(program: Command): void {
           checkCaseFile(`${file} variant ${i + 1}`, raw);
           jobs.push({ id: i, raw, input: { file, hash: inputHash(raw) } });
         } catch (e) {
-          Object.assign(rows[i], { status: 'invalid', error: (e as InputError).issues?.join('; ') ?? (e as Error).message });
+          Object.assign(rows[i], {
+            status: 'invalid',
+            error: (e as InputError).issues?.join('; ') ?? (e as Error).message,
+          });
         }
       });
       process.stderr.write(`stackpress: ${settings.length} variants of ${file}, ${jobs.length} valid\n`);
@@ -97,11 +125,13 @@ function variantSettings(opts: SweepOptions): Record<string, unknown>[] {
   const ranges = opts.range ?? [];
   if (opts.lhs !== undefined) {
     if (ranges.length === 0) throw new InputError('sweep', ['--lhs: needs at least one --range path=lo:hi']);
-    if (vary.length > 0) throw new InputError('sweep', ['--vary and --lhs: choose one (a full factorial or a Latin hypercube)']);
+    if (vary.length > 0)
+      throw new InputError('sweep', ['--vary and --lhs: choose one (a full factorial or a Latin hypercube)']);
     return latinHypercube(ranges, opts.lhs, opts.seed);
   }
   if (ranges.length > 0) throw new InputError('sweep', ['--range: only with --lhs N']);
-  if (vary.length === 0) throw new InputError('sweep', ['give --vary path=v1,v2,... or --lhs N with --range path=lo:hi']);
+  if (vary.length === 0)
+    throw new InputError('sweep', ['give --vary path=v1,v2,... or --lhs N with --range path=lo:hi']);
   const n = vary.reduce((p, f) => p * f.values.length, 1);
   if (n > 100_000) throw new InputError('sweep', [`--vary: ${n} variants — at most 100000`]);
   return fullFactorial(vary);
