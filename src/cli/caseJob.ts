@@ -9,10 +9,19 @@ export interface CaseJob {
   /** input provenance written into result.json */
   input: { file: string; hash: string };
   film?: FilmGrade;
+  /** send the folder's contents back instead of writing it (a remote worker) */
+  returnArtifacts?: boolean;
+  /** give up on the solve after this time (epoch ms) */
+  deadline?: number;
 }
 
 /** A worker's answer for one job. */
 export type CaseOutcome =
-  | { id: number; status: 'ok'; summary: import('../solveCase').CaseSummary }
-  | { id: number; status: 'failed'; error: string }
+  | {
+      id: number;
+      status: 'ok';
+      summary: import('../solveCase').CaseSummary;
+      artifacts?: import('../report/caseArtifacts').EncodedArtifacts;
+    }
+  | { id: number; status: 'failed'; error: string; errorName?: string }
   | { id: number; status: 'aborted' };

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { artifactsOf, encodeArtifacts } from '../report/caseArtifacts';
 import { writeCaseFolder } from '../report/caseFolder';
-import { solveCase, summaryOf } from '../solveCase';
+import { solveCase } from '../solveCase';
 import type { CaseJob, CaseOutcome } from './caseJob';
 
 /**
@@ -12,16 +13,23 @@ const shouldAbort = () => Atomics.load(abort, 0) === 1;
 
 parentPort?.on('message', async (job: CaseJob) => {
   let outcome: CaseOutcome;
+  const late = () => job.deadline !== undefined && Date.now() > job.deadline;
   try {
-    const result = solveCase(job.raw, { shouldAbort });
-    if (job.outDir) await writeCaseFolder(job.outDir, result, job.input, job.film);
-    outcome = { id: job.id, status: 'ok', summary: summaryOf(result) };
+    const result = solveCase(job.raw, { shouldAbort: () => shouldAbort() || late() });
+    const artifacts = artifactsOf(result);
+    if (job.outDir) await writeCaseFolder(job.outDir, artifacts, job.input, job.film);
+    outcome = {
+      id: job.id,
+      status: 'ok',
+      summary: artifacts.summary,
+      ...(job.returnArtifacts ? { artifacts: encodeArtifacts(artifacts) } : {}),
+    };
   } catch (e) {
     const err = e as Error;
-    outcome =
-      shouldAbort() && err.name === 'ContactAbortedError'
-        ? { id: job.id, status: 'aborted' }
-        : { id: job.id, status: 'failed', error: err.message || String(e) };
+    if (shouldAbort() && err.name === 'ContactAbortedError') outcome = { id: job.id, status: 'aborted' };
+    else if (late() && err.name === 'ContactAbortedError')
+      outcome = { id: job.id, status: 'failed', error: 'timed out', errorName: 'Timeout' };
+    else outcome = { id: job.id, status: 'failed', error: err.message || String(e), errorName: err.name };
   }
   parentPort?.postMessage(outcome);
 });

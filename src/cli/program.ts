@@ -4,6 +4,7 @@ import { registerModuleCommand } from './commands/module';
 import { registerSchemaCommand } from './commands/schema';
 import { registerSolveCommand } from './commands/solve';
 import { registerSweepCommand } from './commands/sweep';
+import { registerWorkerCommand } from './commands/worker';
 
 /**
  * Each command lives in src/cli/commands/<name>.ts and exports `register<Name>Command(program)`.
@@ -16,6 +17,7 @@ const commands: ReadonlyArray<(program: Command) => void> = [
   registerBatchCommand,
   registerSchemaCommand,
   registerModuleCommand,
+  registerWorkerCommand,
 ];
 
 /** The `stackpress` commander program with every command registered. */

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeAtomic } from '../module/report';
-import { type CaseResult, type CaseSummary, summaryOf } from '../solveCase';
+import type { CaseSummary } from '../solveCase';
+import type { CaseArtifacts } from './caseArtifacts';
 import type { FilmGrade } from './colormap';
 import { pressureCsv } from './csv';
 import { deflectionPng } from './deflectionPng';
@@ -22,18 +23,14 @@ export type ResultFile = CaseSummary & { input: ResultInput };
  */
 export async function writeCaseFolder(
   dir: string,
-  result: CaseResult,
+  artifacts: CaseArtifacts,
   input: ResultInput,
   film?: FilmGrade,
 ): Promise<ResultFile> {
-  const map = result.fields.pressure[0];
-  await writeAtomic(join(dir, 'pressure.csv'), pressureCsv(map.grid));
-  await writeAtomic(join(dir, 'pressure.png'), pressurePng(map.grid, film));
-  await writeAtomic(
-    join(dir, 'deflection.png'),
-    deflectionPng(result.fields.model.mesh, result.fields.deflection),
-  );
-  const file: ResultFile = { ...summaryOf(result), input };
+  await writeAtomic(join(dir, 'pressure.csv'), pressureCsv(artifacts.pressure));
+  await writeAtomic(join(dir, 'pressure.png'), pressurePng(artifacts.pressure, film));
+  await writeAtomic(join(dir, 'deflection.png'), deflectionPng(artifacts.axes, artifacts.deflection));
+  const file: ResultFile = { ...artifacts.summary, input };
   await writeAtomic(join(dir, 'result.json'), `${JSON.stringify(file, null, 2)}\n`);
   return file;
 }

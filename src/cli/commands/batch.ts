@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { QueueRunner } from '../../distributed/queueRunner';
 import { writeAtomic } from '../../module/report';
 import { readResultFile } from '../../report/caseFolder';
 import { columnsOf, csvTable } from '../../report/csv';
@@ -8,6 +9,7 @@ import type { CaseSummary } from '../../solveCase';
 import { caseStem, checkCaseFile, loadCaseFile } from '../caseFile';
 import { findCaseFiles } from '../caseFiles';
 import type { CaseJob } from '../caseJob';
+import type { CaseRunner } from '../caseRunner';
 import { inputHash } from '../inputHash';
 import { catchInterrupt } from '../interrupt';
 import { defaultJobs, positiveInt } from '../options';
@@ -17,6 +19,9 @@ import { WorkerPool } from '../workerPool';
 interface BatchOptions {
   out: string;
   jobs: number;
+  queue?: string;
+  attempts: number;
+  timeout: number;
 }
 
 /** One line of the batch: how a case file ended. */
@@ -40,6 +45,17 @@ export function registerBatchCommand(program: Command): void {
     .argument('<cases...>', 'folders of case files, case files, or globs such as "cases/fig5b-*.json"')
     .option('--out <dir>', 'output folder; one subfolder per case', 'results')
     .option('--jobs <n>', 'worker threads (default: number of cores)', positiveInt('--jobs'), defaultJobs)
+    .option(
+      '--queue <redis-url>',
+      'solve on `stackpress worker` processes through a BullMQ queue in Redis, e.g. redis://127.0.0.1:6379',
+    )
+    .option(
+      '--attempts <n>',
+      'with --queue: tries per case (a crashed or timed-out solve is retried with backoff)',
+      positiveInt('--attempts'),
+      3,
+    )
+    .option('--timeout <s>', 'with --queue: time limit per case [s]', positiveInt('--timeout'), 600)
     .action(async (patterns: string[], opts: BatchOptions) => {
       const files = [...new Set((await Promise.all(patterns.map(findCaseFiles))).flat())];
       const entries: BatchEntry[] = [];
@@ -64,11 +80,20 @@ export function registerBatchCommand(program: Command): void {
         }
       }
       const skipped = entries.filter((e) => e.status === 'skipped').length;
+      const where = opts.queue
+        ? `the queue at ${opts.queue}`
+        : `${Math.min(opts.jobs, Math.max(1, jobs.length))} worker threads`;
       process.stderr.write(
-        `stackpress: ${files.length} cases, ${skipped} already done, ${jobs.length} to solve on ${Math.min(opts.jobs, Math.max(1, jobs.length))} workers\n`,
+        `stackpress: ${files.length} cases, ${skipped} already done, ${jobs.length} to solve on ${where}\n`,
       );
 
-      const pool = new WorkerPool(opts.jobs);
+      const pool: CaseRunner = opts.queue
+        ? new QueueRunner(opts.queue, {
+            attempts: opts.attempts,
+            timeoutSeconds: opts.timeout,
+            keepSeconds: 24 * 3600,
+          })
+        : new WorkerPool(opts.jobs);
       const interrupt = catchInterrupt();
       interrupt.onStop(() => pool.stop());
       let failed = entries.filter((e) => e.status === 'failed').length;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { artifactsOf } from '../../report/caseArtifacts';
 import { writeCaseFolder } from '../../report/caseFolder';
 import type { FilmGrade } from '../../report/colormap';
 import { summaryTable } from '../../report/summaryTable';
@@ -45,7 +46,7 @@ export function registerSolveCommand(program: Command): void {
           try {
             const hash = inputHash(raw);
             const result = solveCase(raw, { shouldAbort: () => interrupt.stopped });
-            await writeCaseFolder(join(opts.out, name), result, { file, hash }, opts.film);
+            await writeCaseFolder(join(opts.out, name), artifactsOf(result), { file, hash }, opts.film);
             done.push({ name, summary: result });
             for (const w of result.warnings) process.stderr.write(`stackpress: ${name}: warning: ${w}\n`);
           } catch (e) {
