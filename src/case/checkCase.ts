@@ -1,4 +1,4 @@
-import { InputError, parseInput } from '../validation/parse-input';
+import { InputError, parseInput } from '../validation/parseInput';
 import { boltMaterials, boltStressArea } from './materials';
 import { type Case, caseSchema } from './schema';
 

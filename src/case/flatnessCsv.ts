@@ -1,4 +1,4 @@
-import { InputError } from '../validation/parse-input';
+import { InputError } from '../validation/parseInput';
 
 /**
  * Parse a flatness map CSV: the first row holds x [mm] (its first cell is ignored), every further

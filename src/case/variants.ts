@@ -1,5 +1,5 @@
 import { seededRandom } from '../model/seededRandom';
-import { InputError } from '../validation/parse-input';
+import { InputError } from '../validation/parseInput';
 
 /** A case path such as `plates.top.thickness` or `bolts.positions[2].x`, split into keys. */
 export function pathKeys(path: string): (string | number)[] {

@@ -1,7 +1,7 @@
-import { InputError, parseInput } from '../validation/parse-input';
+import { InputError, parseInput } from '../validation/parseInput';
 import { type PouchCell, pouchCell } from './pouch';
 import { type Cell, type CellInput, cellSchema } from './schema';
-import { type UnitCell, unitCell } from './unit-cell';
+import { type UnitCell, unitCell } from './unitCell';
 
 /** A cell evaluated at unit-cell and pouch-cell level. */
 export interface CellResult {

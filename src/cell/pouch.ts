@@ -1,6 +1,6 @@
 import { collectorDensityGPerCm3 } from './collectors';
 import type { Cell } from './schema';
-import type { UnitCell } from './unit-cell';
+import type { UnitCell } from './unitCell';
 
 /** Mass and volume of one component of a pouch cell. */
 export interface PouchPart {

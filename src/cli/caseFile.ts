@@ -3,7 +3,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkCase } from '../case/checkCase';
 import { parseFlatnessCsv } from '../case/flatnessCsv';
-import { InputError } from '../validation/parse-input';
+import { InputError } from '../validation/parseInput';
 
 /** Case-file extensions the loader reads. */
 export const caseExtensions = ['.json', '.yaml', '.yml'];

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
-import { InputError } from '../validation/parse-input';
+import { InputError } from '../validation/parseInput';
 import { caseExtensions } from './caseFile';
 
 const isCaseFile = (f: string) => caseExtensions.includes(extname(f).toLowerCase());

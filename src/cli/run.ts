@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { InputError } from '../validation/parse-input';
+import { InputError } from '../validation/parseInput';
 import { buildProgram } from './program';
 
 /** Exit codes: 0 ok, 1 some results failed, 2 usage or input error. */

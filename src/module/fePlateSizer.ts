@@ -1,7 +1,7 @@
 import { analyzePlate } from '../../solver/plate/analyze';
 import { rectangleMesh } from '../../solver/mesh/structured';
 import { spanLength } from './plate';
-import type { PlateSizer, PlateSizing, PlateSizingRequest } from './plate-sizing';
+import type { PlateSizer, PlateSizing, PlateSizingRequest } from './plateSizing';
 
 const referenceSolves = new Map<string, { w: number; stress: number }>();
 

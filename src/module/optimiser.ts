@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { plateMaterials } from '../case/materials';
 import { quantity } from '../case/quantity';
-import { parseInput } from '../validation/parse-input';
-import { evaluateFullModule } from './full-mode';
-import type { FullModuleInput } from './full-schema';
+import { parseInput } from '../validation/parseInput';
+import { evaluateFullModule } from './fullMode';
+import type { FullModuleInput } from './fullSchema';
 import type { ModuleResult } from './result';
 
 const plateNames = Object.keys(plateMaterials) as [

@@ -1,6 +1,6 @@
-import type { CellStack } from './cell-stack';
+import type { CellStack } from './cellStack';
 import type { FastenerDesign } from './fasteners';
-import type { PlateSizing } from './plate-sizing';
+import type { PlateSizing } from './plateSizing';
 
 /** Mass [kg] and solid volume [L] of one kind of part, summed over all modules. */
 export interface ModulePart {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeAtomic } from '../module/report';
+import { writeAtomic } from './atomicWrite';
 import type { CaseSummary } from '../solveCase';
 import type { CaseArtifacts } from './caseArtifacts';
 import type { FilmGrade } from './colormap';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCell } from '../../src/cell/model';
 import { seed004Calibration } from '../../src/cell/presets';
-import { InputError } from '../../src/validation/parse-input';
+import { InputError } from '../../src/validation/parseInput';
 
 describe('cell input validation', () => {
   it('names the field, value, unit and allowed range', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fePlateSizer, perimeterBolts } from '../../src/module/fePlateSizer';
-import { evaluateFullModule } from '../../src/module/full-mode';
+import { evaluateFullModule } from '../../src/module/fullMode';
 
 const base = {
   widthMm: 200,

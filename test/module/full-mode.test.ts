@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fastenersOfDiameter, fastenerVolumeMm3 } from '../../src/module/fasteners';
-import { evaluateFullModule } from '../../src/module/full-mode';
-import { evaluateSeedModule } from '../../src/module/seed-mode';
+import { evaluateFullModule } from '../../src/module/fullMode';
+import { evaluateSeedModule } from '../../src/module/seedMode';
 
 const full = (systemKWh: number, pressureMPa: number) => evaluateFullModule({ systemKWh, pressureMPa });
 const rodsKg = (r: ReturnType<typeof full>) => r.parts.find((p) => p.part === 'tie rods / bolts')!.massKg;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateFullModule } from '../../src/module/full-mode';
+import { evaluateFullModule } from '../../src/module/fullMode';
 import { optimiseModule } from '../../src/module/optimiser';
 
 describe('optimiser', () => {

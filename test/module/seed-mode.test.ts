@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateSeedModule } from '../../src/module/seed-mode';
+import { evaluateSeedModule } from '../../src/module/seedMode';
 import { crossingPressure, libReference } from '../../src/module/sweep';
 
 const at = (systemKWh: number, pressureMPa: number) => evaluateSeedModule({ systemKWh, pressureMPa });

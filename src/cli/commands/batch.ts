@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { QueueRunner } from '../../distributed/queueRunner';
-import { writeAtomic } from '../../module/report';
+import { writeAtomic } from '../../report/atomicWrite';
 import { readResultFile } from '../../report/caseFolder';
 import { columnsOf, csvTable } from '../../report/csv';
 import { summaryRow } from '../../report/summaryRow';

@@ -4,13 +4,13 @@ import { namedCells } from '../../cell/presets';
 import { efficiencyChartSpec, renderSvg } from '../../module/charts';
 import { crossingsCsv, efficiencyCsv, partsCsv } from '../../module/csv';
 import { fePlateSizer } from '../../module/fePlateSizer';
-import { evaluateFullModule } from '../../module/full-mode';
-import { type PlateSizer, roarkPlateSizer } from '../../module/plate-sizing';
-import type { FullModuleInput } from '../../module/full-schema';
+import { evaluateFullModule } from '../../module/fullMode';
+import { type PlateSizer, roarkPlateSizer } from '../../module/plateSizing';
+import type { FullModuleInput } from '../../module/fullSchema';
 import { optimiseModule } from '../../module/optimiser';
-import { writeReport } from '../../module/report';
-import { evaluateSeedModule } from '../../module/seed-mode';
-import type { SeedModuleInput } from '../../module/seed-schema';
+import { writeReport } from '../../report/atomicWrite';
+import { evaluateSeedModule } from '../../module/seedMode';
+import type { SeedModuleInput } from '../../module/seedSchema';
 import { crossings, logSpace, type ModuleEvaluator, sweep } from '../../module/sweep';
 
 interface ModuleOptions {

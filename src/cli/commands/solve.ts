@@ -5,7 +5,7 @@ import { writeCaseFolder } from '../../report/caseFolder';
 import type { FilmGrade } from '../../report/colormap';
 import { summaryTable } from '../../report/summaryTable';
 import { type CaseSummary, solveCase } from '../../solveCase';
-import { InputError } from '../../validation/parse-input';
+import { InputError } from '../../validation/parseInput';
 import { caseStem, checkCaseFile, loadCaseFile } from '../caseFile';
 import { inputHash } from '../inputHash';
 import { catchInterrupt } from '../interrupt';

@@ -8,10 +8,10 @@ import {
   type Range,
   withPath,
 } from '../../case/variants';
-import { writeAtomic } from '../../module/report';
+import { writeAtomic } from '../../report/atomicWrite';
 import { columnsOf, csvTable } from '../../report/csv';
 import { summaryRow } from '../../report/summaryRow';
-import { InputError } from '../../validation/parse-input';
+import { InputError } from '../../validation/parseInput';
 import { caseStem, checkCaseFile, loadCaseFile } from '../caseFile';
 import type { CaseJob } from '../caseJob';
 import { inputHash } from '../inputHash';

@@ -1,8 +1,8 @@
-import { parseInput } from '../validation/parse-input';
-import { cellStack } from './cell-stack';
-import { roarkPlateSizer } from './plate-sizing';
+import { parseInput } from '../validation/parseInput';
+import { cellStack } from './cellStack';
+import { roarkPlateSizer } from './plateSizing';
 import type { ModuleResult } from './result';
-import { type SeedModuleInput, seedModuleSchema } from './seed-schema';
+import { type SeedModuleInput, seedModuleSchema } from './seedSchema';
 
 /**
  * Seed 002's module: two steel end plates sized by Roark for L/limit deflection, nothing else counted.

@@ -1,6 +1,6 @@
 import { boltMaterials, plateMaterials } from '../case/materials';
-import { parseInput } from '../validation/parse-input';
-import { cellStack } from './cell-stack';
+import { parseInput } from '../validation/parseInput';
+import { cellStack } from './cellStack';
 import { defaultGasketRules, defaultSpringRules, springSet } from './compliance';
 import {
   boltDiameters,
@@ -10,8 +10,8 @@ import {
   fastenersOfDiameter,
   fastenerVolumeMm3,
 } from './fasteners';
-import { type FullModule, type FullModuleInput, fullModuleSchema } from './full-schema';
-import { type PlateSizer, roarkPlateSizer } from './plate-sizing';
+import { type FullModule, type FullModuleInput, fullModuleSchema } from './fullSchema';
+import { type PlateSizer, roarkPlateSizer } from './plateSizing';
 import type { ModulePart, ModuleResult } from './result';
 
 /**
@@ -19,7 +19,7 @@ import type { ModulePart, ModuleResult } from './result';
  * no taller than maxStackHeightMm. Volume is the bounding envelope of each module (plates with their bolt
  * overhang × full height) plus what sticks out beyond the plates (nuts, springs).
  * Tries every bolt size (unless fixed) and keeps the lightest feasible module.
- * @param plateSizer Roark by default; the FE extension point in plate-sizing.ts plugs in here.
+ * @param plateSizer Roark by default; the FE extension point in plateSizing.ts plugs in here.
  */
 export function evaluateFullModule(
   raw: FullModuleInput,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { boltMaterials, plateMaterials } from '../case/materials';
 import { quantity } from '../case/quantity';
-import { seedModuleFields } from './seed-schema';
+import { seedModuleFields } from './seedSchema';
 
 const plateNames = Object.keys(plateMaterials) as [
   keyof typeof plateMaterials,
