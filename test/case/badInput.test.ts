@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCase } from '../../src/case/checkCase';
 import { withPath } from '../../src/case/variants';
-import { InputError } from '../../src/validation/parse-input';
+import { InputError } from '../../src/validation/parseInput';
 
 const base = JSON.parse(readFileSync(join(import.meta.dirname, '../../cases/fig5b-none.json'), 'utf8'));
 const springs = JSON.parse(readFileSync(join(import.meta.dirname, '../../cases/fig5b-springs.json'), 'utf8'));

@@ -6,7 +6,7 @@ import { checkCase } from '../../src/case/checkCase';
 import { parseFlatnessCsv } from '../../src/case/flatnessCsv';
 import { loadCaseFile } from '../../src/cli/caseFile';
 import { inputHash } from '../../src/cli/inputHash';
-import { InputError } from '../../src/validation/parse-input';
+import { InputError } from '../../src/validation/parseInput';
 
 describe('flatness map CSV', () => {
   it('reads x from the first row, y from the first column, heights in µm', () => {

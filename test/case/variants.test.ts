@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fullFactorial, getPath, latinHypercube, pathKeys, withPath } from '../../src/case/variants';
-import { InputError } from '../../src/validation/parse-input';
+import { InputError } from '../../src/validation/parseInput';
 
 describe('case variants', () => {
   it('reads and writes values by JSON path without touching the original', () => {

@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type PreviewServer, preview } from 'vite';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url));
+const VITE_CONFIG = fileURLToPath(new URL('../../viewer/vite.config.ts', import.meta.url));
+
+/** Serve the production build (viewer/dist, made by `npm run test:e2e` before the tests) on a loopback port. */
+export async function serveBuild(): Promise<{ server: PreviewServer; url: string }> {
+  const server = await preview({
+    configFile: VITE_CONFIG,
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+    logLevel: 'warn',
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('vite preview did not bind a TCP port');
+  return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
+/** Headless Debian Chromium; WebGL through SwiftShader since there is no GPU. */
+export async function launchChromium(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--ignore-gpu-blocklist',
+    ],
+  });
+}
+
+/** Wait until the app reports a finished solve (status "done") and return the solve time it shows [s]. */
+export async function waitForSolved(page: Page, timeout = 240_000): Promise<number> {
+  await page
+    .waitForSelector('[data-testid="status"][data-status="solving"]', { timeout: 30_000 })
+    .catch(() => undefined);
+  await page.waitForSelector(
+    '[data-testid="status"][data-status="done"], [data-testid="status"][data-status="error"]',
+    { timeout },
+  );
+  if ((await page.getAttribute('[data-testid="status"]', 'data-status')) === 'error')
+    throw new Error(`the app reports: ${await page.textContent('[data-testid="status"]')}`);
+  return Number(await page.getAttribute('[data-testid="solve-seconds"]', 'data-value'));
+}
+
+/** Read a numeric data-value attribute. */
+export async function readValue(page: Page, testId: string): Promise<number> {
+  const v = await page.getAttribute(`[data-testid="${testId}"]`, 'data-value');
+  if (v === null) throw new Error(`no data-value on ${testId}`);
+  return Number(v);
+}
+
+/** Pixel statistics of a canvas (WebGL canvases need preserveDrawingBuffer). */
+export async function canvasPixels(
+  page: Page,
+  selector: string,
+): Promise<{ width: number; height: number; distinctColours: number; nonBackground: number; hash: number }> {
+  return page.evaluate((sel) => {
+    const src = document.querySelector(sel) as HTMLCanvasElement | null;
+    if (!src) throw new Error(`no canvas ${sel}`);
+    const c = document.createElement('canvas');
+    c.width = src.width;
+    c.height = src.height;
+    const ctx = c.getContext('2d');
+    if (!ctx) throw new Error('no 2d context');
+    ctx.drawImage(src, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const colours = new Set<number>();
+    let nonBackground = 0;
+    let hash = 0;
+    const [r0, g0, b0] = [d[0], d[1], d[2]];
+    for (let i = 0; i < d.length; i += 4) {
+      const key = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
+      colours.add(key);
+      if (Math.abs(d[i] - r0) + Math.abs(d[i + 1] - g0) + Math.abs(d[i + 2] - b0) > 12) nonBackground++;
+      hash = (Math.imul(hash, 31) + key) | 0;
+    }
+    return { width: c.width, height: c.height, distinctColours: colours.size, nonBackground, hash };
+  }, selector);
+}

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CaseSummary, solveCase, summaryOf } from '../../src/index';
+import { ARTIFACTS, canvasPixels, launchChromium, readValue, serveBuild, waitForSolved } from './browser';
+
+const defaultCase = JSON.parse(readFileSync(new URL('../../cases/default.json', import.meta.url), 'utf8'));
+
+/** Same value as the CLI to ~1 ulp-level noise (the browser's V8 may round Math.* differently). */
+const expectSame = (actual: number, expected: number) =>
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+
+describe('viewer (production build in Chromium)', () => {
+  let server: PreviewServer;
+  let browser: Browser;
+  let page: Page;
+  let cli: CaseSummary;
+  const timings: Record<string, number> = {};
+
+  beforeAll(async () => {
+    const served = await serveBuild();
+    server = served.server;
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1600, height: 960 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${served.url}?case=default`);
+    // the CLI-equivalent summary, solved in Node while the browser solves the same case
+    cli = summaryOf(solveCase(defaultCase));
+  });
+
+  afterAll(async () => {
+    console.log('e2e timings [s]:', JSON.stringify(timings));
+    await browser?.close();
+    await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
+  });
+
+  it('loads and solves the default case in a worker', async () => {
+    timings.firstSolve = await waitForSolved(page);
+    expect(await page.textContent('[data-testid="status"]')).toMatch(/Solved default/);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${ARTIFACTS}default-3d.png` });
+  });
+
+  it('draws the model (the WebGL canvas is not blank)', async () => {
+    const px = await canvasPixels(page, '.scene-host canvas');
+    expect(px.width).toBeGreaterThan(100);
+    expect(px.nonBackground / (px.width * px.height)).toBeGreaterThan(0.05);
+    expect(px.distinctColours).toBeGreaterThan(50);
+  });
+
+  it('shows the colour bar over the solved pressure range', async () => {
+    expectSame(await readValue(page, 'colorbar-min'), cli.pressure.min);
+    expectSame(await readValue(page, 'colorbar-max'), cli.pressure.max);
+  });
+
+  it("shows the CLI's statistics, bolt forces and plate stresses", async () => {
+    for (const key of [
+      'mean',
+      'min',
+      'max',
+      'std',
+      'cov',
+      'maxOverMean',
+      'p5',
+      'p95',
+      'contactFraction',
+      'within10',
+      'force',
+      'area',
+    ] as const)
+      expectSame(await readValue(page, `stat-${key}`), cli.pressure[key]);
+    if (cli.swelling) expectSame(await readValue(page, 'swell-mean'), cli.swelling.pressure.mean);
+    expectSame(await readValue(page, 'balance-boltForce'), cli.balance.boltForce);
+    expectSame(await readValue(page, 'nominalPressure'), cli.nominalPressure);
+    for (const [i, b] of cli.bolts.entries()) {
+      expectSame(await readValue(page, `bolt-${i}-force`), b.force);
+      expectSame(await readValue(page, `bolt-${i}-forceAfterSwelling`), b.forceAfterSwelling);
+    }
+    for (const [i, p] of cli.plates.entries()) {
+      expectSame(await readValue(page, `plate-${i}-vonMisesMax`), p.vonMisesMax);
+      expectSame(await readValue(page, `plate-${i}-safetyFactor`), p.safetyFactor);
+    }
+  });
+
+  it('shows the top view with its histogram', async () => {
+    await page.click('[data-testid="tab-top"]');
+    await page.waitForSelector('[data-testid="top-view-map"]');
+    await page.waitForSelector('[data-testid="histogram"] .recharts-bar-rectangle');
+    const px = await canvasPixels(page, '[data-testid="top-view-map"]');
+    expect(px.distinctColours).toBeGreaterThan(20);
+    await page.screenshot({ path: `${ARTIFACTS}default-top-view.png` });
+    await page.selectOption('[data-testid="film-select"]', 'LW');
+    await page.screenshot({ path: `${ARTIFACTS}default-top-view-film-LW.png` });
+    await page.selectOption('[data-testid="film-select"]', 'colormap');
+  });
+
+  it('re-solves after an edit and the map changes', async () => {
+    const before = await canvasPixels(page, '[data-testid="top-view-map"]');
+    const maxBefore = await readValue(page, 'colorbar-max');
+    const meanBefore = await readValue(page, 'stat-mean');
+    // 7000 N keeps the default case's disc springs off their solid length
+    await page.fill('[data-testid="edit-preload"]', '7000');
+    await page.click('[data-testid="resolve"]');
+    timings.reSolve = await waitForSolved(page);
+    await page.waitForTimeout(300);
+    const after = await canvasPixels(page, '[data-testid="top-view-map"]');
+    expect(await readValue(page, 'stat-mean')).toBeGreaterThan(meanBefore * 1.05);
+    expect(await readValue(page, 'colorbar-max')).not.toBe(maxBefore);
+    expect(after.hash).not.toBe(before.hash);
+    await page.screenshot({ path: `${ARTIFACTS}edited-preload-top-view.png` });
+    await page.click('[data-testid="tab-3d"]');
+    await page.click('[data-testid="exploded"]');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${ARTIFACTS}edited-preload-3d-assembled.png` });
+  });
+
+  it('cancels a running solve and keeps the last result', async () => {
+    const meanBefore = await readValue(page, 'stat-mean');
+    // the default case solves in about a second, so click Solve and then Cancel from inside the page
+    await page.evaluate(async () => {
+      (document.querySelector('[data-testid="solve"]') as HTMLButtonElement).click();
+      for (let i = 0; i < 200; i++) {
+        const cancel = document.querySelector<HTMLButtonElement>('[data-testid="cancel"]');
+        if (cancel) return cancel.click();
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      throw new Error('no Cancel button while solving');
+    });
+    await page.waitForSelector('[data-testid="status"][data-status="cancelled"]');
+    expect(await readValue(page, 'stat-mean')).toBe(meanBefore);
+  });
+
+  it('solves the four Fig 5b housings side by side', async () => {
+    await page.click('[data-testid="tab-compare"]');
+    await page.click('[data-testid="compare-run"]');
+    await page.waitForFunction(
+      () => document.querySelectorAll('.comparison-cell canvas').length === 4,
+      undefined,
+      { timeout: 240_000 },
+    );
+    await page.screenshot({ path: `${ARTIFACTS}fig5b-comparison.png` });
+  });
+});

@@ -1,0 +1,63 @@
+import type { ViewFields } from '../worker/protocol';
+
+/** Index of the mesh cell containing v along sorted lines, and the local coordinate in it. */
+function locate(lines: Float64Array, v: number): [number, number] {
+  const n = lines.length;
+  if (v <= lines[0]) return [0, 0];
+  if (v >= lines[n - 1]) return [n - 2, 1];
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid] <= v) lo = mid;
+    else hi = mid;
+  }
+  return [lo, (v - lines[lo]) / (lines[lo + 1] - lines[lo])];
+}
+
+/** Bilinear interpolation of a nodal field of the tensor-product mesh at (x, y). */
+export function sampleNodal(f: ViewFields, values: ArrayLike<number>, x: number, y: number): number {
+  const nx = f.meshX.length;
+  const [i, tx] = locate(f.meshX, x);
+  const [j, ty] = locate(f.meshY, y);
+  const n = j * nx + i;
+  return (
+    (1 - tx) * (1 - ty) * values[n] +
+    tx * (1 - ty) * values[n + 1] +
+    (1 - tx) * ty * values[n + nx] +
+    tx * ty * values[n + nx + 1]
+  );
+}
+
+export interface ProbeReading {
+  x: number;
+  y: number;
+  onFootprint: boolean;
+  /** MPa, mm */
+  pressure: number;
+  gap: number;
+  deflection: { name: string; w: number }[];
+}
+
+export function probeAt(f: ViewFields, interfaceIndex: number, x: number, y: number): ProbeReading {
+  const fp = f.footprint;
+  const onFootprint = x >= fp.x0 && x <= fp.x1 && y >= fp.y0 && y <= fp.y1;
+  const itf = f.interfaces[interfaceIndex];
+  return {
+    x,
+    y,
+    onFootprint,
+    pressure: onFootprint ? sampleNodal(f, itf.pressure, x, y) : Number.NaN,
+    gap: onFootprint ? sampleNodal(f, itf.gap, x, y) : Number.NaN,
+    deflection: f.layers.flatMap((l, k) =>
+      l.rigid ? [] : [{ name: l.name, w: sampleNodal(f, f.deflection[k], x, y) }],
+    ),
+  };
+}
+
+/** Nearest mesh-line index to v. */
+export function nearestLine(lines: Float64Array, v: number): number {
+  let best = 0;
+  for (let i = 1; i < lines.length; i++) if (Math.abs(lines[i] - v) < Math.abs(lines[best] - v)) best = i;
+  return best;
+}

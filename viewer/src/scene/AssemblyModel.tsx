@@ -1,0 +1,101 @@
+import type { ThreeEvent } from '@react-three/fiber';
+import { memo, useMemo } from 'react';
+import type { Material } from 'three';
+import { nearestLine } from '../domain/probe';
+import type { SlabPart, StackLayout } from '../domain/stackLayout';
+import type { ViewFields } from '../worker/protocol';
+import { BoltAssembly } from './BoltAssembly';
+import { DeformableSlab } from './DeformableSlab';
+import type { SceneMaterials } from './materials';
+
+export interface AssemblyView {
+  exaggeration: number;
+  exploded: boolean;
+  interfaceIndex: number;
+  /** colour range of the pressure faces [MPa] */
+  range: { min: number; max: number };
+}
+
+export interface AssemblyModelProps {
+  fields: ViewFields;
+  /** per plate layer: the w to draw [mm] */
+  deflection: Float64Array[];
+  layout: StackLayout;
+  view: AssemblyView;
+  materials: SceneMaterials;
+  onProbe: (point: { x: number; y: number } | null) => void;
+}
+
+function partMaterials(part: SlabPart, m: SceneMaterials, painted: boolean): [Material, Material, Material] {
+  switch (part.kind) {
+    case 'plate':
+      return [m.steel, m.steel, m.steel];
+    case 'base':
+      return [m.base, m.base, m.base];
+    case 'gasket':
+      return painted ? [m.pressure, m.pressure, m.gasket] : [m.gasket, m.gasket, m.gasket];
+    case 'cell':
+      return painted ? [m.pressure, m.pressure, m.cellSide] : [m.cellFace, m.cellFace, m.cellSide];
+  }
+}
+
+/**
+ * The module: plates, pads, the cell stack and the bolts. The pads and cells between two plates carry the
+ * same pressure (they act in series), so all their faces are painted with the chosen interface's map.
+ */
+export const AssemblyModel = memo(function AssemblyModel({
+  fields,
+  deflection,
+  layout,
+  view,
+  materials,
+  onProbe,
+}: AssemblyModelProps) {
+  const itf = fields.interfaces[view.interfaceIndex];
+  const scalar = useMemo(
+    () => (itf ? { values: itf.pressure, min: view.range.min, max: view.range.max } : null),
+    [itf, view.range.min, view.range.max],
+  );
+  const nx = fields.meshX.length;
+  const boltNodes = useMemo(
+    () => layout.bolts.map((b) => nearestLine(fields.meshY, b.y) * nx + nearestLine(fields.meshX, b.x)),
+    [layout.bolts, fields, nx],
+  );
+  const wTop = deflection[layout.topLayer];
+  const wBottom = deflection[layout.bottomLayer];
+  const move = (e: ThreeEvent<PointerEvent>) => {
+    e.stopPropagation();
+    onProbe({ x: e.point.x, y: e.point.y });
+  };
+  return (
+    <group onPointerMove={move} onPointerOut={() => onProbe(null)}>
+      {layout.parts.map((part) => {
+        const painted =
+          (part.kind === 'cell' || part.kind === 'gasket') && part.interfaceIndex === view.interfaceIndex;
+        return (
+          <DeformableSlab
+            key={`${part.name}@${part.rect.x0},${part.rect.y0},${part.z0}`}
+            part={part}
+            fields={fields}
+            deflection={deflection}
+            exaggeration={view.exaggeration}
+            exploded={view.exploded}
+            materials={partMaterials(part, materials, painted)}
+            scalar={painted ? scalar : null}
+          />
+        );
+      })}
+      {layout.bolts.map((b, i) => (
+        <BoltAssembly
+          key={`${b.x},${b.y}`}
+          bolt={b}
+          materials={materials}
+          zTopFace={
+            layout.zTop + (view.exploded ? layout.topLift : 0) + view.exaggeration * wTop[boltNodes[i]]
+          }
+          zBottomFace={layout.zBottom + view.exaggeration * wBottom[boltNodes[i]]}
+        />
+      ))}
+    </group>
+  );
+});

@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** Open a browser only on an interactive desktop (not in CI, not over a bare SSH/container shell). */
+const canOpenBrowser =
+  !process.env.CI &&
+  (process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY));
+
+export default defineConfig({
+  root: here,
+  base: './',
+  plugins: [react()],
+  worker: { format: 'es' },
+  server: {
+    open: canOpenBrowser ? '/?case=default' : false,
+    fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },
+  },
+  preview: {
+    open: canOpenBrowser ? '/?case=default' : false,
+  },
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+    target: 'es2022',
+  },
+});
