@@ -18,14 +18,24 @@ export interface ClosureLaw {
 /** Build a law from a table, checking it is a valid monotone tensionless law. */
 export function closureLaw(c: ArrayLike<number>, p: ArrayLike<number>): ClosureLaw {
   const n = c.length;
-  if (n < 2 || p.length !== n) throw new Error(`closure law: needs ≥ 2 points with as many pressures as closures (got ${n} and ${p.length})`);
-  if (c[0] !== 0 || p[0] !== 0) throw new Error(`closure law: must start at (0 mm, 0 MPa), got (${c[0]}, ${p[0]})`);
+  if (n < 2 || p.length !== n)
+    throw new Error(
+      `closure law: needs ≥ 2 points with as many pressures as closures (got ${n} and ${p.length})`,
+    );
+  if (c[0] !== 0 || p[0] !== 0)
+    throw new Error(`closure law: must start at (0 mm, 0 MPa), got (${c[0]}, ${p[0]})`);
   const cc = Float64Array.from(c);
   const pp = Float64Array.from(p);
   const energy = new Float64Array(n);
   for (let k = 1; k < n; k++) {
-    if (!(cc[k] > cc[k - 1])) throw new Error(`closure law: closure must increase strictly (point ${k}: ${cc[k]} mm after ${cc[k - 1]} mm)`);
-    if (!(pp[k] > pp[k - 1])) throw new Error(`closure law: pressure must increase strictly (point ${k}: ${pp[k]} MPa after ${pp[k - 1]} MPa)`);
+    if (!(cc[k] > cc[k - 1]))
+      throw new Error(
+        `closure law: closure must increase strictly (point ${k}: ${cc[k]} mm after ${cc[k - 1]} mm)`,
+      );
+    if (!(pp[k] > pp[k - 1]))
+      throw new Error(
+        `closure law: pressure must increase strictly (point ${k}: ${pp[k]} MPa after ${pp[k - 1]} MPa)`,
+      );
     energy[k] = energy[k - 1] + 0.5 * (pp[k] + pp[k - 1]) * (cc[k] - cc[k - 1]);
   }
   return { c: cc, p: pp, energy };

@@ -16,13 +16,14 @@
  * Locked bolts are rank-one terms k g gᵀ added through the Woodbury identity, so the
  * washer patches never couple in the sparse matrix and cause no fill.
  */
-import { Matrix, solve as denseSolve } from 'ml-matrix';
+import { solve as denseSolve, Matrix } from 'ml-matrix';
 import type { PlateModel } from '../plate/plateModel';
 import type { FactorStats } from '../sparse/types';
 import { evaluateClosureLaw, initialStiffness } from './closureLaw';
 import type { ContactProblem } from './contactProblem';
 import { CoupledTangent } from './coupledTangent';
 import { PairedTangent } from './pairedTangent';
+import { ROUNDOFF_FACTOR } from './roundoff';
 import type { TangentSolver } from './tangent';
 
 export interface ContactOptions {
@@ -80,6 +81,7 @@ export class ContactSolver {
   private readonly boltLowerDofs: Int32Array[];
   private readonly openStiffness: Float64Array;
   private readonly pointStiffness: Float64Array[];
+  private readonly closureScratch: Float64Array[];
   private readonly law3 = new Float64Array(3);
   /** whether the tangent holds a factorization of the current pointStiffness */
   private factored = false;
@@ -89,10 +91,13 @@ export class ContactSolver {
     const { layers } = problem;
     if (layers.length < 2) throw new Error('contact problem: needs at least two layers');
     if (problem.interfaces.length !== layers.length - 1) {
-      throw new Error(`contact problem: ${problem.interfaces.length} interfaces for ${layers.length} layers — need one between each pair`);
+      throw new Error(
+        `contact problem: ${problem.interfaces.length} interfaces for ${layers.length} layers — need one between each pair`,
+      );
     }
     layers.forEach((l, i) => {
-      if (l === null && i !== layers.length - 1) throw new Error(`contact problem: layer ${i} is rigid — only the bottom may be`);
+      if (l === null && i !== layers.length - 1)
+        throw new Error(`contact problem: layer ${i} is rigid — only the bottom may be`);
     });
     const describeLayer = (l: number) => layers[l]?.name ?? `layer ${l}`;
     // Two plates (the usual module) split into two single-plate systems; anything else is coupled.
@@ -113,6 +118,7 @@ export class ContactSolver {
     this.upperDof = [];
     this.lowerDof = [];
     this.pointStiffness = [];
+    this.closureScratch = problem.interfaces.map((itf) => new Float64Array(itf.node.length));
     let k0 = Number.POSITIVE_INFINITY;
     for (const law of problem.laws) k0 = Math.min(k0, initialStiffness(law));
     problem.interfaces.forEach((itf, k) => {
@@ -122,7 +128,9 @@ export class ContactSolver {
     });
     this.openStiffness = new Float64Array(problem.interfaces.length).fill(OPEN_STIFFNESS * k0);
     this.boltUpperDofs = problem.bolts.map((b) => Int32Array.from(b.upperNodes, (node) => wDof(0, node)));
-    this.boltLowerDofs = problem.bolts.map((b) => Int32Array.from(b.lowerNodes, (node) => wDof(layers.length - 1, node)));
+    this.boltLowerDofs = problem.bolts.map((b) =>
+      Int32Array.from(b.lowerNodes, (node) => wDof(layers.length - 1, node)),
+    );
   }
 
   /** per layer: the plate model (dof offset, section), null for a rigid base */
@@ -204,7 +212,14 @@ export class ContactSolver {
     const uTrial = new Float64Array(n);
     const du = new Float64Array(n);
     const scale = this.totalPreload;
-    const tol = options.tolerance * scale;
+    const requested = options.tolerance * scale;
+    const magnitude = new Float64Array(n);
+    // the tolerance, or the round-off floor of K u when that is larger (very stiff plates)
+    const toleranceAt = (x: Float64Array) => {
+      this.tangent.plateMagnitude(x, magnitude);
+      return Math.max(requested, ROUNDOFF_FACTOR * norm(magnitude));
+    };
+    let tol = toleranceAt(u);
     let energy = this.evaluate(u, swell, locked, r);
     const history = [energy];
     let factorizations = 0;
@@ -213,7 +228,7 @@ export class ContactSolver {
     while (!(rn <= tol)) {
       if (iteration >= options.maxIterations) {
         throw new ContactConvergenceError(
-          `${step}: no force balance after ${iteration} Newton iterations (residual ${rn.toExponential(2)} N, needs ≤ ${tol.toExponential(2)} N = ${options.tolerance} × ${scale.toFixed(0)} N). ` +
+          `${step}: no force balance after ${iteration} Newton iterations (residual ${rn.toExponential(2)} N, needs ≤ ${tol.toExponential(2)} N: ${options.tolerance} × ${scale.toFixed(0)} N, or the round-off floor of the plate forces). ` +
             'The map is not returned. Check for plates that are free to lift away, or raise solver.maxIterations.',
         );
       }
@@ -233,7 +248,9 @@ export class ContactSolver {
       if (!(slope < 0)) {
         // only round-off is left: the tangent no longer gives a descent direction
         if (rn <= 1e3 * tol) break;
-        throw new ContactConvergenceError(`${step}: the Newton direction is not a descent direction (slope ${slope}); the tangent is not positive definite`);
+        throw new ContactConvergenceError(
+          `${step}: the Newton direction is not a descent direction (slope ${slope}); the tangent is not positive definite`,
+        );
       }
       // backtracking (Armijo) on the energy; the small absolute slack absorbs round-off in Π
       let alpha = 1;
@@ -243,7 +260,8 @@ export class ContactSolver {
         for (let i = 0; i < n; i++) uTrial[i] = u[i] + alpha * du[i];
         eTrial = this.evaluate(uTrial, swell, locked, rTrial);
         if (eTrial <= energy + 1e-4 * alpha * slope + slack) break;
-        if (ls >= 40) throw new ContactConvergenceError(`${step}: line search failed at iteration ${iteration}`);
+        if (ls >= 40)
+          throw new ContactConvergenceError(`${step}: line search failed at iteration ${iteration}`);
         alpha *= 0.5;
       }
       u.set(uTrial);
@@ -251,7 +269,9 @@ export class ContactSolver {
       energy = eTrial;
       history.push(energy);
       rn = norm(r);
-      if (!Number.isFinite(rn)) throw new ContactConvergenceError(`${step}: the iteration diverged (non-finite residual)`);
+      tol = toleranceAt(u);
+      if (!Number.isFinite(rn))
+        throw new ContactConvergenceError(`${step}: the iteration diverged (non-finite residual)`);
       options.onIteration?.({ step, iteration, residual: rn / scale, energy });
     }
     return this.state(step, u, swell, locked, iteration, factorizations, history, rn);
@@ -277,10 +297,9 @@ export class ContactSolver {
       const itf = interfaces[k];
       const up = this.upperDof[k];
       const lo = this.lowerDof[k];
-      const sw = swell?.[k];
+      const closure = this.closures(k, u, swell);
       for (let j = 0; j < itf.node.length; j++) {
-        const c = (lo[j] >= 0 ? u[lo[j]] : 0) - (up[j] >= 0 ? u[up[j]] : 0) - itf.gap[j] + (sw ? sw[j] : 0);
-        evaluateClosureLaw(laws[itf.law[j]], c, out);
+        evaluateClosureLaw(laws[itf.law[j]], closure[j], out);
         const a = itf.area[j];
         energy += a * out[2];
         const f = out[0] * a;
@@ -304,6 +323,22 @@ export class ContactSolver {
     }
     if (holdFixed) for (let i = 0; i < this.fixedDofs.length; i++) r[this.fixedDofs[i]] = 0;
     return energy;
+  }
+
+  /**
+   * Closure of every point of interface k [mm]: the lower layer's w minus the upper's, less the
+   * initial gap, plus the free swelling. Written into a scratch array reused by every call.
+   */
+  private closures(k: number, u: Float64Array, swell: Float64Array[] | undefined): Float64Array {
+    const itf = this.problem.interfaces[k];
+    const up = this.upperDof[k];
+    const lo = this.lowerDof[k];
+    const sw = swell?.[k];
+    const c = this.closureScratch[k];
+    for (let j = 0; j < c.length; j++) {
+      c[j] = (lo[j] >= 0 ? u[lo[j]] : 0) - (up[j] >= 0 ? u[up[j]] : 0) - itf.gap[j] + (sw ? sw[j] : 0);
+    }
+    return c;
   }
 
   private boltStretch(b: number, u: Float64Array): number {
@@ -336,14 +371,11 @@ export class ContactSolver {
     const out = this.law3;
     for (let k = 0; k < interfaces.length; k++) {
       const itf = interfaces[k];
-      const up = this.upperDof[k];
-      const lo = this.lowerDof[k];
-      const sw = swell?.[k];
+      const closure = this.closures(k, u, swell);
       const kp = this.pointStiffness[k];
       const kOpen = this.openStiffness[k];
       for (let j = 0; j < itf.node.length; j++) {
-        const c = (lo[j] >= 0 ? u[lo[j]] : 0) - (up[j] >= 0 ? u[up[j]] : 0) - itf.gap[j] + (sw ? sw[j] : 0);
-        evaluateClosureLaw(laws[itf.law[j]], c, out);
+        evaluateClosureLaw(laws[itf.law[j]], closure[j], out);
         const kNew = itf.area[j] * Math.max(out[1], kOpen);
         if (kNew !== kp[j]) {
           kp[j] = kNew;
@@ -378,7 +410,8 @@ export class ContactSolver {
     const rhs = new Matrix(nb, 1);
     for (let a = 0; a < nb; a++) {
       rhs.set(a, 0, this.boltStretch(a, x) - this.boltStretch(a, zero));
-      for (let c = 0; c < nb; c++) S.set(a, c, this.boltStretch(a, Z[c]) + (a === c ? 1 / bolts[a].stiffness : 0));
+      for (let c = 0; c < nb; c++)
+        S.set(a, c, this.boltStretch(a, Z[c]) + (a === c ? 1 / bolts[a].stiffness : 0));
     }
     const coef = denseSolve(S, rhs);
     for (let c = 0; c < nb; c++) {
@@ -405,14 +438,10 @@ export class ContactSolver {
     interfaces.forEach((itf, k) => {
       const np = itf.node.length;
       const p = new Float64Array(np);
-      const cc = new Float64Array(np);
-      const up = this.upperDof[k];
-      const lo = this.lowerDof[k];
+      const cc = Float64Array.from(this.closures(k, u, swell));
       for (let j = 0; j < np; j++) {
-        const c = (lo[j] >= 0 ? u[lo[j]] : 0) - (up[j] >= 0 ? u[up[j]] : 0) - itf.gap[j] + (swell ? swell[k][j] : 0);
-        evaluateClosureLaw(laws[itf.law[j]], c, out);
+        evaluateClosureLaw(laws[itf.law[j]], cc[j], out);
         p[j] = out[0];
-        cc[j] = c;
       }
       pressure.push(p);
       closure.push(cc);
@@ -421,7 +450,9 @@ export class ContactSolver {
     const boltForce = new Float64Array(bolts.length);
     bolts.forEach((b, i) => {
       boltStretch[i] = this.boltStretch(i, u);
-      boltForce[i] = locked ? locked.boltForce[i] + b.stiffness * (boltStretch[i] - locked.boltStretch[i]) : b.preload;
+      boltForce[i] = locked
+        ? locked.boltForce[i] + b.stiffness * (boltStretch[i] - locked.boltStretch[i])
+        : b.preload;
     });
     // reactions at the held dofs: the gradient there, which the iteration holds at zero
     // and the net vertical force of the unconstrained gradient: both vanish when the loads self-equilibrate
@@ -430,10 +461,22 @@ export class ContactSolver {
     let net = 0;
     for (const m of this.plates) if (m) for (let i = 0; i < m.nDofs; i += 3) net += rFull[m.dofOffset + i];
     let supportReaction = Math.abs(net);
-    for (let i = 0; i < this.fixedDofs.length; i++) supportReaction = Math.max(supportReaction, Math.abs(rFull[this.fixedDofs[i]]));
-    return { step, u, pressure, closure, boltForce, boltStretch, iterations, factorizations, energyHistory, residual, supportReaction };
+    for (let i = 0; i < this.fixedDofs.length; i++)
+      supportReaction = Math.max(supportReaction, Math.abs(rFull[this.fixedDofs[i]]));
+    return {
+      step,
+      u,
+      pressure,
+      closure,
+      boltForce,
+      boltStretch,
+      iterations,
+      factorizations,
+      energyHistory,
+      residual,
+      supportReaction,
+    };
   }
-
 }
 
 function norm(v: Float64Array): number {

@@ -4,6 +4,7 @@ import { multiplySymmetric } from '../sparse/symmetricProduct';
 import type { ElementGroup, FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
 import type { ContactProblem } from './contactProblem';
 import { defaultRigidBodyNodes } from './rigidBody';
+import { absolute } from './roundoff';
 import { cachedAnalyse, coordinatesKey } from './symbolicCache';
 import type { TangentSolver } from './tangent';
 
@@ -24,6 +25,7 @@ export class CoupledTangent implements TangentSolver {
   private readonly contactGroup: number[] = [];
   private readonly blocks: Float64Array[] = [];
   private numeric: NumericFactor | undefined;
+  private absMatrix: SymmetricCsc | undefined;
 
   constructor(problem: ContactProblem, describeLayer: (l: number) => string) {
     const { mesh, layers } = problem;
@@ -33,15 +35,24 @@ export class CoupledTangent implements TangentSolver {
       if (!layer) return null;
       const supports =
         l === layers.length - 1 && bottomIsPlate
-          ? (problem.rigidBodyNodes ?? defaultRigidBodyNodes(mesh.nodes)).map((node) => ({ node, dofs: ['w'] as const }))
+          ? (problem.rigidBodyNodes ?? defaultRigidBodyNodes(mesh.nodes)).map((node) => ({
+              node,
+              dofs: ['w'] as const,
+            }))
           : [];
-      const model = createPlateModel(mesh, { E: layer.E, nu: layer.nu, thickness: layer.thickness }, supports, offset);
+      const model = createPlateModel(
+        mesh,
+        { E: layer.E, nu: layer.nu, thickness: layer.thickness },
+        supports,
+        offset,
+      );
       offset += model.nDofs;
       return model;
     });
     this.n = offset;
     const held: number[] = [];
-    for (const m of this.plates) if (m) for (let i = 0; i < m.nDofs; i++) if (m.fixed[i]) held.push(m.dofOffset + i);
+    for (const m of this.plates)
+      if (m) for (let i = 0; i < m.nDofs; i++) if (m.fixed[i]) held.push(m.dofOffset + i);
     this.heldDofs = Int32Array.from(held);
 
     const wDof = (l: number, node: number): number => {
@@ -71,7 +82,8 @@ export class CoupledTangent implements TangentSolver {
     }
     this.plateMatrix = { ...this.plan.matrix, values: plateValues };
     const dofNode = new Int32Array(this.n);
-    for (const m of this.plates) if (m) for (let i = 0; i < m.nDofs; i++) dofNode[m.dofOffset + i] = Math.floor(i / 3);
+    for (const m of this.plates)
+      if (m) for (let i = 0; i < m.nDofs; i++) dofNode[m.dofOffset + i] = Math.floor(i / 3);
     const describeDof = (dof: number) => {
       for (const [l, m] of this.plates.entries()) {
         if (m && dof >= m.dofOffset && dof < m.dofOffset + m.nDofs) {
@@ -91,6 +103,11 @@ export class CoupledTangent implements TangentSolver {
 
   plateProduct(x: Float64Array, y: Float64Array): void {
     multiplySymmetric(this.plateMatrix, x, y);
+  }
+
+  plateMagnitude(x: Float64Array, y: Float64Array): void {
+    this.absMatrix ??= absolute(this.plateMatrix);
+    multiplySymmetric(this.absMatrix, absolute(x), y);
   }
 
   refactor(pointStiffness: Float64Array[]): void {

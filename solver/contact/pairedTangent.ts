@@ -4,6 +4,7 @@ import { multiplySymmetric } from '../sparse/symmetricProduct';
 import type { FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
 import type { ContactProblem } from './contactProblem';
 import { defaultRigidBodyNodes } from './rigidBody';
+import { absolute } from './roundoff';
 import { cachedAnalyse, coordinatesKey } from './symbolicCache';
 import type { TangentSolver } from './tangent';
 
@@ -47,6 +48,8 @@ export class PairedTangent implements TangentSolver {
   private readonly nodeStiffness: Float64Array;
   private readonly work: Float64Array[];
   pcgIterations = 0;
+  private absTop: SymmetricCsc | undefined;
+  private absBottom: SymmetricCsc | undefined;
 
   constructor(problem: ContactProblem, describeLayer: (l: number) => string) {
     const { mesh, layers } = problem;
@@ -56,7 +59,12 @@ export class PairedTangent implements TangentSolver {
     this.m = 3 * nNodes;
     this.n = 2 * this.m;
     const topModel = createPlateModel(mesh, { E: top.E, nu: top.nu, thickness: top.thickness }, [], 0);
-    const bottomModel = createPlateModel(mesh, { E: bottom.E, nu: bottom.nu, thickness: bottom.thickness }, [], this.m);
+    const bottomModel = createPlateModel(
+      mesh,
+      { E: bottom.E, nu: bottom.nu, thickness: bottom.thickness },
+      [],
+      this.m,
+    );
     this.plates = [topModel, bottomModel];
 
     // One single-plate pattern serves K_t, K_b, K̄ and K̄ + 2C: contact adds only to diagonals.
@@ -89,14 +97,18 @@ export class PairedTangent implements TangentSolver {
       {
         ordering: 'nd',
         geometry: { coords: mesh.nodes, dofNode },
-        describeDof: (dof) => `${describeLayer(0)}/${describeLayer(1)} node ${Math.floor(dof / 3)} (${['w', 'rx', 'ry'][dof % 3]})`,
+        describeDof: (dof) =>
+          `${describeLayer(0)}/${describeLayer(1)} node ${Math.floor(dof / 3)} (${['w', 'rx', 'ry'][dof % 3]})`,
       },
       `plate:${coordinatesKey(mesh.nodes)}`,
     );
     this.stats = this.symbolic.stats;
 
     // K̄ with the gauge: rows and columns of three w dofs replaced by the identity.
-    this.gauge = Int32Array.from(problem.rigidBodyNodes ?? defaultRigidBodyNodes(mesh.nodes), (node) => 3 * node);
+    this.gauge = Int32Array.from(
+      problem.rigidBodyNodes ?? defaultRigidBodyNodes(mesh.nodes),
+      (node) => 3 * node,
+    );
     const held = new Uint8Array(this.m);
     for (const g of this.gauge) held[g] = 1;
     const sumValues = Float64Array.from(this.average);
@@ -120,13 +132,26 @@ export class PairedTangent implements TangentSolver {
     multiplySymmetric(this.bottomMatrix, x.subarray(m), y.subarray(m));
   }
 
+  plateMagnitude(x: Float64Array, y: Float64Array): void {
+    const m = this.m;
+    this.absTop ??= absolute(this.topMatrix);
+    this.absBottom ??= absolute(this.bottomMatrix);
+    multiplySymmetric(this.absTop, absolute(x.subarray(0, m)), y.subarray(0, m));
+    multiplySymmetric(this.absBottom, absolute(x.subarray(m)), y.subarray(m));
+  }
+
   refactor(pointStiffness: Float64Array[]): void {
     const kp = pointStiffness[0];
     this.nodeStiffness.fill(0);
     for (let j = 0; j < kp.length; j++) this.nodeStiffness[this.contactNode[j]] += kp[j];
     this.diffValues.set(this.average);
-    for (let i = 0; i < this.nodeStiffness.length; i++) this.diffValues[this.diagonal[3 * i]] += 2 * this.nodeStiffness[i];
-    this.diffFactor = factor(this.symbolic, { ...this.plan.matrix, values: this.diffValues }, this.diffFactor);
+    for (let i = 0; i < this.nodeStiffness.length; i++)
+      this.diffValues[this.diagonal[3 * i]] += 2 * this.nodeStiffness[i];
+    this.diffFactor = factor(
+      this.symbolic,
+      { ...this.plan.matrix, values: this.diffValues },
+      this.diffFactor,
+    );
     this.factorizations++;
   }
 
@@ -222,7 +247,9 @@ export class PairedTangent implements TangentSolver {
         pd[i] = zd[i] + beta * pd[i];
       }
     }
-    throw new Error(`PairedTangent: CG did not converge in ${PCG_MAX_ITERATIONS} iterations (plates too different for the split)`);
+    throw new Error(
+      `PairedTangent: CG did not converge in ${PCG_MAX_ITERATIONS} iterations (plates too different for the split)`,
+    );
   }
 }
 

@@ -18,6 +18,8 @@ export interface TangentSolver {
   factorizations: number;
   /** y = K_plates x [N] */
   plateProduct(x: Float64Array, y: Float64Array): void;
+  /** y = |K_plates| |x| [N], entrywise absolute values: the scale of round-off in K x */
+  plateMagnitude(x: Float64Array, y: Float64Array): void;
   /** factor K_plates + contact, with per interface, per point stiffness A·dp/dc [N/mm] */
   refactor(pointStiffness: Float64Array[]): void;
   /** x = (K_plates + contact)⁻¹ b with the last factorization */

@@ -7,19 +7,10 @@ import {
   thicknessForDeflection,
   thicknessForStress,
 } from './plate';
-import type { EdgeCondition } from './roark';
 
 /** What a plate sizer is asked: the lightest plate that meets the deflection (and optionally stress) limit. */
-export interface PlateSizingRequest {
-  /** supported spans [mm] */
-  widthMm: number;
-  lengthMm: number;
-  /** stack pressure [MPa] */
-  pressureMPa: number;
-  edge: EdgeCondition;
-  /** plate material: E [MPa], ν [-], yield [MPa] */
-  E: number;
-  nu: number;
+export interface PlateSizingRequest extends PlateLoad {
+  /** yield strength of the plate material [MPa] */
   yieldMPa: number;
   /** deflection limit: y_max ≤ L / limit */
   deflectionLimit: number;
@@ -52,14 +43,7 @@ export type PlateSizer = (req: PlateSizingRequest) => PlateSizing;
 
 /** Roark Table 11.4 sizing: the larger of the deflection- and stress-governed thicknesses. */
 export const roarkPlateSizer: PlateSizer = (req) => {
-  const load: PlateLoad = {
-    widthMm: req.widthMm,
-    lengthMm: req.lengthMm,
-    pressureMPa: req.pressureMPa,
-    edge: req.edge,
-    E: req.E,
-    nu: req.nu,
-  };
+  const load: PlateLoad = req;
   const tDeflection = thicknessForDeflection(load, req.deflectionLimit, req.span);
   const allowable =
     req.stressSafetyFactor > 0 ? req.yieldMPa / req.stressSafetyFactor : Number.POSITIVE_INFINITY;
