@@ -16,7 +16,7 @@
  * Locked bolts are rank-one terms k g gᵀ added through the Woodbury identity, so the
  * washer patches never couple in the sparse matrix and cause no fill.
  */
-import { solve as denseSolve, Matrix } from 'ml-matrix';
+import { LuDecomposition, Matrix } from 'ml-matrix';
 import type { PlateModel } from '../plate/plateModel';
 import type { FactorStats } from '../sparse/types';
 import { evaluateClosureLaw, initialStiffness } from './closureLaw';
@@ -82,6 +82,7 @@ export class ContactSolver {
   private readonly openStiffness: Float64Array;
   private readonly pointStiffness: Float64Array[];
   private readonly closureScratch: Float64Array[];
+  private woodbury: { factorization: number; Z: Float64Array[]; S: LuDecomposition } | null = null;
   private readonly law3 = new Float64Array(3);
   /** whether the tangent holds a factorization of the current pointStiffness */
   private factored = false;
@@ -394,6 +395,25 @@ export class ContactSolver {
     this.tangent.solve(b, x);
     const bolts = this.problem.bolts;
     if (!locked || bolts.length === 0) return;
+    const { Z, S } = this.boltCorrection();
+    const nb = bolts.length;
+    const rhs = new Matrix(nb, 1);
+    for (let a = 0; a < nb; a++) rhs.set(a, 0, this.boltStretch(a, x));
+    const coef = S.solve(rhs);
+    for (let c = 0; c < nb; c++) {
+      const zc = Z[c];
+      const w = coef.get(c, 0);
+      for (let i = 0; i < this.n; i++) x[i] -= w * zc[i];
+    }
+  }
+
+  /**
+   * Z = K_0⁻¹ G and the LU of D⁻¹ + Gᵀ Z for the current factorization: nb solves, done once per
+   * factorization rather than once per Newton step.
+   */
+  private boltCorrection(): { Z: Float64Array[]; S: LuDecomposition } {
+    if (this.woodbury && this.woodbury.factorization === this.tangent.factorizations) return this.woodbury;
+    const bolts = this.problem.bolts;
     const nb = bolts.length;
     const Z: Float64Array[] = [];
     const g = new Float64Array(this.n);
@@ -405,20 +425,12 @@ export class ContactSolver {
       this.tangent.solve(g, z);
       Z.push(z);
     }
-    const zero = new Float64Array(this.n);
     const S = new Matrix(nb, nb);
-    const rhs = new Matrix(nb, 1);
     for (let a = 0; a < nb; a++) {
-      rhs.set(a, 0, this.boltStretch(a, x) - this.boltStretch(a, zero));
-      for (let c = 0; c < nb; c++)
-        S.set(a, c, this.boltStretch(a, Z[c]) + (a === c ? 1 / bolts[a].stiffness : 0));
+      for (let c = 0; c < nb; c++) S.set(a, c, this.boltStretch(a, Z[c]) + (a === c ? 1 / bolts[a].stiffness : 0));
     }
-    const coef = denseSolve(S, rhs);
-    for (let c = 0; c < nb; c++) {
-      const zc = Z[c];
-      const w = coef.get(c, 0);
-      for (let i = 0; i < this.n; i++) x[i] -= w * zc[i];
-    }
+    this.woodbury = { factorization: this.tangent.factorizations, Z, S: new LuDecomposition(S) };
+    return this.woodbury;
   }
 
   private state(

@@ -8,6 +8,21 @@ import { absolute } from './roundoff';
 import { cachedAnalyse, coordinatesKey } from './symbolicCache';
 import type { TangentSolver } from './tangent';
 
+/** The last constant sum factor, kept for the next case on the same mesh and plates. */
+let lastSum: { symbolic: SymbolicFactor; key: string; factor: NumericFactor } | null = null;
+
+/** FNV-1a over the bytes of the values: equal keys mean equal matrices (up to a 2⁻³² collision). */
+function valuesKey(values: Float64Array): string {
+  const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
+  let h = 0x811c9dc5;
+  let g = 0x01000193;
+  for (let i = 0; i < words.length; i++) {
+    h = Math.imul(h ^ words[i], 0x01000193);
+    g = Math.imul(g ^ words[i], 0x5bd1e995);
+  }
+  return `${values.length}:${(h >>> 0).toString(16)}${(g >>> 0).toString(16)}`;
+}
+
 /** PCG stops at this relative residual when the two plates differ. */
 const PCG_TOLERANCE = 1e-12;
 const PCG_MAX_ITERATIONS = 500;
@@ -117,8 +132,14 @@ export class PairedTangent implements TangentSolver {
         if (held[j] || held[rowIdx[k]]) sumValues[k] = rowIdx[k] === j ? 1 : 0;
       }
     }
-    this.sumFactor = factor(this.symbolic, { ...this.plan.matrix, values: sumValues });
-    this.factorizations++;
+    // K̄ depends only on the plates: a re-solve after changing bolts, pads or flatness reuses it
+    const key = `${valuesKey(sumValues)}|${this.gauge.join(',')}`;
+    if (lastSum && lastSum.symbolic.perm === this.symbolic.perm && lastSum.key === key) this.sumFactor = lastSum.factor;
+    else {
+      this.sumFactor = factor(this.symbolic, { ...this.plan.matrix, values: sumValues });
+      this.factorizations++;
+      lastSum = { symbolic: this.symbolic, key, factor: this.sumFactor };
+    }
 
     this.contactNode = problem.interfaces[0].node;
     this.diffValues = new Float64Array(nnz);

@@ -52,11 +52,31 @@ export function surfaceHeight(flatness: Flatness, xy: Float64Array, Lx: number, 
       const rnd = seededRandom(flatness.seed);
       // Gaussian covariance exp(-r²/ℓ²) has a Gaussian spectrum: wave-vector components ~ N(0, 2/ℓ²)
       const sd = Math.SQRT2 / flatness.correlationLength;
+      // cos(kx·x + φ + ky·y) = cos(kx·x + φ)·cos(ky·y) − sin(kx·x + φ)·sin(ky·y): on a mesh the
+      // points share few distinct x and y, so the trigonometry is per line, not per point
+      const xs = distinct(xy, 0);
+      const ys = distinct(xy, 1);
+      const cx = new Float64Array(xs.values.length);
+      const sx = new Float64Array(xs.values.length);
+      const cy = new Float64Array(ys.values.length);
+      const sy = new Float64Array(ys.values.length);
       for (let m = 0; m < RANDOM_MODES; m++) {
         const kx = sd * rnd.normal();
         const ky = sd * rnd.normal();
         const phase = 2 * Math.PI * rnd.uniform();
-        for (let i = 0; i < n; i++) h[i] += Math.cos(kx * xy[2 * i] + ky * xy[2 * i + 1] + phase);
+        for (let i = 0; i < cx.length; i++) {
+          cx[i] = Math.cos(kx * xs.values[i] + phase);
+          sx[i] = Math.sin(kx * xs.values[i] + phase);
+        }
+        for (let j = 0; j < cy.length; j++) {
+          cy[j] = Math.cos(ky * ys.values[j]);
+          sy[j] = Math.sin(ky * ys.values[j]);
+        }
+        for (let i = 0; i < n; i++) {
+          const a = xs.index[i];
+          const b = ys.index[i];
+          h[i] += cx[a] * cy[b] - sx[a] * sy[b];
+        }
       }
       let mean = 0;
       for (let i = 0; i < n; i++) mean += h[i];
@@ -76,4 +96,23 @@ export function surfaceHeight(flatness: Flatness, xy: Float64Array, Lx: number, 
       return h;
     }
   }
+}
+
+/** The distinct values of coordinate `axis` of the points, and each point's index into them. */
+function distinct(xy: Float64Array, axis: 0 | 1): { values: number[]; index: Int32Array } {
+  const n = xy.length / 2;
+  const at = new Map<number, number>();
+  const values: number[] = [];
+  const index = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = xy[2 * i + axis];
+    let k = at.get(v);
+    if (k === undefined) {
+      k = values.length;
+      at.set(v, k);
+      values.push(v);
+    }
+    index[i] = k;
+  }
+  return { values, index };
 }
