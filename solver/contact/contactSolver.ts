@@ -427,7 +427,8 @@ export class ContactSolver {
     }
     const S = new Matrix(nb, nb);
     for (let a = 0; a < nb; a++) {
-      for (let c = 0; c < nb; c++) S.set(a, c, this.boltStretch(a, Z[c]) + (a === c ? 1 / bolts[a].stiffness : 0));
+      for (let c = 0; c < nb; c++)
+        S.set(a, c, this.boltStretch(a, Z[c]) + (a === c ? 1 / bolts[a].stiffness : 0));
     }
     this.woodbury = { factorization: this.tangent.factorizations, Z, S: new LuDecomposition(S) };
     return this.woodbury;

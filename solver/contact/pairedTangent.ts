@@ -1,8 +1,9 @@
-import { createPlateModel, type PlateModel } from '../plate/plateModel';
-import { type AssemblyPlan, assembleGroup, factor, type NumericFactor, planAssembly, solve } from '../sparse';
+import type { PlateModel } from '../plate/plateModel';
+import { type AssemblyPlan, assembleGroup, factor, type NumericFactor, solve } from '../sparse';
 import { multiplySymmetric } from '../sparse/symmetricProduct';
 import type { FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
 import type { ContactProblem } from './contactProblem';
+import { cachedPlan, cachedPlateModel } from './plateCache';
 import { defaultRigidBodyNodes } from './rigidBody';
 import { absolute } from './roundoff';
 import { cachedAnalyse, coordinatesKey } from './symbolicCache';
@@ -73,8 +74,8 @@ export class PairedTangent implements TangentSolver {
     const nNodes = mesh.nodes.length / 2;
     this.m = 3 * nNodes;
     this.n = 2 * this.m;
-    const topModel = createPlateModel(mesh, { E: top.E, nu: top.nu, thickness: top.thickness }, [], 0);
-    const bottomModel = createPlateModel(
+    const topModel = cachedPlateModel(mesh, { E: top.E, nu: top.nu, thickness: top.thickness }, [], 0);
+    const bottomModel = cachedPlateModel(
       mesh,
       { E: bottom.E, nu: bottom.nu, thickness: bottom.thickness },
       [],
@@ -83,7 +84,7 @@ export class PairedTangent implements TangentSolver {
     this.plates = [topModel, bottomModel];
 
     // One single-plate pattern serves K_t, K_b, K̄ and K̄ + 2C: contact adds only to diagonals.
-    this.plan = planAssembly(this.m, [topModel.elements]);
+    this.plan = cachedPlan(mesh, this.m, topModel.elements);
     const nnz = this.plan.matrix.values.length;
     const topValues = new Float64Array(nnz);
     const bottomValues = new Float64Array(nnz);
@@ -134,7 +135,8 @@ export class PairedTangent implements TangentSolver {
     }
     // K̄ depends only on the plates: a re-solve after changing bolts, pads or flatness reuses it
     const key = `${valuesKey(sumValues)}|${this.gauge.join(',')}`;
-    if (lastSum && lastSum.symbolic.perm === this.symbolic.perm && lastSum.key === key) this.sumFactor = lastSum.factor;
+    if (lastSum && lastSum.symbolic.perm === this.symbolic.perm && lastSum.key === key)
+      this.sumFactor = lastSum.factor;
     else {
       this.sumFactor = factor(this.symbolic, { ...this.plan.matrix, values: sumValues });
       this.factorizations++;

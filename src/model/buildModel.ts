@@ -2,7 +2,7 @@ import type { ClosureLaw } from '../../solver/contact/closureLaw';
 import type { ContactInterface, ContactProblem, PlateLayer } from '../../solver/contact/contactProblem';
 import { type GridMesh, rectangleMesh } from '../../solver/mesh/structured';
 import { footprintRect, type Rect, washerDiameter } from '../case/checkCase';
-import { plateMaterials, type PlateMaterial } from '../case/materials';
+import { type PlateMaterial, plateMaterials } from '../case/materials';
 import type { Case, GasketCase } from '../case/schema';
 import { cellLayer } from '../stack/cellLaw';
 import { shapeFactor, shorePadLayer, tabulatedPadLayer } from '../stack/gasketLaw';
@@ -88,7 +88,8 @@ export function buildModel(c: Case): StackModel {
     layerNames.push(name);
   };
   addPlate('top plate', top.thickness, resolvePlateMaterial(top.material));
-  for (let k = 1; k < groups.length; k++) addPlate(`interleaf ${k}`, il!.thickness, resolvePlateMaterial(il!.material));
+  for (let k = 1; k < groups.length; k++)
+    addPlate(`interleaf ${k}`, il!.thickness, resolvePlateMaterial(il!.material));
   if (rigidBase) {
     layers.push(null);
     layerMaterials.push(null);
@@ -116,7 +117,8 @@ export function buildModel(c: Case): StackModel {
   // set over exactly these nodes, so the stated RMS is what the cells see.
   const nNodes = nodes.length / 2;
   const onFootprint = new Uint8Array(nNodes);
-  for (let e = 0; e < nQuads; e++) if (footprintQuad[e]) for (let a = 0; a < 4; a++) onFootprint[quads[4 * e + a]] = 1;
+  for (let e = 0; e < nQuads; e++)
+    if (footprintQuad[e]) for (let a = 0; a < 4; a++) onFootprint[quads[4 * e + a]] = 1;
   const footprintNodes: number[] = [];
   for (let i = 0; i < nNodes; i++) if (onFootprint[i]) footprintNodes.push(i);
   const xyF = new Float64Array(2 * footprintNodes.length);
@@ -142,22 +144,32 @@ export function buildModel(c: Case): StackModel {
     const onBottom = k === nInterfaces - 1;
     const gaskets = c.gaskets
       .map((g, i) => ({ g, i }))
-      .filter(({ g }) => (onTop && (g.side === 'top' || g.side === 'both')) || (onBottom && (g.side === 'bottom' || g.side === 'both')));
+      .filter(
+        ({ g }) =>
+          (onTop && (g.side === 'top' || g.side === 'both')) ||
+          (onBottom && (g.side === 'bottom' || g.side === 'both')),
+      );
     // per quad: which gaskets cover it → a law, and how much thinner than the thickest column it is
-    const covering = (e: number) => gaskets.filter(({ g }) => inGasket(g, fp, centre[2 * e], centre[2 * e + 1]));
+    const covering = (e: number) =>
+      gaskets.filter(({ g }) => inGasket(g, fp, centre[2 * e], centre[2 * e + 1]));
     let thickest = 0;
     const quadLaw = new Int32Array(nQuads).fill(-1);
     const quadGap = new Float64Array(nQuads);
     for (let e = 0; e < nQuads; e++) {
       if (!footprintQuad[e]) continue;
       const cov = covering(e);
-      const t = cov.reduce((s, { g }) => s + g.thickness * (g.side === 'both' && onTop && onBottom ? 2 : 1), 0);
+      const t = cov.reduce(
+        (s, { g }) => s + g.thickness * (g.side === 'both' && onTop && onBottom ? 2 : 1),
+        0,
+      );
       quadGap[e] = -t;
       thickest = Math.max(thickest, t);
       const key = `${k}:${groups[k]}:${cov.map(({ i }) => i).join(',')}`;
       let li = lawKey.get(key);
       if (li === undefined) {
-        const layersInSeries: { layer: LayerCompliance; count: number }[] = [{ layer: cellLayer(cells.law, cells.thickness), count: groups[k] }];
+        const layersInSeries: { layer: LayerCompliance; count: number }[] = [
+          { layer: cellLayer(cells.law, cells.thickness), count: groups[k] },
+        ];
         for (const { g } of cov) {
           const both = g.side === 'both' && onTop && onBottom ? 2 : 1;
           layersInSeries.push({ layer: gasketLayer(g, fp), count: both });
@@ -254,14 +266,21 @@ export function swellingField(c: Case, model: StackModel, scale = 1): Float64Arr
 
 /** A uniform free growth of `perCell` mm per cell at every point. */
 export function uniformSwelling(model: StackModel, perCell: number): Float64Array[] {
-  return model.problem.interfaces.map((itf, k) => new Float64Array(itf.node.length).fill(perCell * model.cellsPerInterface[k]));
+  return model.problem.interfaces.map((itf, k) =>
+    new Float64Array(itf.node.length).fill(perCell * model.cellsPerInterface[k]),
+  );
 }
 
 /** The gasket's region clipped to the cell footprint [mm]. */
 export function gasketRect(g: GasketCase, fp: Rect): Rect {
   if (g.region.type !== 'rect') return fp;
   const r = g.region;
-  return { x0: Math.max(r.x0, fp.x0), y0: Math.max(r.y0, fp.y0), x1: Math.min(r.x1, fp.x1), y1: Math.min(r.y1, fp.y1) };
+  return {
+    x0: Math.max(r.x0, fp.x0),
+    y0: Math.max(r.y0, fp.y0),
+    x1: Math.min(r.x1, fp.x1),
+    y1: Math.min(r.y1, fp.y1),
+  };
 }
 
 function inGasket(g: GasketCase, fp: Rect, x: number, y: number): boolean {
@@ -286,5 +305,11 @@ function gasketLayer(g: GasketCase, fp: Rect): LayerCompliance {
     area -= wi * di;
     perimeter += 2 * (wi + di); // the inner edge bulges too
   }
-  return shorePadLayer(g.law.hardness, g.thickness, shapeFactor(area, perimeter, g.thickness), g.law.bulkModulus, g.law.bonded);
+  return shorePadLayer(
+    g.law.hardness,
+    g.thickness,
+    shapeFactor(area, perimeter, g.thickness),
+    g.law.bulkModulus,
+    g.law.bonded,
+  );
 }

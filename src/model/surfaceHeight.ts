@@ -9,7 +9,10 @@ export function sampleGrid(grid: GridMap, x: number, y: number): number {
   const ty = clamp01((y - grid.y[j]) / (grid.y[j + 1] - grid.y[j]));
   const v = grid.values;
   return (
-    (1 - tx) * (1 - ty) * v[j][i] + tx * (1 - ty) * v[j][i + 1] + (1 - tx) * ty * v[j + 1][i] + tx * ty * v[j + 1][i + 1]
+    (1 - tx) * (1 - ty) * v[j][i] +
+    tx * (1 - ty) * v[j][i + 1] +
+    (1 - tx) * ty * v[j + 1][i] +
+    tx * ty * v[j + 1][i + 1]
   );
 }
 
@@ -91,7 +94,8 @@ export function surfaceHeight(flatness: Flatness, xy: Float64Array, Lx: number, 
       return h;
     }
     case 'map': {
-      if (!flatness.grid) throw new Error('flatness.map: no grid (a `file` must be read by the case loader first)');
+      if (!flatness.grid)
+        throw new Error('flatness.map: no grid (a `file` must be read by the case loader first)');
       for (let i = 0; i < n; i++) h[i] = 1e-3 * sampleGrid(flatness.grid, xy[2 * i], xy[2 * i + 1]);
       return h;
     }
