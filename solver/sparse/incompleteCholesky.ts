@@ -29,7 +29,8 @@ function tryFactor(A: SymmetricCsc, shift: number): Float64Array | null {
   const L = Float64Array.from(A.values);
   const pos = new Int32Array(n).fill(-1);
   for (let j = 0; j < n; j++) {
-    if (colPtr[j] === colPtr[j + 1] || rowIdx[colPtr[j]] !== j) throw new Error(`incompleteCholesky: no diagonal in column ${j}`);
+    if (colPtr[j] === colPtr[j + 1] || rowIdx[colPtr[j]] !== j)
+      throw new Error(`incompleteCholesky: no diagonal in column ${j}`);
     L[colPtr[j]] *= 1 + shift;
   }
   for (let k = 0; k < n; k++) {
@@ -59,7 +60,8 @@ export function applyIncompleteCholesky(ic: IncompleteCholesky, r: Float64Array,
   const { n, colPtr, rowIdx, values } = ic.factor;
   z.set(r.subarray(0, n));
   for (let j = 0; j < n; j++) {
-    const zj = (z[j] /= values[colPtr[j]]);
+    const zj = z[j] / values[colPtr[j]];
+    z[j] = zj;
     for (let t = colPtr[j] + 1; t < colPtr[j + 1]; t++) z[rowIdx[t]] -= values[t] * zj;
   }
   for (let j = n - 1; j >= 0; j--) {

@@ -31,13 +31,15 @@ export function fromMatrixMarket(text: string): SymmetricCsc {
     return line;
   };
   const header = nextLine();
-  if (!header || !header.startsWith('%%MatrixMarket')) throw new Error('Matrix Market: missing %%MatrixMarket header');
+  if (!header?.startsWith('%%MatrixMarket')) throw new Error('Matrix Market: missing %%MatrixMarket header');
   const words = header.trim().toLowerCase().split(/\s+/);
-  if (words[1] !== 'matrix' || words[2] !== 'coordinate') throw new Error(`Matrix Market: unsupported "${header}"`);
+  if (words[1] !== 'matrix' || words[2] !== 'coordinate')
+    throw new Error(`Matrix Market: unsupported "${header}"`);
   const field = words[3];
   const symmetry = words[4];
   if (field === 'complex') throw new Error('Matrix Market: complex matrices are not supported');
-  if (symmetry !== 'symmetric' && symmetry !== 'general') throw new Error(`Matrix Market: unsupported symmetry ${symmetry}`);
+  if (symmetry !== 'symmetric' && symmetry !== 'general')
+    throw new Error(`Matrix Market: unsupported symmetry ${symmetry}`);
   const pattern = field === 'pattern';
   let sizeLine = nextLine();
   while (sizeLine !== null && (sizeLine.startsWith('%') || sizeLine.trim() === '')) sizeLine = nextLine();

@@ -1,18 +1,24 @@
 /**
  * Numeric supernodal Cholesky, multifrontal: each supernode's front is its panel of L
  * (rows × own columns, stored in place in the factor) plus an update matrix for the rows
- * below (a dense workspace). A's entries and the children's update matrices are added
- * in, the own columns are factored in blocks of NB columns, and every block updates the
- * rest of the front with the 4×4 register-blocked kernel. The update matrix then goes on
- * a stack for the parent (postorder makes the children's updates the top of the stack).
+ * below (a packed lower triangle in a workspace). A's entries and the children's update
+ * matrices are added in, the own columns are factored left-looking in blocks of NB
+ * columns, and the update matrix is formed KC columns at a time; all of that runs through
+ * the 4×4 register-blocked kernel. The update matrix then goes on a stack for the parent
+ * (postorder makes the children's updates the top of the stack).
  */
-import { factorPanelBlock } from './kernels/panelFactor';
-import { schurUpdate } from './kernels/schurUpdate';
+import { extendAdd } from './kernels/extendAdd';
+import { factorStrip, STRIP_MAX } from './kernels/panelFactor';
+import { packSize, schurUpdate } from './kernels/schurUpdate';
 import { NotPositiveDefiniteError } from './notPositiveDefinite';
 import type { NumericFactor, SymbolicFactor, SymmetricCsc } from './types';
 
 /** Width of the column blocks of the partial factorization. */
 const NB = 32;
+/** Columns per pass of the update-matrix product (its packed rows stay in L2). */
+const KC = 128;
+/** Width of the unblocked strips inside a block. */
+const NB_INNER = STRIP_MAX;
 
 export interface FactorOptions {
   /** a pivot below tolerance × its original diagonal entry counts as breakdown (default 1e-12) */
@@ -44,87 +50,124 @@ export function factor(
           values: new Float64Array(storedL),
           stack: new Float64Array(sym.stackSize),
           front: new Float64Array(sym.frontSize),
+          pack: new Float64Array(packSize(maxRows(sym), Math.max(NB, KC))),
+          diagonal: new Float64Array(sym.n),
+          rowPos: new Int32Array(sym.n),
+          relative: new Int32Array(maxBelow(sym)),
           seconds: 0,
         };
-  const L = num.values;
-  const stack = num.stack;
-  const front = num.front;
-  const { superStart, superRowPtr, superRows, superChildPtr, superChildren, panelPtr, aTarget, iperm } = sym;
+  const { aTarget, iperm } = sym;
   const n = sym.n;
+  const L = num.values;
   const tolerance = options.pivotTolerance ?? 1e-12;
+  const describe = options.describeDof ?? sym.describeDof;
 
   // scatter A into the panels; remember the original diagonal for the pivot test
   L.fill(0);
   const values = A.values;
   for (let q = 0; q < values.length; q++) L[aTarget[q]] += values[q];
-  const diagonal = new Float64Array(n);
+  const diagonal = num.diagonal;
+  diagonal.fill(0);
   for (let j = 0; j < n; j++) {
     for (let q = A.colPtr[j]; q < A.colPtr[j + 1]; q++) if (A.rowIdx[q] === j) diagonal[iperm[j]] = values[q];
   }
 
-  const rowPos = new Int32Array(n);
-  const rel = new Int32Array(maxBelow(sym));
-  const ns = superStart.length - 1;
+  // One call per supernode (a small function the JIT optimizes as a whole, rather than
+  // one long loop that it would compile on the fly and deoptimize on every new path).
+  const ns = sym.superStart.length - 1;
   let stackTop = 0;
   for (let s = 0; s < ns; s++) {
-    const f = superStart[s];
-    const k = superStart[s + 1] - f;
-    const rp = superRowPtr[s];
-    const m = superRowPtr[s + 1] - rp;
-    const mu = m - k;
-    const off = panelPtr[s];
-    front.fill(0, 0, mu * mu);
-    for (let r = 0; r < m; r++) rowPos[superRows[rp + r]] = r;
-
-    // extend-add the children's update matrices (they are the top of the stack, in order)
-    let childBase = stackTop;
-    for (let q = superChildPtr[s]; q < superChildPtr[s + 1]; q++) {
-      const c = superChildren[q];
-      const mc = superRowPtr[c + 1] - superRowPtr[c] - (superStart[c + 1] - superStart[c]);
-      childBase -= mc * mc;
+    const failed = factorSupernode(sym, num, s, stackTop, tolerance);
+    if (failed < 0) {
+      const col = -failed - 1; // permuted column whose pivot failed
+      const f = sym.superStart[s];
+      const m = sym.superRowPtr[s + 1] - sym.superRowPtr[s];
+      const dof = sym.perm[col];
+      const pivot = L[sym.panelPtr[s] + (col - f) * m + (col - f)];
+      throw new NotPositiveDefiniteError(dof, pivot, diagonal[col], describe?.(dof));
     }
-    let u = childBase;
-    for (let q = superChildPtr[s]; q < superChildPtr[s + 1]; q++) {
-      const c = superChildren[q];
-      const kc = superStart[c + 1] - superStart[c];
-      const cBelow = superRowPtr[c] + kc;
-      const mc = superRowPtr[c + 1] - cBelow;
-      for (let t = 0; t < mc; t++) rel[t] = rowPos[superRows[cBelow + t]];
-      for (let t = 0; t < mc; t++) {
-        const pc = rel[t];
-        const colU = u + t * mc;
-        if (pc < k) {
-          const dstCol = off + pc * m;
-          for (let r = t; r < mc; r++) L[dstCol + rel[r]] += stack[colU + r];
-        } else {
-          const dstCol = (pc - k) * mu - k;
-          for (let r = t; r < mc; r++) front[dstCol + rel[r]] += stack[colU + r];
-        }
-      }
-      u += mc * mc;
-    }
-    stackTop = childBase;
-
-    // partial factorization of the front: own columns in blocks, each updating the rest
-    for (let c0 = 0; c0 < k; c0 += NB) {
-      const c1 = c0 + NB < k ? c0 + NB : k;
-      const failed = factorPanelBlock(L, off, m, m, c0, c1, diagonal, f, tolerance);
-      if (failed >= 0) {
-        const dof = sym.perm[f + failed];
-        const describe = options.describeDof ?? sym.describeDof;
-        throw new NotPositiveDefiniteError(dof, L[off + failed * m + failed], diagonal[f + failed], describe?.(dof));
-      }
-      const nb = c1 - c0;
-      if (c1 < k) schurUpdate(L, off + c0 * m, m, nb, c1, m - c1, L, off + c1 * m + c1, m, k - c1);
-      if (mu > 0) schurUpdate(L, off + c0 * m, m, nb, k, mu, front, 0, mu, mu);
-    }
-    if (mu > 0) {
-      stack.set(front.subarray(0, mu * mu), stackTop);
-      stackTop += mu * mu;
-    }
+    stackTop = failed;
   }
   num.seconds = (performance.now() - t0) / 1000;
   return num;
+}
+
+/**
+ * Assembles and partially factors the front of supernode s. Returns the new top of the
+ * update stack, or -(column + 1) of a failed pivot (permuted numbering).
+ */
+function factorSupernode(
+  sym: SymbolicFactor,
+  num: NumericFactor,
+  s: number,
+  stackTop: number,
+  tolerance: number,
+): number {
+  const { superStart, superRowPtr, superRows, superChildPtr, superChildren, panelPtr } = sym;
+  const L = num.values;
+  const stack = num.stack;
+  const front = num.front;
+  const pack = num.pack;
+  const rowPos = num.rowPos;
+  const rel = num.relative;
+  const diagonal = num.diagonal;
+  const f = superStart[s];
+  const k = superStart[s + 1] - f;
+  const rp = superRowPtr[s];
+  const m = superRowPtr[s + 1] - rp;
+  const mu = m - k;
+  const off = panelPtr[s];
+  const uSize = (mu * (mu + 1)) >> 1;
+  front.fill(0, 0, uSize);
+  for (let r = 0; r < m; r++) rowPos[superRows[rp + r]] = r;
+
+  // extend-add the children's update matrices (they are the top of the stack, in order)
+  let childBase = stackTop;
+  for (let q = superChildPtr[s]; q < superChildPtr[s + 1]; q++) {
+    const c = superChildren[q];
+    const mc = superRowPtr[c + 1] - superRowPtr[c] - (superStart[c + 1] - superStart[c]);
+    childBase -= (mc * (mc + 1)) >> 1;
+  }
+  let u = childBase;
+  for (let q = superChildPtr[s]; q < superChildPtr[s + 1]; q++) {
+    const c = superChildren[q];
+    const kc = superStart[c + 1] - superStart[c];
+    const cBelow = superRowPtr[c] + kc;
+    const mc = superRowPtr[c + 1] - cBelow;
+    for (let t = 0; t < mc; t++) rel[t] = rowPos[superRows[cBelow + t]];
+    extendAdd(stack, u, mc, rel, L, off, m, k, front);
+    u += (mc * (mc + 1)) >> 1;
+  }
+  let top = childBase;
+
+  // Partial factorization of the front, left-looking over blocks of NB own columns: a
+  // block first receives the updates of all earlier columns (KC at a time, so each entry
+  // is read and written once per KC columns), then is factored in strips.
+  for (let c0 = 0; c0 < k; c0 += NB) {
+    const c1 = c0 + NB < k ? c0 + NB : k;
+    for (let p0 = 0; p0 < c0; p0 += KC) {
+      const kc = p0 + KC < c0 ? KC : c0 - p0;
+      schurUpdate(L, off + p0 * m, m, kc, c0, m - c0, L, off + c0 * m + c0, m, c1 - c0, pack);
+    }
+    // strips of NB_INNER columns, each factored row by row, then applied to the rest of the block
+    for (let b0 = c0; b0 < c1; b0 += NB_INNER) {
+      const b1 = b0 + NB_INNER < c1 ? b0 + NB_INNER : c1;
+      const failed = factorStrip(L, off, m, m, b0, b1, diagonal, f, tolerance);
+      if (failed >= 0) return -(f + failed) - 1;
+      if (b1 < c1)
+        schurUpdate(L, off + b0 * m, m, b1 - b0, b1, m - b1, L, off + b1 * m + b1, m, c1 - b1, pack);
+    }
+  }
+  // the update matrix for the parent, KC factored columns per pass (few passes over a large U)
+  if (mu > 0) {
+    for (let p0 = 0; p0 < k; p0 += KC) {
+      const kc = p0 + KC < k ? KC : k - p0;
+      schurUpdate(L, off + p0 * m, m, kc, k, mu, front, 0, mu, mu, pack, true);
+    }
+    stack.set(front.subarray(0, uSize), top);
+    top += uSize;
+  }
+  return top;
 }
 
 function maxBelow(sym: SymbolicFactor): number {
@@ -134,5 +177,12 @@ function maxBelow(sym: SymbolicFactor): number {
     const mu = sym.superRowPtr[s + 1] - sym.superRowPtr[s] - (sym.superStart[s + 1] - sym.superStart[s]);
     if (mu > most) most = mu;
   }
+  return most;
+}
+
+function maxRows(sym: SymbolicFactor): number {
+  let most = 0;
+  const ns = sym.superStart.length - 1;
+  for (let s = 0; s < ns; s++) most = Math.max(most, sym.superRowPtr[s + 1] - sym.superRowPtr[s]);
   return most;
 }

@@ -4,7 +4,11 @@ import type { NumericFactor } from './types';
 /** Solves A x = b with the factor (x may be b's storage; returns x). */
 export function solve(num: NumericFactor, b: Float64Array): Float64Array<ArrayBuffer>;
 export function solve<T extends Float64Array>(num: NumericFactor, b: Float64Array, x: T): T;
-export function solve(num: NumericFactor, b: Float64Array, x: Float64Array = new Float64Array(num.symbolic.n)): Float64Array {
+export function solve(
+  num: NumericFactor,
+  b: Float64Array,
+  x: Float64Array = new Float64Array(num.symbolic.n),
+): Float64Array {
   const sym = num.symbolic;
   const n = sym.n;
   if (b.length < n) throw new RangeError(`solve: right-hand side has ${b.length} entries, expected ${n}`);

@@ -49,7 +49,8 @@ function permutedLower(A: SymmetricCsc, iperm: Int32Array): PermutedLower {
 function strictRows(n: number, lower: PermutedLower): { rowPtr: Int32Array; rowCols: Int32Array } {
   const rowPtr = new Int32Array(n + 1);
   for (let j = 0; j < n; j++) {
-    for (let t = lower.colPtr[j]; t < lower.colPtr[j + 1]; t++) if (lower.rowIdx[t] !== j) rowPtr[lower.rowIdx[t] + 1]++;
+    for (let t = lower.colPtr[j]; t < lower.colPtr[j + 1]; t++)
+      if (lower.rowIdx[t] !== j) rowPtr[lower.rowIdx[t] + 1]++;
   }
   for (let i = 0; i < n; i++) rowPtr[i + 1] += rowPtr[i];
   const rowCols = new Int32Array(rowPtr[n]);
@@ -74,7 +75,9 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
   const n = A.n;
   const requested = options.ordering ?? 'nd';
   const perm0 =
-    requested instanceof Int32Array ? Int32Array.from(requested) : fillReducingOrdering(A, requested, options.geometry);
+    requested instanceof Int32Array
+      ? Int32Array.from(requested)
+      : fillReducingOrdering(A, requested, options.geometry);
   const iperm0 = invertPermutation(perm0, n);
   const t1 = performance.now();
 
@@ -172,7 +175,8 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
     superRowPtr[s + 1] = top;
     const m = top - superRowPtr[s];
     const k = l - f;
-    if (below < top && superRows[below] < l) throw new Error('analyse: row structure below the diagonal block');
+    if (below < top && superRows[below] < l)
+      throw new Error('analyse: row structure below the diagonal block');
     if (superParent[s] >= 0 && below < top) {
       const p = superParent[s];
       if (superRows[below] < superStart[p] || superRows[below] >= superStart[p + 1]) {
@@ -186,22 +190,28 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
     for (let r = 0; r < m; r++) rowPos[superRows[superRowPtr[s] + r]] = r;
     for (let j = f; j < l; j++) {
       const base = panelTotal - m * k + (j - f) * m;
-      for (let t = lower.colPtr[j]; t < lower.colPtr[j + 1]; t++) aTarget[lower.source[t]] = base + rowPos[lower.rowIdx[t]];
+      for (let t = lower.colPtr[j]; t < lower.colPtr[j + 1]; t++)
+        aTarget[lower.source[t]] = base + rowPos[lower.rowIdx[t]];
     }
     // multifrontal stack: the children's updates are popped, this update pushed
     for (let q = superChildPtr[s]; q < superChildPtr[s + 1]; q++) {
       const c = superChildren[q];
       const mc = superRowPtr[c + 1] - superRowPtr[c] - (superStart[c + 1] - superStart[c]);
-      stackTop -= mc * mc;
+      stackTop -= (mc * (mc + 1)) / 2;
     }
-    const u = (m - k) * (m - k);
+    const u = ((m - k) * (m - k + 1)) / 2; // packed lower triangle
     stackTop += u;
     if (stackTop > stackSize) stackSize = stackTop;
     if (u > frontSize) frontSize = u;
   }
   panelPtr[ns] = panelTotal;
   const t2 = performance.now();
-  const orderingName = requested instanceof Int32Array ? 'given' : requested === 'nd' && options.geometry ? 'nd-geometric' : requested;
+  const orderingName =
+    requested instanceof Int32Array
+      ? 'given'
+      : requested === 'nd' && options.geometry
+        ? 'nd-geometric'
+        : requested;
   return {
     n,
     perm,

@@ -4,7 +4,11 @@ import type { SymmetricCsc } from './types';
 /** y = A x for symmetric A given by its lower triangle (y is overwritten and returned). */
 export function multiplySymmetric(A: SymmetricCsc, x: Float64Array): Float64Array<ArrayBuffer>;
 export function multiplySymmetric<T extends Float64Array>(A: SymmetricCsc, x: Float64Array, y: T): T;
-export function multiplySymmetric(A: SymmetricCsc, x: Float64Array, y: Float64Array = new Float64Array(A.n)): Float64Array {
+export function multiplySymmetric(
+  A: SymmetricCsc,
+  x: Float64Array,
+  y: Float64Array = new Float64Array(A.n),
+): Float64Array {
   const { n, colPtr, rowIdx, values } = A;
   y.fill(0);
   for (let j = 0; j < n; j++) {

@@ -105,6 +105,11 @@ export interface NumericFactor {
   /** workspaces kept so that a refactorization allocates nothing */
   stack: Float64Array;
   front: Float64Array;
+  pack: Float64Array;
+  /** original diagonal in the permuted order (pivot test) */
+  diagonal: Float64Array;
+  rowPos: Int32Array;
+  relative: Int32Array;
   /** seconds spent in the last numeric factorization */
   seconds: number;
 }

@@ -45,7 +45,8 @@ export function contactBench(meshSizes: number[] = [2, 1]): ContactBenchRow[] {
 
 /** The rows as a Markdown table. */
 export function contactBenchTable(rows: ContactBenchRow[]): string {
-  const head = '| mesh (mm) | unknowns | run | end to end (s) | Newton iterations | factorizations | nnz(L) per factor | flops per factor | peak RSS (MiB) |';
+  const head =
+    '| mesh (mm) | unknowns | run | end to end (s) | Newton iterations | factorizations | nnz(L) per factor | flops per factor | peak RSS (MiB) |';
   const sep = '|---|---|---|---|---|---|---|---|---|';
   const body = rows.map(
     (r) =>

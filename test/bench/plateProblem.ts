@@ -99,3 +99,35 @@ export function randomPlateProblem(nx: number, seed = 1): PlateProblem {
   const mesh = plateMesh(nx);
   return { ...mesh, blocks: randomSpdBlocks(mesh.group.dofs.length / 12, seed) };
 }
+
+/**
+ * A clamped square steel plate (side `span` mm, thickness t) meshed with nx × nx nodes,
+ * MITC4 element stiffness supplied by `stiffness` (the plate layer's mitc4Stiffness).
+ * The boundary nodes are eliminated, so the matrix is SPD.
+ */
+export function clampedPlateProblem(
+  nx: number,
+  stiffness: (xy: Float64Array, E: number, nu: number, t: number, out: Float64Array, offset?: number) => void,
+  span = 500,
+  thickness = 10,
+): PlateProblem {
+  const mesh = plateMesh(nx, true);
+  const h = span / (nx - 1);
+  const coords = mesh.geometry.coords.map((c) => c * h);
+  const ne = (nx - 1) * (nx - 1);
+  const blocks = new Float64Array(ne * 144);
+  const xy = new Float64Array(8);
+  let e = 0;
+  for (let y = 0; y + 1 < nx; y++) {
+    for (let x = 0; x + 1 < nx; x++) {
+      const corners = [y * nx + x, y * nx + x + 1, (y + 1) * nx + x + 1, (y + 1) * nx + x];
+      for (let c = 0; c < 4; c++) {
+        xy[2 * c] = coords[2 * corners[c]];
+        xy[2 * c + 1] = coords[2 * corners[c] + 1];
+      }
+      stiffness(xy, 200_000, 0.3, thickness, blocks, 144 * e);
+      e++;
+    }
+  }
+  return { ...mesh, geometry: { coords, dofNode: mesh.geometry.dofNode }, blocks };
+}

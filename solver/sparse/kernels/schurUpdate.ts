@@ -2,12 +2,23 @@
  * Symmetric rank-nb update of a lower trapezoid, the kernel that does almost all the
  * flops of the factorization:
  *
- *   dst[jj*dstLd + ii] -= Σ_p S(ii, p) · S(jj, p)   for 0 <= jj < colCount, jj <= ii < rowCount
+ *   D(ii, jj) -= Σ_p S(ii, p) · S(jj, p)   for 0 <= jj < colCount, jj <= ii < rowCount
+ *
+ * with D(ii, jj) = dst[dstOff + jj*dstLd + ii] (column-major), or, when `packedLower`, the
+ * packed lower triangle dst[dstOff + jj*dstLd - jj(jj+1)/2 + ii] (column jj holds rows jj..).
  *
  * where S(r, p) = src[srcOff + p*srcLd + rowsFrom + r] (nb columns of a column-major panel).
- * The loop is blocked 4×4 so that 16 accumulators stay in registers and each pair of
- * loaded quadruples feeds 16 multiply-adds.
+ *
+ * S is first packed into groups of 4 rows, each group stored p-major (4 consecutive
+ * doubles per p), so the inner loop reads two sequential streams. The 4×4 blocking keeps
+ * 16 accumulators live and feeds 16 multiply-adds from every 8 loads.
  */
+
+/** Doubles of packing workspace needed for rowCount rows of nb columns. */
+export function packSize(rowCount: number, nb: number): number {
+  return (((rowCount + 3) >> 2) << 2) * nb;
+}
+
 export function schurUpdate(
   src: Float64Array,
   srcOff: number,
@@ -19,74 +30,170 @@ export function schurUpdate(
   dstOff: number,
   dstLd: number,
   colCount: number,
+  pack: Float64Array,
+  packedLower = false,
 ): void {
-  const base = srcOff + rowsFrom;
-  let j = 0;
-  for (; j + 4 <= colCount; j += 4) {
-    let i = j;
-    for (; i + 4 <= rowCount; i += 4) {
-      let c00 = 0, c10 = 0, c20 = 0, c30 = 0;
-      let c01 = 0, c11 = 0, c21 = 0, c31 = 0;
-      let c02 = 0, c12 = 0, c22 = 0, c32 = 0;
-      let c03 = 0, c13 = 0, c23 = 0, c33 = 0;
-      let a = base + i;
-      let b = base + j;
-      for (let p = 0; p < nb; p++) {
-        const a0 = src[a], a1 = src[a + 1], a2 = src[a + 2], a3 = src[a + 3];
-        const b0 = src[b], b1 = src[b + 1], b2 = src[b + 2], b3 = src[b + 3];
-        c00 += a0 * b0; c10 += a1 * b0; c20 += a2 * b0; c30 += a3 * b0;
-        c01 += a0 * b1; c11 += a1 * b1; c21 += a2 * b1; c31 += a3 * b1;
-        c02 += a0 * b2; c12 += a1 * b2; c22 += a2 * b2; c32 += a3 * b2;
-        c03 += a0 * b3; c13 += a1 * b3; c23 += a2 * b3; c33 += a3 * b3;
-        a += srcLd;
-        b += srcLd;
-      }
-      const d0 = dstOff + j * dstLd + i;
-      const d1 = d0 + dstLd;
-      const d2 = d1 + dstLd;
-      const d3 = d2 + dstLd;
-      if (i === j) {
-        // diagonal block: lower triangle only
-        dst[d0] -= c00; dst[d0 + 1] -= c10; dst[d0 + 2] -= c20; dst[d0 + 3] -= c30;
-        dst[d1 + 1] -= c11; dst[d1 + 2] -= c21; dst[d1 + 3] -= c31;
-        dst[d2 + 2] -= c22; dst[d2 + 3] -= c32;
-        dst[d3 + 3] -= c33;
-      } else {
-        dst[d0] -= c00; dst[d0 + 1] -= c10; dst[d0 + 2] -= c20; dst[d0 + 3] -= c30;
-        dst[d1] -= c01; dst[d1 + 1] -= c11; dst[d1 + 2] -= c21; dst[d1 + 3] -= c31;
-        dst[d2] -= c02; dst[d2 + 1] -= c12; dst[d2 + 2] -= c22; dst[d2 + 3] -= c32;
-        dst[d3] -= c03; dst[d3 + 1] -= c13; dst[d3 + 2] -= c23; dst[d3 + 3] -= c33;
-      }
-    }
-    if (i < rowCount) edgeUpdate(src, srcLd, nb, base, i, rowCount, j, j + 4, dst, dstOff, dstLd);
-  }
-  if (j < colCount) edgeUpdate(src, srcLd, nb, base, j, rowCount, j, colCount, dst, dstOff, dstLd);
+  packRows(src, srcOff + rowsFrom, srcLd, nb, rowCount, pack);
+  packedUpdate(pack, nb, rowCount, dst, dstOff, dstLd, colCount, packedLower ? 1 : 0);
 }
 
-/** Plain loops for the ragged edges: rows i0..i1-1 (those >= the column), columns j0..j1-1. */
-function edgeUpdate(
+/** pack[(g*nb + p)*4 + a] = S(4g + a, p), zero beyond rowCount. */
+function packRows(
   src: Float64Array,
-  srcLd: number,
-  nb: number,
   base: number,
-  i0: number,
-  i1: number,
-  j0: number,
-  j1: number,
+  ld: number,
+  nb: number,
+  rowCount: number,
+  pack: Float64Array,
+): void {
+  const full = rowCount >> 2;
+  let d = 0;
+  for (let g = 0; g < full; g++) {
+    let s = base + 4 * g;
+    for (let p = 0; p < nb; p++) {
+      pack[d] = src[s];
+      pack[d + 1] = src[s + 1];
+      pack[d + 2] = src[s + 2];
+      pack[d + 3] = src[s + 3];
+      d += 4;
+      s += ld;
+    }
+  }
+  const rest = rowCount - 4 * full;
+  if (rest > 0) {
+    let s = base + 4 * full;
+    for (let p = 0; p < nb; p++) {
+      for (let a = 0; a < 4; a++) pack[d + a] = a < rest ? src[s + a] : 0;
+      d += 4;
+      s += ld;
+    }
+  }
+}
+
+const edge = new Float64Array(16);
+/** Packed doubles that comfortably fit in L2 next to the destination (512 KiB). */
+const L2_DOUBLES = 65536;
+
+function packedUpdate(
+  pack: Float64Array,
+  nb: number,
+  rowCount: number,
   dst: Float64Array,
   dstOff: number,
   dstLd: number,
+  colCount: number,
+  tri: number,
 ): void {
-  for (let jj = j0; jj < j1; jj++) {
-    const col = dstOff + jj * dstLd;
-    for (let ii = i0 > jj ? i0 : jj; ii < i1; ii++) {
-      let sum = 0;
-      let q = base;
-      for (let p = 0; p < nb; p++) {
-        sum += src[q + ii] * src[q + jj];
-        q += srcLd;
+  const rowGroups = (rowCount + 3) >> 2;
+  const colGroups = (colCount + 3) >> 2;
+  const stride = 4 * nb;
+  // Rows in chunks whose packed part stays in L2 while every column group sweeps it.
+  const chunk = Math.max(16, (L2_DOUBLES / stride) | 0);
+  for (let i0 = 0; i0 < rowGroups; i0 += chunk) {
+    const i1 = i0 + chunk < rowGroups ? i0 + chunk : rowGroups;
+    const jEnd = i1 < colGroups ? i1 : colGroups;
+    for (let jg = 0; jg < jEnd; jg++) {
+      const j = 4 * jg;
+      const bStart = jg * stride;
+      const fullCols = j + 4 <= colCount;
+      // start of destination columns j..j+3 (row 0)
+      const e0 = dstOff + j * dstLd - ((tri * j * (j + 1)) >> 1);
+      const e1 = dstOff + (j + 1) * dstLd - ((tri * (j + 1) * (j + 2)) >> 1);
+      const e2 = dstOff + (j + 2) * dstLd - ((tri * (j + 2) * (j + 3)) >> 1);
+      const e3 = dstOff + (j + 3) * dstLd - ((tri * (j + 3) * (j + 4)) >> 1);
+      for (let ig = jg > i0 ? jg : i0; ig < i1; ig++) {
+        const i = 4 * ig;
+        let c00 = 0,
+          c10 = 0,
+          c20 = 0,
+          c30 = 0;
+        let c01 = 0,
+          c11 = 0,
+          c21 = 0,
+          c31 = 0;
+        let c02 = 0,
+          c12 = 0,
+          c22 = 0,
+          c32 = 0;
+        let c03 = 0,
+          c13 = 0,
+          c23 = 0,
+          c33 = 0;
+        let a = ig * stride;
+        let b = bStart;
+        const end = a + stride;
+        for (; a < end; a += 4, b += 4) {
+          const a0 = pack[a],
+            a1 = pack[a + 1],
+            a2 = pack[a + 2],
+            a3 = pack[a + 3];
+          let bp = pack[b];
+          c00 += a0 * bp;
+          c10 += a1 * bp;
+          c20 += a2 * bp;
+          c30 += a3 * bp;
+          bp = pack[b + 1];
+          c01 += a0 * bp;
+          c11 += a1 * bp;
+          c21 += a2 * bp;
+          c31 += a3 * bp;
+          bp = pack[b + 2];
+          c02 += a0 * bp;
+          c12 += a1 * bp;
+          c22 += a2 * bp;
+          c32 += a3 * bp;
+          bp = pack[b + 3];
+          c03 += a0 * bp;
+          c13 += a1 * bp;
+          c23 += a2 * bp;
+          c33 += a3 * bp;
+        }
+        const d0 = e0 + i;
+        if (ig !== jg && fullCols && i + 4 <= rowCount) {
+          const d1 = e1 + i;
+          const d2 = e2 + i;
+          const d3 = e3 + i;
+          dst[d0] -= c00;
+          dst[d0 + 1] -= c10;
+          dst[d0 + 2] -= c20;
+          dst[d0 + 3] -= c30;
+          dst[d1] -= c01;
+          dst[d1 + 1] -= c11;
+          dst[d1 + 2] -= c21;
+          dst[d1 + 3] -= c31;
+          dst[d2] -= c02;
+          dst[d2 + 1] -= c12;
+          dst[d2 + 2] -= c22;
+          dst[d2 + 3] -= c32;
+          dst[d3] -= c03;
+          dst[d3 + 1] -= c13;
+          dst[d3 + 2] -= c23;
+          dst[d3 + 3] -= c33;
+        } else {
+          // diagonal or ragged block: write only rows >= column inside the trapezoid
+          edge[0] = c00;
+          edge[1] = c10;
+          edge[2] = c20;
+          edge[3] = c30;
+          edge[4] = c01;
+          edge[5] = c11;
+          edge[6] = c21;
+          edge[7] = c31;
+          edge[8] = c02;
+          edge[9] = c12;
+          edge[10] = c22;
+          edge[11] = c32;
+          edge[12] = c03;
+          edge[13] = c13;
+          edge[14] = c23;
+          edge[15] = c33;
+          for (let c = 0; c < 4 && j + c < colCount; c++) {
+            const col = (c === 0 ? e0 : c === 1 ? e1 : c === 2 ? e2 : e3) + i;
+            for (let r = 0; r < 4 && i + r < rowCount; r++)
+              if (i + r >= j + c) dst[col + r] -= edge[4 * c + r];
+          }
+        }
       }
-      dst[col + ii] -= sum;
     }
   }
 }

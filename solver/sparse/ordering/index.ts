@@ -20,7 +20,11 @@ export function naturalOrdering(n: number): Int32Array {
  * `geometry.dofNode`, or as indistinguishable vertices), the node graph is ordered and
  * the order expanded so that a node's dofs stay consecutive.
  */
-export function fillReducingOrdering(A: SymmetricCsc, name: OrderingName, geometry?: DofGeometry): Int32Array {
+export function fillReducingOrdering(
+  A: SymmetricCsc,
+  name: OrderingName,
+  geometry?: DofGeometry,
+): Int32Array {
   const n = A.n;
   if (name === 'natural') return naturalOrdering(n);
   const graph = adjacencyOf(A);
