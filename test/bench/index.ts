@@ -1,0 +1,166 @@
+/**
+ * Sparse Cholesky benchmark (npm run bench).
+ *
+ *   npm run bench                              30k, 100k, 500k unknowns; ND and AMD; mathjs slu at 30k
+ *   npm run bench -- --sizes 30k,100k          only these sizes
+ *   npm run bench -- --orderings nd            only these orderings
+ *   npm run bench -- --matrix random           random SPD element blocks instead of MITC4
+ *   npm run bench -- --repeat 3                numeric factorizations per case (first allocates)
+ *   npm run bench -- --runs 2                  run every case this many times (separate processes)
+ *   npm run bench -- --no-mathjs               skip the mathjs slu comparison
+ *   npm run bench -- --pcg                     PCG (Jacobi, IC(0)) vs direct at the smallest size
+ *   npm run bench -- --export-mtx DIR          write the benchmark matrices as Matrix Market files
+ *   npm run bench -- --mtx FILE                benchmark any SPD Matrix Market file
+ *
+ * Every case runs in a child process so that its peak RSS is its own. Each child first
+ * warms the JIT on a small plate and measures the dense kernel alone ("kernel GFlop/s":
+ * how fast the shared machine was at that moment). GFlop/s uses the best factorization.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { toMatrixMarket } from '../../solver/sparse/matrixMarket';
+import type { OrderingName } from '../../solver/sparse/types';
+import { buildMatrix, type CaseResult, type CaseSpec } from './caseRunner';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+interface Options {
+  sizes: number[];
+  orderings: OrderingName[];
+  matrix: 'mitc4' | 'random';
+  repeat: number;
+  runs: number;
+  mathjs: boolean;
+  pcg: boolean;
+  exportDir?: string;
+  mtx?: string;
+}
+
+function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
+  if (!m) throw new Error(`bad size "${text}" (use e.g. 30k, 100000, 0.5m)`);
+  const scale = m[2].toLowerCase() === 'k' ? 1e3 : m[2].toLowerCase() === 'm' ? 1e6 : 1;
+  return Math.round(Number(m[1]) * scale);
+}
+
+function parseOptions(argv: string[]): Options {
+  const o: Options = {
+    sizes: [30_000, 100_000, 500_000],
+    orderings: ['nd', 'amd'],
+    matrix: 'mitc4',
+    repeat: 2,
+    runs: 1,
+    mathjs: true,
+    pcg: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--sizes') o.sizes = value().split(',').map(parseSize);
+    else if (a === '--orderings') o.orderings = value().split(',') as OrderingName[];
+    else if (a === '--matrix') o.matrix = value() as Options['matrix'];
+    else if (a === '--repeat') o.repeat = Math.max(1, Number(value()));
+    else if (a === '--runs') o.runs = Math.max(1, Number(value()));
+    else if (a === '--no-mathjs') o.mathjs = false;
+    else if (a === '--pcg') o.pcg = true;
+    else if (a === '--export-mtx') o.exportDir = value();
+    else if (a === '--mtx') o.mtx = value();
+    else throw new Error(`unknown option ${a}`);
+  }
+  return o;
+}
+
+/** Runs a script of this folder in a fresh Node process and parses its last JSON line. */
+function child<T>(script: string, spec: CaseSpec): T {
+  const result = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(here, script), JSON.stringify(spec)],
+    { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (result.status !== 0) throw new Error(`${script} failed (exit ${result.status})`);
+  const lines = result.stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]) as T;
+}
+
+const fmt = (x: number, digits = 3): string => x.toFixed(digits);
+const sci = (x: number): string => x.toExponential(2);
+
+function printHeader(): void {
+  console.log(
+    '| matrix | n | ordering | analyse s | factor s (first / refactor) | solve s | nnz(L) | flops | GFlop/s | peak RSS MiB | ‖r‖/‖b‖ | kernel GFlop/s |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+}
+
+function printRow(r: CaseResult): void {
+  const best = Math.min(...r.factorSeconds);
+  console.log(
+    `| ${r.label} | ${r.n} | ${r.ordering} | ${fmt(r.analyseSeconds)} | ${r.factorSeconds.map((s) => fmt(s)).join(' / ')} | ` +
+      `${fmt(r.solveSeconds)} | ${sci(r.nnzL)} | ${sci(r.flops)} | ${fmt(r.flops / best / 1e9, 2)} | ` +
+      `${fmt(r.peakRssMiB, 0)} | ${sci(r.relativeResidual)} | ${fmt(r.kernelRate, 2)} |`,
+  );
+}
+
+function main(): void {
+  const o = parseOptions(process.argv.slice(2));
+  if (o.exportDir) {
+    mkdirSync(o.exportDir, { recursive: true });
+    for (const unknowns of o.sizes) {
+      const { A, label } = buildMatrix({ unknowns, ordering: 'nd', matrix: o.matrix, repeat: 1 });
+      const file = join(o.exportDir, `plate_${o.matrix}_${A.n}.mtx`);
+      writeFileSync(file, toMatrixMarket(A, `stackpress benchmark: ${label}, 3 dofs/node`));
+      console.log(`wrote ${file} (n = ${A.n}, nnz = ${A.rowIdx.length})`);
+    }
+    return;
+  }
+  console.log(`node ${process.version}, ${new Date().toISOString()}`);
+  printHeader();
+  const specs: CaseSpec[] = o.mtx
+    ? o.orderings.map((ordering) => ({ mtx: o.mtx, ordering, matrix: o.matrix, repeat: o.repeat }))
+    : o.sizes.flatMap((unknowns) =>
+        o.orderings.map((ordering) => ({ unknowns, ordering, matrix: o.matrix, repeat: o.repeat })),
+      );
+  for (const spec of specs)
+    for (let run = 0; run < o.runs; run++) printRow(child<CaseResult>('caseRunner.ts', spec));
+  if (!o.mtx && o.mathjs) {
+    const unknowns = Math.min(...o.sizes);
+    if (unknowns <= 40_000) {
+      const r = child<{
+        n: number;
+        factorSeconds: number;
+        solveSeconds: number;
+        relativeError: number;
+        peakRssMiB: number;
+      }>('mathjsRunner.ts', { unknowns, ordering: 'amd', matrix: o.matrix, repeat: 1 });
+      console.log(
+        `\nmathjs slu (LU, order 1 = AMD on A+Aᵀ, threshold 1e-3), n = ${r.n}: factor ${fmt(r.factorSeconds, 2)} s, ` +
+          `solve ${fmt(r.solveSeconds, 2)} s, max rel. difference to our solution ${sci(r.relativeError)}, peak RSS ${fmt(r.peakRssMiB, 0)} MiB`,
+      );
+    }
+  }
+  if (!o.mtx && o.pcg) {
+    const unknowns = Math.min(...o.sizes);
+    const r = child<{ n: number; rows: Array<Record<string, number | string | boolean>> }>('pcgRunner.ts', {
+      unknowns,
+      ordering: 'nd',
+      matrix: o.matrix,
+      repeat: 20_000,
+    });
+    console.log(`\nPCG vs direct, n = ${r.n}, stop at ‖r‖/‖b‖ ≤ 1e-8 (at most 20000 iterations)`);
+    console.log('| method | seconds | iterations | converged | max rel. error vs direct |');
+    console.log('|---|---|---|---|---|');
+    for (const row of r.rows) {
+      console.log(
+        `| ${row.method} | ${fmt(Number(row.seconds), 2)} | ${row.iterations} | ${row.converged ?? '—'} | ${sci(Number(row.error))} |`,
+      );
+    }
+  }
+}
+
+main();
