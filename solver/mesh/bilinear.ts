@@ -71,3 +71,22 @@ export function gatherCorners(nodes: Float64Array, quads: Int32Array, e: number,
     xy[2 * a + 1] = nodes[2 * node + 1];
   }
 }
+
+/** Bounding box of quad e into box = [xmin, xmax, ymin, ymax] (mm). */
+export function quadBounds(nodes: Float64Array, quads: Int32Array, e: number, box: Float64Array): void {
+  let x0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (let a = 0; a < 4; a++) {
+    const p = quads[4 * e + a];
+    x0 = Math.min(x0, nodes[2 * p]);
+    x1 = Math.max(x1, nodes[2 * p]);
+    y0 = Math.min(y0, nodes[2 * p + 1]);
+    y1 = Math.max(y1, nodes[2 * p + 1]);
+  }
+  box[0] = x0;
+  box[1] = x1;
+  box[2] = y0;
+  box[3] = y1;
+}

@@ -1,5 +1,5 @@
 /** Point location: which quad contains a point, and where in its reference square. */
-import { gatherCorners, jacobian, shapeDerivatives, shapeValues } from './bilinear';
+import { gatherCorners, jacobian, quadBounds, shapeDerivatives, shapeValues } from './bilinear';
 import type { QuadMesh } from './quadMesh';
 
 export interface QuadPoint {
@@ -48,20 +48,12 @@ export function inverseBilinear(xy: Float64Array, x: number, y: number, rs: Floa
 export function locatePoint(mesh: QuadMesh, x: number, y: number): QuadPoint | null {
   const { nodes, quads } = mesh;
   const xy = new Float64Array(8);
+  const box = new Float64Array(4);
   const rs = new Float64Array(2);
   const nQuads = quads.length / 4;
   for (let e = 0; e < nQuads; e++) {
-    let x0 = Infinity;
-    let x1 = -Infinity;
-    let y0 = Infinity;
-    let y1 = -Infinity;
-    for (let a = 0; a < 4; a++) {
-      const p = quads[4 * e + a];
-      x0 = Math.min(x0, nodes[2 * p]);
-      x1 = Math.max(x1, nodes[2 * p]);
-      y0 = Math.min(y0, nodes[2 * p + 1]);
-      y1 = Math.max(y1, nodes[2 * p + 1]);
-    }
+    quadBounds(nodes, quads, e, box);
+    const [x0, x1, y0, y1] = box;
     const tol = 1e-9 * Math.max(x1 - x0, y1 - y0);
     if (x < x0 - tol || x > x1 + tol || y < y0 - tol || y > y1 + tol) continue;
     gatherCorners(nodes, quads, e, xy);

@@ -2,7 +2,7 @@
  * Load vectors of a plate, indexed by local dof 3·node + {0: w, 1: rx, 2: ry}.
  * Forces act along +z (N); pressures along +z (MPa). All functions ADD into f.
  */
-import { gatherCorners, jacobian, shapeDerivatives, shapeValues } from '../mesh/bilinear';
+import { gatherCorners, jacobian, quadBounds, shapeDerivatives, shapeValues } from '../mesh/bilinear';
 import { locatePoint } from '../mesh/locate';
 import type { QuadMesh } from '../mesh/quadMesh';
 import { mitc4PressureLoad } from './mitc4';
@@ -83,6 +83,7 @@ export function addPatchForce(mesh: QuadMesh, patch: PatchForce, f: Float64Array
   }
   const nQuads = quads.length / 4;
   const xy = new Float64Array(8);
+  const box = new Float64Array(4);
   const n = new Float64Array(4);
   const dr = new Float64Array(4);
   const ds = new Float64Array(4);
@@ -92,17 +93,8 @@ export function addPatchForce(mesh: QuadMesh, patch: PatchForce, f: Float64Array
   const partial: number[] = [];
   let area = 0;
   for (let e = 0; e < nQuads; e++) {
-    let x0 = Infinity;
-    let x1 = -Infinity;
-    let y0 = Infinity;
-    let y1 = -Infinity;
-    for (let a = 0; a < 4; a++) {
-      const p = quads[4 * e + a];
-      x0 = Math.min(x0, nodes[2 * p]);
-      x1 = Math.max(x1, nodes[2 * p]);
-      y0 = Math.min(y0, nodes[2 * p + 1]);
-      y1 = Math.max(y1, nodes[2 * p + 1]);
-    }
+    quadBounds(nodes, quads, e, box);
+    const [x0, x1, y0, y1] = box;
     // Skip quads whose bounding box misses the disc.
     const dx = Math.max(x0 - cx, 0, cx - x1);
     const dy = Math.max(y0 - cy, 0, cy - y1);
@@ -147,18 +139,9 @@ export function addPatchForce(mesh: QuadMesh, patch: PatchForce, f: Float64Array
 
 /** Largest bounding-box side of quad e (mm). */
 function quadSize(nodes: Float64Array, quads: Int32Array, e: number): number {
-  let x0 = Infinity;
-  let x1 = -Infinity;
-  let y0 = Infinity;
-  let y1 = -Infinity;
-  for (let a = 0; a < 4; a++) {
-    const p = quads[4 * e + a];
-    x0 = Math.min(x0, nodes[2 * p]);
-    x1 = Math.max(x1, nodes[2 * p]);
-    y0 = Math.min(y0, nodes[2 * p + 1]);
-    y1 = Math.max(y1, nodes[2 * p + 1]);
-  }
-  return Math.max(x1 - x0, y1 - y0);
+  const box = new Float64Array(4);
+  quadBounds(nodes, quads, e, box);
+  return Math.max(box[1] - box[0], box[3] - box[2]);
 }
 
 /** Total force along +z (N) of a load vector: the sum of its w entries. */
