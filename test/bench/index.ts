@@ -5,7 +5,7 @@
  *   npm run bench -- --sizes 30k,100k          only these sizes
  *   npm run bench -- --orderings nd            only these orderings
  *   npm run bench -- --matrix random           random SPD element blocks instead of MITC4
- *   npm run bench -- --repeat 3                numeric factorizations per case (first allocates)
+ *   npm run bench -- --repeat 3                numeric factorizations per case (default 3; the first allocates)
  *   npm run bench -- --runs 2                  run every case this many times (separate processes)
  *   npm run bench -- --no-mathjs               skip the mathjs slu comparison
  *   npm run bench -- --pcg                     PCG (Jacobi, IC(0)) vs direct at the smallest size
@@ -50,7 +50,7 @@ function parseOptions(argv: string[]): Options {
     sizes: [30_000, 100_000, 500_000],
     orderings: ['nd', 'amd'],
     matrix: 'mitc4',
-    repeat: 2,
+    repeat: 3,
     runs: 1,
     mathjs: true,
     pcg: false,
