@@ -415,16 +415,15 @@ export class ContactSolver {
     if (this.woodbury && this.woodbury.factorization === this.tangent.factorizations) return this.woodbury;
     const bolts = this.problem.bolts;
     const nb = bolts.length;
-    const Z: Float64Array[] = [];
-    const g = new Float64Array(this.n);
+    const G: Float64Array[] = [];
     for (let c = 0; c < nb; c++) {
-      g.fill(0);
+      const g = new Float64Array(this.n);
       this.addBoltGradient(c, 1, g);
       for (let i = 0; i < this.fixedDofs.length; i++) g[this.fixedDofs[i]] = 0;
-      const z = new Float64Array(this.n);
-      this.tangent.solve(g, z);
-      Z.push(z);
+      G.push(g);
     }
+    const Z = G.map(() => new Float64Array(this.n));
+    this.tangent.solveMany(G, Z);
     const S = new Matrix(nb, nb);
     for (let a = 0; a < nb; a++) {
       for (let c = 0; c < nb; c++)

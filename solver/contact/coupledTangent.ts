@@ -6,6 +6,7 @@ import type { ContactProblem } from './contactProblem';
 import { defaultRigidBodyNodes } from './rigidBody';
 import { absolute } from './roundoff';
 import { cachedAnalyse, coordinatesKey } from './symbolicCache';
+import { solveColumns } from './solveColumns';
 import type { TangentSolver } from './tangent';
 
 /**
@@ -131,5 +132,10 @@ export class CoupledTangent implements TangentSolver {
   solve(b: Float64Array, x: Float64Array): void {
     if (!this.numeric) throw new Error('CoupledTangent: refactor() before solve()');
     solve(this.numeric, b, x);
+  }
+
+  solveMany(b: Float64Array[], x: Float64Array[]): void {
+    if (!this.numeric) throw new Error('CoupledTangent: refactor() before solve()');
+    solveColumns(this.numeric, b, x);
   }
 }

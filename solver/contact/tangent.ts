@@ -24,4 +24,6 @@ export interface TangentSolver {
   refactor(pointStiffness: Float64Array[]): void;
   /** x = (K_plates + contact)⁻¹ b with the last factorization */
   solve(b: Float64Array, x: Float64Array): void;
+  /** x[i] = (K_plates + contact)⁻¹ b[i] for several right-hand sides, reading the factor once */
+  solveMany(b: Float64Array[], x: Float64Array[]): void;
 }

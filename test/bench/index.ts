@@ -11,6 +11,7 @@
  *   npm run bench -- --pcg                     PCG (Jacobi, IC(0)) vs direct at the smallest size
  *   npm run bench -- --export-mtx DIR          write the benchmark matrices as Matrix Market files
  *   npm run bench -- --mtx FILE                benchmark any SPD Matrix Market file
+ *   npm run bench -- --no-contact              skip the contact benchmark (default case at 2 and 1 mm)
  *
  * Every case runs in a child process so that its peak RSS is its own. Each child first
  * warms the JIT on a small plate and measures the dense kernel alone ("kernel GFlop/s":
@@ -34,6 +35,7 @@ interface Options {
   runs: number;
   mathjs: boolean;
   pcg: boolean;
+  contact: boolean;
   exportDir?: string;
   mtx?: string;
 }
@@ -54,6 +56,7 @@ function parseOptions(argv: string[]): Options {
     runs: 1,
     mathjs: true,
     pcg: false,
+    contact: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -69,6 +72,7 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--runs') o.runs = Math.max(1, Number(value()));
     else if (a === '--no-mathjs') o.mathjs = false;
     else if (a === '--pcg') o.pcg = true;
+    else if (a === '--no-contact') o.contact = false;
     else if (a === '--export-mtx') o.exportDir = value();
     else if (a === '--mtx') o.mtx = value();
     else throw new Error(`unknown option ${a}`);
@@ -143,6 +147,13 @@ function main(): void {
           `solve ${fmt(r.solveSeconds, 2)} s, max rel. difference to our solution ${sci(r.relativeError)}, peak RSS ${fmt(r.peakRssMiB, 0)} MiB`,
       );
     }
+  }
+  if (!o.mtx && o.contact) {
+    // the whole pipeline on cases/default.json, in its own process (cold caches, own peak RSS)
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'contactBench.ts')], { encoding: 'utf8' });
+    console.log('\nContact model, cases/default.json (load-up + swelling), end to end from the case object');
+    console.log(r.stdout.trim());
+    if (r.status !== 0) console.log(r.stderr);
   }
   if (!o.mtx && o.pcg) {
     const unknowns = Math.min(...o.sizes);
