@@ -57,7 +57,8 @@ export class PairedTangent implements TangentSolver {
   private readonly equal: boolean;
   private readonly gauge: Int32Array;
   private readonly diagonal: Int32Array; // index of A(i,i) in the values
-  private readonly sumFactor: NumericFactor;
+  private readonly sumValues: Float64Array;
+  private sumNumeric: NumericFactor | null = null;
   private diffFactor: NumericFactor | undefined;
   private readonly contactNode: Int32Array;
   private readonly diffValues: Float64Array;
@@ -134,15 +135,7 @@ export class PairedTangent implements TangentSolver {
         if (held[j] || held[rowIdx[k]]) sumValues[k] = rowIdx[k] === j ? 1 : 0;
       }
     }
-    // K̄ depends only on the plates: a re-solve after changing bolts, pads or flatness reuses it
-    const key = `${valuesKey(sumValues)}|${this.gauge.join(',')}`;
-    if (lastSum && lastSum.symbolic.perm === this.symbolic.perm && lastSum.key === key)
-      this.sumFactor = lastSum.factor;
-    else {
-      this.sumFactor = factor(this.symbolic, { ...this.plan.matrix, values: sumValues });
-      this.factorizations++;
-      lastSum = { symbolic: this.symbolic, key, factor: this.sumFactor };
-    }
+    this.sumValues = sumValues;
 
     this.contactNode = problem.interfaces[0].node;
     this.diffValues = new Float64Array(nnz);
@@ -231,7 +224,8 @@ export class PairedTangent implements TangentSolver {
       });
       return all;
     };
-    const s = solveSome(this.sumFactor, sums);
+    for (let j = 0; j < sums.length; j++) if (this.negligibleSum(sums[j], diffs[j])) sums[j].fill(0);
+    const s = sums.some((c) => !isZero(c)) ? solveSome(this.sumFactor(), sums) : sums.map(() => new Float64Array(m));
     const d = solveSome(this.diffFactor, diffs);
     for (let j = 0; j < b.length; j++) {
       for (const g of this.gauge) s[j][g] = 0;
@@ -243,11 +237,39 @@ export class PairedTangent implements TangentSolver {
     }
   }
 
+  /**
+   * K̄ with the gauge, factored on first use. With equal plates nothing loads the sum: contact
+   * pressures and bolt tensions act on both plates equal and opposite, so r_t + r_b is round-off
+   * and this factorization is usually never needed. Kept for the next case on the same plates.
+   */
+  private sumFactor(): NumericFactor {
+    if (this.sumNumeric) return this.sumNumeric;
+    const key = `${valuesKey(this.sumValues)}|${this.gauge.join(',')}`;
+    if (lastSum && lastSum.symbolic.perm === this.symbolic.perm && lastSum.key === key) this.sumNumeric = lastSum.factor;
+    else {
+      this.sumNumeric = factor(this.symbolic, { ...this.plan.matrix, values: this.sumValues });
+      this.factorizations++;
+      lastSum = { symbolic: this.symbolic, key, factor: this.sumNumeric };
+    }
+    return this.sumNumeric;
+  }
+
+  /** A sum part that is round-off next to the difference part (equal plates): ‖r_s‖ ≤ 1e-10 ‖r_d‖. */
+  private negligibleSum(rs: Float64Array, rd: Float64Array): boolean {
+    let ss = 0;
+    let dd = 0;
+    for (let i = 0; i < rs.length; i++) {
+      ss += rs[i] * rs[i];
+      dd += rd[i] * rd[i];
+    }
+    return ss <= 1e-20 * dd;
+  }
+
   /** The split solve: s = K̄⁻¹ r_s (gauge held), d = (K̄ + 2C)⁻¹ r_d. */
   private precondition(rs: Float64Array, rd: Float64Array, zs: Float64Array, zd: Float64Array): void {
     if (!this.diffFactor) throw new Error('PairedTangent: refactor() before solve()');
-    if (isZero(rs)) zs.fill(0);
-    else solve(this.sumFactor, rs, zs);
+    if (isZero(rs) || (this.equal && this.negligibleSum(rs, rd))) zs.fill(0);
+    else solve(this.sumFactor(), rs, zs);
     for (const g of this.gauge) zs[g] = 0;
     if (isZero(rd)) zd.fill(0);
     else solve(this.diffFactor, rd, zd);
