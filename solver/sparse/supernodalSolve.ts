@@ -35,101 +35,24 @@ export function solveMany(
   const n = num.symbolic.n;
   if (B.length < n * nrhs) throw new RangeError(`solveMany: B has ${B.length} entries, expected ${n * nrhs}`);
   const perm = num.symbolic.perm;
-  // interleaved (row-major) so each entry of L is loaded once for all right-hand sides
   const Y = new Float64Array(n * nrhs);
   for (let c = 0; c < nrhs; c++) {
     const off = c * n;
-    for (let i = 0; i < n; i++) Y[i * nrhs + c] = B[off + perm[i]];
+    for (let i = 0; i < n; i++) Y[off + i] = B[off + perm[i]];
   }
-  if (nrhs === 1) substitute(num, Y);
-  else substituteMany(num, Y, nrhs);
+  substituteColumns(num, Y, nrhs);
   for (let c = 0; c < nrhs; c++) {
     const off = c * n;
-    for (let i = 0; i < n; i++) X[off + perm[i]] = Y[i * nrhs + c];
+    for (let i = 0; i < n; i++) X[off + perm[i]] = Y[off + i];
   }
   return X;
 }
 
-/** substitute() for nrhs interleaved right-hand sides: Y[i·nrhs + j]. */
-function substituteMany(num: NumericFactor, Y: Float64Array, q: number): void {
+/** substitute() for nrhs column-major right-hand sides, each supernode's panel reused from cache for all of them. */
+function substituteColumns(num: NumericFactor, Y: Float64Array, q: number): void {
   const { superStart, superRowPtr, superRows, panelPtr } = num.symbolic;
   const L = num.values;
-  const ns = superStart.length - 1;
-  let tallest = 0;
-  for (let s = 0; s < ns; s++) tallest = Math.max(tallest, superRowPtr[s + 1] - superRowPtr[s]);
-  const t = new Float64Array(tallest * q);
-  for (let s = 0; s < ns; s++) {
-    const f = superStart[s];
-    const k = superStart[s + 1] - f;
-    const rp = superRowPtr[s];
-    const m = superRowPtr[s + 1] - rp;
-    const off = panelPtr[s];
-    for (let c = 0; c < k; c++) {
-      const col = off + c * m;
-      const d = 1 / L[col + c];
-      const yc = (f + c) * q;
-      for (let j = 0; j < q; j++) Y[yc + j] *= d;
-      for (let r = c + 1; r < k; r++) {
-        const l = L[col + r];
-        const yr = (f + r) * q;
-        for (let j = 0; j < q; j++) Y[yr + j] -= l * Y[yc + j];
-      }
-    }
-    if (m === k) continue;
-    t.fill(0, 0, (m - k) * q);
-    for (let c = 0; c < k; c++) {
-      const col = off + c * m + k;
-      const yc = (f + c) * q;
-      for (let r = 0; r < m - k; r++) {
-        const l = L[col + r];
-        const tr = r * q;
-        for (let j = 0; j < q; j++) t[tr + j] += l * Y[yc + j];
-      }
-    }
-    for (let r = 0; r < m - k; r++) {
-      const yr = superRows[rp + k + r] * q;
-      const tr = r * q;
-      for (let j = 0; j < q; j++) Y[yr + j] -= t[tr + j];
-    }
-  }
-  for (let s = ns - 1; s >= 0; s--) {
-    const f = superStart[s];
-    const k = superStart[s + 1] - f;
-    const rp = superRowPtr[s];
-    const m = superRowPtr[s + 1] - rp;
-    const off = panelPtr[s];
-    for (let r = 0; r < m - k; r++) {
-      const yr = superRows[rp + k + r] * q;
-      for (let j = 0; j < q; j++) t[r * q + j] = Y[yr + j];
-    }
-    for (let c = k - 1; c >= 0; c--) {
-      const col = off + c * m;
-      const yc = (f + c) * q;
-      for (let r = c + 1; r < k; r++) {
-        const l = L[col + r];
-        const yr = (f + r) * q;
-        for (let j = 0; j < q; j++) Y[yc + j] -= l * Y[yr + j];
-      }
-      const below = col + k;
-      for (let r = 0; r < m - k; r++) {
-        const l = L[below + r];
-        const tr = r * q;
-        for (let j = 0; j < q; j++) Y[yc + j] -= l * t[tr + j];
-      }
-      const d = 1 / L[col + c];
-      for (let j = 0; j < q; j++) Y[yc + j] *= d;
-    }
-  }
-}
-
-/**
- * In place: y := L⁻ᵀ L⁻¹ y in the permuted numbering. Each supernode's rows below its diagonal
- * block are gathered once into a dense buffer (backward) or accumulated there and scattered once
- * (forward), so the indirect row indices are touched once per supernode, not once per column.
- */
-function substitute(num: NumericFactor, y: Float64Array): void {
-  const { superStart, superRowPtr, superRows, panelPtr } = num.symbolic;
-  const L = num.values;
+  const n = num.symbolic.n;
   const ns = superStart.length - 1;
   let tallest = 0;
   for (let s = 0; s < ns; s++) tallest = Math.max(tallest, superRowPtr[s + 1] - superRowPtr[s]);
@@ -140,21 +63,7 @@ function substitute(num: NumericFactor, y: Float64Array): void {
     const rp = superRowPtr[s];
     const m = superRowPtr[s + 1] - rp;
     const off = panelPtr[s];
-    for (let c = 0; c < k; c++) {
-      const col = off + c * m;
-      const xc = y[f + c] / L[col + c];
-      y[f + c] = xc;
-      for (let r = c + 1; r < k; r++) y[f + r] -= L[col + r] * xc;
-    }
-    if (m === k) continue;
-    t.fill(0, 0, m - k);
-    for (let c = 0; c < k; c++) {
-      const xc = y[f + c];
-      if (xc === 0) continue;
-      const col = off + c * m + k;
-      for (let r = 0; r < m - k; r++) t[r] += L[col + r] * xc;
-    }
-    for (let r = 0; r < m - k; r++) y[superRows[rp + k + r]] -= t[r];
+    for (let j = 0; j < q; j++) forwardSupernode(L, superRows, Y, j * n, f, k, rp, m, off, t);
   }
   for (let s = ns - 1; s >= 0; s--) {
     const f = superStart[s];
@@ -162,14 +71,73 @@ function substitute(num: NumericFactor, y: Float64Array): void {
     const rp = superRowPtr[s];
     const m = superRowPtr[s + 1] - rp;
     const off = panelPtr[s];
-    for (let r = 0; r < m - k; r++) t[r] = y[superRows[rp + k + r]];
-    for (let c = k - 1; c >= 0; c--) {
-      const col = off + c * m;
-      let sum = y[f + c];
-      for (let r = c + 1; r < k; r++) sum -= L[col + r] * y[f + r];
-      const below = col + k;
-      for (let r = 0; r < m - k; r++) sum -= L[below + r] * t[r];
-      y[f + c] = sum / L[col + c];
-    }
+    for (let j = 0; j < q; j++) backwardSupernode(L, superRows, Y, j * n, f, k, rp, m, off, t);
+  }
+}
+
+/**
+ * In place: y := L⁻ᵀ L⁻¹ y in the permuted numbering. Each supernode's rows below its diagonal
+ * block are gathered once into a dense buffer (backward) or accumulated there and scattered once
+ * (forward), so the indirect row indices are touched once per supernode, not once per column.
+ */
+function substitute(num: NumericFactor, y: Float64Array): void {
+  substituteColumns(num, y, 1);
+}
+
+/** Forward step of one supernode on the right-hand side stored at y[base ..]. */
+function forwardSupernode(
+  L: Float64Array,
+  superRows: Int32Array,
+  y: Float64Array,
+  base: number,
+  f: number,
+  k: number,
+  rp: number,
+  m: number,
+  off: number,
+  t: Float64Array,
+): void {
+  const yf = base + f;
+  for (let c = 0; c < k; c++) {
+    const col = off + c * m;
+    const xc = y[yf + c] / L[col + c];
+    y[yf + c] = xc;
+    for (let r = c + 1; r < k; r++) y[yf + r] -= L[col + r] * xc;
+  }
+  const below = m - k;
+  if (below === 0) return;
+  t.fill(0, 0, below);
+  for (let c = 0; c < k; c++) {
+    const xc = y[yf + c];
+    if (xc === 0) continue;
+    const col = off + c * m + k;
+    for (let r = 0; r < below; r++) t[r] += L[col + r] * xc;
+  }
+  for (let r = 0; r < below; r++) y[base + superRows[rp + k + r]] -= t[r];
+}
+
+/** Backward step of one supernode on the right-hand side stored at y[base ..]. */
+function backwardSupernode(
+  L: Float64Array,
+  superRows: Int32Array,
+  y: Float64Array,
+  base: number,
+  f: number,
+  k: number,
+  rp: number,
+  m: number,
+  off: number,
+  t: Float64Array,
+): void {
+  const yf = base + f;
+  const below = m - k;
+  for (let r = 0; r < below; r++) t[r] = y[base + superRows[rp + k + r]];
+  for (let c = k - 1; c >= 0; c--) {
+    const col = off + c * m;
+    let sum = y[yf + c];
+    for (let r = c + 1; r < k; r++) sum -= L[col + r] * y[yf + r];
+    const lo = col + k;
+    for (let r = 0; r < below; r++) sum -= L[lo + r] * t[r];
+    y[yf + c] = sum / L[col + c];
   }
 }
