@@ -107,11 +107,16 @@ export function solveCase(raw: unknown, options: SolveOptions = {}): CaseResult 
   // 2. Build the model; the solver does the symbolic factorization once for both load steps.
   const model = buildModel(c);
   const solver = new ContactSolver(model.problem);
-  const opts: ContactOptions = { tolerance: c.solver.tolerance, maxIterations: c.solver.maxIterations, ...options };
+  const opts: ContactOptions = {
+    tolerance: c.solver.tolerance,
+    maxIterations: c.solver.maxIterations,
+    ...options,
+  };
   // 3. Load-up: each bolt at its (scattered) preload.
   const loadUp = solver.loadUp(opts);
   // 4. Swelling with the bolts locked.
-  const swollen = c.stack.swelling.type === 'none' ? null : solver.swell(loadUp, swellingField(c, model), opts);
+  const swollen =
+    c.stack.swelling.type === 'none' ? null : solver.swell(loadUp, swellingField(c, model), opts);
   return assembleResult(c, checked.warnings, model, solver, loadUp, swollen, (performance.now() - t0) / 1000);
 }
 
@@ -129,18 +134,30 @@ export function assembleResult(
   const nNodes = mesh.nodes.length / 2;
   const threshold = c.output.contactThreshold;
   const interfaceStats = (s: ContactState) =>
-    problem.interfaces.map((itf, k) => ({ name: itf.name, pressure: pressureStats(s.pressure[k], itf.area, threshold) }));
+    problem.interfaces.map((itf, k) => ({
+      name: itf.name,
+      pressure: pressureStats(s.pressure[k], itf.area, threshold),
+    }));
   const balanceOf = (s: ContactState, stats: PressureStats): ForceBalance => {
     let boltForce = 0;
     for (const f of s.boltForce) boltForce += f;
-    return { boltForce, contactForce: stats.force, relResidual: Math.abs(boltForce - stats.force) / boltForce };
+    return {
+      boltForce,
+      contactForce: stats.force,
+      relResidual: Math.abs(boltForce - stats.force) / boltForce,
+    };
   };
   const itfUp = interfaceStats(loadUp);
   const itfSw = swollen ? interfaceStats(swollen) : null;
 
   const pressure = problem.interfaces.map((itf, k) => {
     const { values, mask } = nodalPressure(itf, loadUp.pressure[k], nNodes);
-    return { name: itf.name, nodal: values, mask, grid: resampleToGrid(mesh, values, model.footprint, c.output.gridSpacing, 'MPa') };
+    return {
+      name: itf.name,
+      nodal: values,
+      mask,
+      grid: resampleToGrid(mesh, values, model.footprint, c.output.gridSpacing, 'MPa'),
+    };
   });
   const deflection: CaseFields['deflection'] = [];
   const plates: PlateResult[] = [];
@@ -158,12 +175,26 @@ export function assembleResult(
     const worst = swollen ? [loadUp, swollen] : [loadUp];
     let vm = 0;
     for (const s of worst) {
-      const el = elementResults(mesh, pm.E, pm.nu, pm.thickness, s.u.subarray(pm.dofOffset, pm.dofOffset + pm.nDofs));
-      for (let e = 0; e < el.vonMisesTop.length; e++) vm = Math.max(vm, el.vonMisesTop[e], el.vonMisesBottom[e]);
+      const el = elementResults(
+        mesh,
+        pm.E,
+        pm.nu,
+        pm.thickness,
+        s.u.subarray(pm.dofOffset, pm.dofOffset + pm.nDofs),
+      );
+      for (let e = 0; e < el.vonMisesTop.length; e++)
+        vm = Math.max(vm, el.vonMisesTop[e], el.vonMisesBottom[e]);
     }
     const mat = model.layerMaterials[l]!;
     deflection.push({ name: model.layerNames[l], w });
-    plates.push({ name: model.layerNames[l], wMax, wMin, vonMisesMax: vm, yield: mat.yield, safetyFactor: vm > 0 ? mat.yield / vm : Number.MAX_VALUE });
+    plates.push({
+      name: model.layerNames[l],
+      wMax,
+      wMin,
+      vonMisesMax: vm,
+      yield: mat.yield,
+      safetyFactor: vm > 0 ? mat.yield / vm : Number.MAX_VALUE,
+    });
   });
 
   const stats = solver.stats;
@@ -182,7 +213,10 @@ export function assembleResult(
     balance: balanceOf(loadUp, itfUp[0].pressure),
     interfaces: itfUp,
     plates,
-    swelling: swollen && itfSw ? { pressure: itfSw[0].pressure, balance: balanceOf(swollen, itfSw[0].pressure), interfaces: itfSw } : null,
+    swelling:
+      swollen && itfSw
+        ? { pressure: itfSw[0].pressure, balance: balanceOf(swollen, itfSw[0].pressure), interfaces: itfSw }
+        : null,
     boltStiffness: boltStiffness(c),
     nominalPressure: loadUp.boltForce.reduce((s, f) => s + f, 0) / itfUp[0].pressure.area,
     solver: {

@@ -5,8 +5,8 @@ import type { ElementGroup, FactorStats, SymbolicFactor, SymmetricCsc } from '..
 import type { ContactProblem } from './contactProblem';
 import { defaultRigidBodyNodes } from './rigidBody';
 import { absolute } from './roundoff';
-import { cachedAnalyse, coordinatesKey } from './symbolicCache';
 import { solveColumns } from './solveColumns';
+import { cachedAnalyse, coordinatesKey } from './symbolicCache';
 import type { TangentSolver } from './tangent';
 
 /**

@@ -4,9 +4,9 @@ import { multiplySymmetric } from '../sparse/symmetricProduct';
 import type { FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
 import type { ContactProblem } from './contactProblem';
 import { cachedPlan, cachedPlateModel } from './plateCache';
-import { solveColumns } from './solveColumns';
 import { defaultRigidBodyNodes } from './rigidBody';
 import { absolute } from './roundoff';
+import { solveColumns } from './solveColumns';
 import { cachedAnalyse, coordinatesKey } from './symbolicCache';
 import type { TangentSolver } from './tangent';
 
@@ -217,7 +217,11 @@ export class PairedTangent implements TangentSolver {
     const solveSome = (num: NumericFactor, v: Float64Array[]) => {
       const idx = nonZero(v);
       const out = idx.map(() => new Float64Array(m));
-      solveColumns(num, idx.map((i) => v[i]), out);
+      solveColumns(
+        num,
+        idx.map((i) => v[i]),
+        out,
+      );
       const all = v.map(() => new Float64Array(m));
       idx.forEach((i, k) => {
         all[i] = out[k];
@@ -225,7 +229,9 @@ export class PairedTangent implements TangentSolver {
       return all;
     };
     for (let j = 0; j < sums.length; j++) if (this.negligibleSum(sums[j], diffs[j])) sums[j].fill(0);
-    const s = sums.some((c) => !isZero(c)) ? solveSome(this.sumFactor(), sums) : sums.map(() => new Float64Array(m));
+    const s = sums.some((c) => !isZero(c))
+      ? solveSome(this.sumFactor(), sums)
+      : sums.map(() => new Float64Array(m));
     const d = solveSome(this.diffFactor, diffs);
     for (let j = 0; j < b.length; j++) {
       for (const g of this.gauge) s[j][g] = 0;
@@ -245,7 +251,8 @@ export class PairedTangent implements TangentSolver {
   private sumFactor(): NumericFactor {
     if (this.sumNumeric) return this.sumNumeric;
     const key = `${valuesKey(this.sumValues)}|${this.gauge.join(',')}`;
-    if (lastSum && lastSum.symbolic.perm === this.symbolic.perm && lastSum.key === key) this.sumNumeric = lastSum.factor;
+    if (lastSum && lastSum.symbolic.perm === this.symbolic.perm && lastSum.key === key)
+      this.sumNumeric = lastSum.factor;
     else {
       this.sumNumeric = factor(this.symbolic, { ...this.plan.matrix, values: this.sumValues });
       this.factorizations++;

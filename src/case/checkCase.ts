@@ -73,7 +73,9 @@ export function checkCase(raw: unknown): CheckedCase {
   c.bolts.positions.forEach((b, i) => {
     const at = `bolts.positions[${i}]`;
     if (b.x - rHole < 0 || b.x + rHole > Lx || b.y - rHole < 0 || b.y + rHole > Ly) {
-      errors.push(`${at}: (${b.x}, ${b.y}) mm — the bolt hole must lie on the plate [0, ${Lx}] × [0, ${Ly}] mm`);
+      errors.push(
+        `${at}: (${b.x}, ${b.y}) mm — the bolt hole must lie on the plate [0, ${Lx}] × [0, ${Ly}] mm`,
+      );
     } else if (b.x - rw < 0 || b.x + rw > Lx || b.y - rw < 0 || b.y + rw > Ly) {
       warnings.push(`${at}: (${b.x}, ${b.y}) mm — the washer (Ø${2 * rw} mm) overhangs the plate edge`);
     }
@@ -94,7 +96,9 @@ export function checkCase(raw: unknown): CheckedCase {
 
   const nb = c.bolts.positions.length;
   if (c.bolts.scatter.type === 'factors' && c.bolts.scatter.factors.length !== nb) {
-    errors.push(`bolts.scatter.factors: ${c.bolts.scatter.factors.length} factors — must give one per bolt (${nb})`);
+    errors.push(
+      `bolts.scatter.factors: ${c.bolts.scatter.factors.length} factors — must give one per bolt (${nb})`,
+    );
   }
 
   // Preload: the bolt must not yield, and the springs must not go solid.
@@ -107,13 +111,17 @@ export function checkCase(raw: unknown): CheckedCase {
       `bolts.preload: ${Fmax.toFixed(0)} N (highest, with scatter) — gives ${stress.toFixed(0)} MPa in an M${c.bolts.diameter} ${c.bolts.material} bolt, above its ${yieldStress} MPa proof strength`,
     );
   } else if (stress > 0.9 * yieldStress) {
-    warnings.push(`bolts.preload: ${stress.toFixed(0)} MPa bolt stress is above 90 % of the ${yieldStress} MPa proof strength`);
+    warnings.push(
+      `bolts.preload: ${stress.toFixed(0)} MPa bolt stress is above 90 % of the ${yieldStress} MPa proof strength`,
+    );
   }
   const sp = c.bolts.springs;
   if (sp) {
     const travel = sp.freeLength - sp.solidLength;
     if (travel <= 0) {
-      errors.push(`bolts.springs.solidLength: ${sp.solidLength} mm — must be < freeLength (${sp.freeLength} mm)`);
+      errors.push(
+        `bolts.springs.solidLength: ${sp.solidLength} mm — must be < freeLength (${sp.freeLength} mm)`,
+      );
     } else {
       const deflection = Fmax / sp.rate; // per spring: springs in series each carry the full force
       if (deflection >= travel) {
@@ -121,7 +129,9 @@ export function checkCase(raw: unknown): CheckedCase {
           `bolts.springs: preload ${Fmax.toFixed(0)} N compresses each spring ${deflection.toFixed(2)} mm — reaches its solid length (travel ${travel.toFixed(2)} mm = freeLength − solidLength); use a stiffer or longer spring`,
         );
       } else if (deflection > 0.8 * travel) {
-        warnings.push(`bolts.springs: preload uses ${((100 * deflection) / travel).toFixed(0)} % of the spring travel; little is left for swelling`);
+        warnings.push(
+          `bolts.springs: preload uses ${((100 * deflection) / travel).toFixed(0)} % of the spring travel; little is left for swelling`,
+        );
       }
     }
   }
@@ -131,22 +141,33 @@ export function checkCase(raw: unknown): CheckedCase {
     const at = `gaskets[${i}]`;
     if (g.region.type === 'rect') {
       const r = g.region;
-      if (!(r.x1 > r.x0) || !(r.y1 > r.y0)) errors.push(`${at}.region: x1, y1 must exceed x0, y0 (got [${r.x0}, ${r.x1}] × [${r.y0}, ${r.y1}] mm)`);
+      if (!(r.x1 > r.x0) || !(r.y1 > r.y0))
+        errors.push(
+          `${at}.region: x1, y1 must exceed x0, y0 (got [${r.x0}, ${r.x1}] × [${r.y0}, ${r.y1}] mm)`,
+        );
       if (r.x0 < -eps || r.y0 < -eps || r.x1 > Lx + eps || r.y1 > Ly + eps) {
-        errors.push(`${at}.region: [${r.x0}, ${r.x1}] × [${r.y0}, ${r.y1}] mm — larger than the plate [0, ${Lx}] × [0, ${Ly}] mm`);
+        errors.push(
+          `${at}.region: [${r.x0}, ${r.x1}] × [${r.y0}, ${r.y1}] mm — larger than the plate [0, ${Lx}] × [0, ${Ly}] mm`,
+        );
       } else if (r.x0 < fp.x0 - eps || r.y0 < fp.y0 - eps || r.x1 > fp.x1 + eps || r.y1 > fp.y1 + eps) {
-        warnings.push(`${at}.region: extends beyond the cell footprint; only the part over the cells carries load`);
+        warnings.push(
+          `${at}.region: extends beyond the cell footprint; only the part over the cells carries load`,
+        );
       }
       if (Math.min(r.x1, fp.x1) <= Math.max(r.x0, fp.x0) || Math.min(r.y1, fp.y1) <= Math.max(r.y0, fp.y0)) {
         errors.push(`${at}.region: does not overlap the cell footprint, so it carries nothing`);
       }
     }
     if (g.region.type === 'frame' && 2 * g.region.width >= Math.min(fp.x1 - fp.x0, fp.y1 - fp.y0)) {
-      warnings.push(`${at}.region.width: ${g.region.width} mm — the frame covers the whole footprint; use type "full"`);
+      warnings.push(
+        `${at}.region.width: ${g.region.width} mm — the frame covers the whole footprint; use type "full"`,
+      );
     }
     if (g.law.type === 'table') {
       if (g.law.closure.length !== g.law.pressure.length) {
-        errors.push(`${at}.law: ${g.law.closure.length} closures but ${g.law.pressure.length} pressures — must be equal`);
+        errors.push(
+          `${at}.law: ${g.law.closure.length} closures but ${g.law.pressure.length} pressures — must be equal`,
+        );
       }
       errors.push(...monotoneTable(`${at}.law`, 'closure', 'mm', g.law.closure, g.law.pressure));
     }
@@ -158,13 +179,17 @@ export function checkCase(raw: unknown): CheckedCase {
   const law = c.stack.cells.law;
   if (law.type === 'table') {
     if (law.strain.length !== law.pressure.length) {
-      errors.push(`stack.cells.law: ${law.strain.length} strains but ${law.pressure.length} pressures — must be equal`);
+      errors.push(
+        `stack.cells.law: ${law.strain.length} strains but ${law.pressure.length} pressures — must be equal`,
+      );
     }
     errors.push(...monotoneTable('stack.cells.law', 'strain', '', law.strain, law.pressure));
   }
   const ilv = c.stack.interleaf;
   if (ilv && ilv.every >= c.stack.cells.count) {
-    warnings.push(`stack.interleaf.every: ${ilv.every} — not fewer than the ${c.stack.cells.count} cells, so there is no interleaf plate`);
+    warnings.push(
+      `stack.interleaf.every: ${ilv.every} — not fewer than the ${c.stack.cells.count} cells, so there is no interleaf plate`,
+    );
   }
 
   for (const [name, fl] of [
@@ -175,15 +200,20 @@ export function checkCase(raw: unknown): CheckedCase {
     if (fl.type === 'map' && fl.grid) errors.push(...gridShape(`${name}.grid`, fl.grid));
   }
   const sw = c.stack.swelling;
-  if (sw.type === 'strainMap' || sw.type === 'thicknessMap') errors.push(...gridShape('stack.swelling.grid', sw.grid));
+  if (sw.type === 'strainMap' || sw.type === 'thicknessMap')
+    errors.push(...gridShape('stack.swelling.grid', sw.grid));
 
   const h = c.mesh.size;
   const nodes = (Lx / h + 1) * (Ly / h + 1);
   if (nodes > 400_000) {
-    errors.push(`mesh.size: ${h} mm — gives about ${Math.round(nodes)} nodes per plate; must give at most 400000 (use ≥ ${Math.sqrt((Lx * Ly) / 400_000).toFixed(2)} mm)`);
+    errors.push(
+      `mesh.size: ${h} mm — gives about ${Math.round(nodes)} nodes per plate; must give at most 400000 (use ≥ ${Math.sqrt((Lx * Ly) / 400_000).toFixed(2)} mm)`,
+    );
   }
   if (h > Math.min(fp.x1 - fp.x0, fp.y1 - fp.y0) / 4) {
-    warnings.push(`mesh.size: ${h} mm — fewer than 4 elements across the cell footprint; the map will be coarse`);
+    warnings.push(
+      `mesh.size: ${h} mm — fewer than 4 elements across the cell footprint; the map will be coarse`,
+    );
   }
 
   if (errors.length > 0) throw new InputError('case', errors);
@@ -192,22 +222,31 @@ export function checkCase(raw: unknown): CheckedCase {
 
 function monotoneTable(at: string, xName: string, xUnit: string, xs: number[], ps: number[]): string[] {
   const out: string[] = [];
-  if (xs[0] !== 0 || ps[0] !== 0) out.push(`${at}: the table must start at ${xName} 0 and pressure 0 MPa (got ${xs[0]}${xUnit ? ` ${xUnit}` : ''}, ${ps[0]} MPa)`);
+  if (xs[0] !== 0 || ps[0] !== 0)
+    out.push(
+      `${at}: the table must start at ${xName} 0 and pressure 0 MPa (got ${xs[0]}${xUnit ? ` ${xUnit}` : ''}, ${ps[0]} MPa)`,
+    );
   for (let k = 1; k < Math.min(xs.length, ps.length); k++) {
     const u = xUnit ? ` ${xUnit}` : '';
-    if (!(xs[k] > xs[k - 1])) out.push(`${at}.${xName}[${k}]: ${xs[k]}${u} — must increase strictly (previous ${xs[k - 1]}${u})`);
-    if (!(ps[k] > ps[k - 1])) out.push(`${at}.pressure[${k}]: ${ps[k]} MPa — must increase strictly (previous ${ps[k - 1]} MPa)`);
+    if (!(xs[k] > xs[k - 1]))
+      out.push(`${at}.${xName}[${k}]: ${xs[k]}${u} — must increase strictly (previous ${xs[k - 1]}${u})`);
+    if (!(ps[k] > ps[k - 1]))
+      out.push(`${at}.pressure[${k}]: ${ps[k]} MPa — must increase strictly (previous ${ps[k - 1]} MPa)`);
   }
   return out;
 }
 
 function gridShape(at: string, g: { x: number[]; y: number[]; values: number[][] }): string[] {
   const out: string[] = [];
-  for (let i = 1; i < g.x.length; i++) if (!(g.x[i] > g.x[i - 1])) out.push(`${at}.x[${i}]: ${g.x[i]} mm — must increase strictly`);
-  for (let j = 1; j < g.y.length; j++) if (!(g.y[j] > g.y[j - 1])) out.push(`${at}.y[${j}]: ${g.y[j]} mm — must increase strictly`);
-  if (g.values.length !== g.y.length) out.push(`${at}.values: ${g.values.length} rows — must have one per y (${g.y.length})`);
+  for (let i = 1; i < g.x.length; i++)
+    if (!(g.x[i] > g.x[i - 1])) out.push(`${at}.x[${i}]: ${g.x[i]} mm — must increase strictly`);
+  for (let j = 1; j < g.y.length; j++)
+    if (!(g.y[j] > g.y[j - 1])) out.push(`${at}.y[${j}]: ${g.y[j]} mm — must increase strictly`);
+  if (g.values.length !== g.y.length)
+    out.push(`${at}.values: ${g.values.length} rows — must have one per y (${g.y.length})`);
   g.values.forEach((row, j) => {
-    if (row.length !== g.x.length) out.push(`${at}.values[${j}]: ${row.length} values — must have one per x (${g.x.length})`);
+    if (row.length !== g.x.length)
+      out.push(`${at}.values[${j}]: ${row.length} values — must have one per x (${g.x.length})`);
   });
   return out;
 }

@@ -49,8 +49,28 @@ export type BoltMaterialName = keyof typeof boltMaterials;
  * A_s = π/4 · ((d2 + d3)/2)², tabulated in the standard.
  */
 export const metricStressArea: Record<number, number> = {
-  3: 5.03, 4: 8.78, 5: 14.2, 6: 20.1, 8: 36.6, 10: 58.0, 12: 84.3, 14: 115, 16: 157, 18: 192, 20: 245,
-  22: 303, 24: 353, 27: 459, 30: 561, 33: 694, 36: 817, 39: 976, 42: 1120, 48: 1470, 56: 2030, 64: 2680,
+  3: 5.03,
+  4: 8.78,
+  5: 14.2,
+  6: 20.1,
+  8: 36.6,
+  10: 58.0,
+  12: 84.3,
+  14: 115,
+  16: 157,
+  18: 192,
+  20: 245,
+  22: 303,
+  24: 353,
+  27: 459,
+  30: 561,
+  33: 694,
+  36: 817,
+  39: 976,
+  42: 1120,
+  48: 1470,
+  56: 2030,
+  64: 2680,
 };
 
 /** Tensile stress area [mm²] of a bolt of nominal diameter d [mm]: ISO table, else 0.7854·(0.9d)². */

@@ -32,7 +32,9 @@ export function quantity(unit: string, description: string, bounds: QuantityBoun
   if (bounds.lt !== undefined) s = s.lt(bounds.lt, { error: msg });
   if (bounds.lte !== undefined) s = s.lte(bounds.lte, { error: msg });
   s = s.refine(Number.isFinite, { error: (iss) => `${fmt(iss.input)}${u} — must be finite` });
-  return s.meta({ description: `${description}${unit ? ` [${unit}]` : ''}${allowed ? ` (${allowed})` : ''}` });
+  return s.meta({
+    description: `${description}${unit ? ` [${unit}]` : ''}${allowed ? ` (${allowed})` : ''}`,
+  });
 }
 
 function describeBounds(b: QuantityBounds): string {

@@ -20,20 +20,34 @@ const customPlateMaterial = z
   })
   .strict();
 
-const presetNames = Object.keys(plateMaterials) as [keyof typeof plateMaterials, ...(keyof typeof plateMaterials)[]];
+const presetNames = Object.keys(plateMaterials) as [
+  keyof typeof plateMaterials,
+  ...(keyof typeof plateMaterials)[],
+];
 export const plateMaterialSchema = z
   .union([z.enum(presetNames), customPlateMaterial], {
-    error: (iss) => `${JSON.stringify(iss.input)} — must be one of ${presetNames.join(', ')} or {E, nu, density, yield}`,
+    error: (iss) =>
+      `${JSON.stringify(iss.input)} — must be one of ${presetNames.join(', ')} or {E, nu, density, yield}`,
   })
-  .meta({ description: `a preset (${presetNames.join(', ')}) or {E [MPa], nu, density [kg/m³], yield [MPa]}` });
+  .meta({
+    description: `a preset (${presetNames.join(', ')}) or {E [MPa], nu, density [kg/m³], yield [MPa]}`,
+  });
 
 /** A value map on a rectangular grid in plate coordinates; rows follow y, columns follow x. */
 const gridMap = (unit: string, what: string) =>
   z
     .object({
-      x: z.array(quantity('mm', 'grid x coordinate')).min(2).meta({ description: 'grid x coordinates, increasing [mm]' }),
-      y: z.array(quantity('mm', 'grid y coordinate')).min(2).meta({ description: 'grid y coordinates, increasing [mm]' }),
-      values: z.array(z.array(quantity(unit, what))).meta({ description: `${what}; values[j][i] at (x[i], y[j]) [${unit}]` }),
+      x: z
+        .array(quantity('mm', 'grid x coordinate'))
+        .min(2)
+        .meta({ description: 'grid x coordinates, increasing [mm]' }),
+      y: z
+        .array(quantity('mm', 'grid y coordinate'))
+        .min(2)
+        .meta({ description: 'grid y coordinates, increasing [mm]' }),
+      values: z
+        .array(z.array(quantity(unit, what)))
+        .meta({ description: `${what}; values[j][i] at (x[i], y[j]) [${unit}]` }),
     })
     .strict();
 
@@ -43,7 +57,10 @@ export const flatnessSchema = z
     z
       .object({
         type: z.literal('bow'),
-        bow: quantity('mm', 'centre height of a paraboloid bow of the face toward the stack; > 0 bulges toward the stack'),
+        bow: quantity(
+          'mm',
+          'centre height of a paraboloid bow of the face toward the stack; > 0 bulges toward the stack',
+        ),
       })
       .strict(),
     z
@@ -57,7 +74,10 @@ export const flatnessSchema = z
     z
       .object({
         type: z.literal('map'),
-        file: z.string().optional().meta({ description: 'CSV grid read by the case loader (first row x [mm], first column y [mm], heights in µm)' }),
+        file: z.string().optional().meta({
+          description:
+            'CSV grid read by the case loader (first row x [mm], first column y [mm], heights in µm)',
+        }),
         grid: gridMap('µm', 'surface height of the face toward the stack, > 0 toward the stack').optional(),
       })
       .strict(),
@@ -82,12 +102,23 @@ const rigidBaseSchema = z
 
 const compressionLaw = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('linear'), modulus: quantity('MPa', 'through-thickness compression modulus of one cell', { gt: 0 }) }).strict(),
+    z
+      .object({
+        type: z.literal('linear'),
+        modulus: quantity('MPa', 'through-thickness compression modulus of one cell', { gt: 0 }),
+      })
+      .strict(),
     z
       .object({
         type: z.literal('table'),
-        strain: z.array(quantity('', 'compressive strain', { gte: 0, lt: 1 })).min(2).meta({ description: 'compressive strain, increasing from 0 [-]' }),
-        pressure: z.array(quantity('MPa', 'pressure', { gte: 0 })).min(2).meta({ description: 'pressure at each strain, increasing from 0 [MPa]' }),
+        strain: z
+          .array(quantity('', 'compressive strain', { gte: 0, lt: 1 }))
+          .min(2)
+          .meta({ description: 'compressive strain, increasing from 0 [-]' }),
+        pressure: z
+          .array(quantity('MPa', 'pressure', { gte: 0 }))
+          .min(2)
+          .meta({ description: 'pressure at each strain, increasing from 0 [MPa]' }),
       })
       .strict(),
   ])
@@ -96,10 +127,21 @@ const compressionLaw = z
 const swellingSchema = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('none') }).strict(),
-    z.object({ type: z.literal('strain'), value: quantity('', 'free through-thickness swelling strain of each cell') }).strict(),
-    z.object({ type: z.literal('thickness'), value: quantity('mm', 'free thickness growth of each cell') }).strict(),
-    z.object({ type: z.literal('strainMap'), grid: gridMap('', 'free swelling strain of each cell') }).strict(),
-    z.object({ type: z.literal('thicknessMap'), grid: gridMap('mm', 'free thickness growth of each cell') }).strict(),
+    z
+      .object({
+        type: z.literal('strain'),
+        value: quantity('', 'free through-thickness swelling strain of each cell'),
+      })
+      .strict(),
+    z
+      .object({ type: z.literal('thickness'), value: quantity('mm', 'free thickness growth of each cell') })
+      .strict(),
+    z
+      .object({ type: z.literal('strainMap'), grid: gridMap('', 'free swelling strain of each cell') })
+      .strict(),
+    z
+      .object({ type: z.literal('thicknessMap'), grid: gridMap('mm', 'free thickness growth of each cell') })
+      .strict(),
   ])
   .default({ type: 'none' })
   .meta({ description: 'cell swelling applied after load-up with the bolts locked' });
@@ -140,14 +182,23 @@ const gasketLaw = z
         type: z.literal('shore'),
         hardness: quantity('Shore A', 'durometer hardness (Gent is trusted for 20–85)', { gte: 20, lte: 85 }),
         bulkModulus: quantity('MPa', 'rubber bulk modulus', { gt: 0 }).default(2000),
-        bonded: z.boolean().default(true).meta({ description: 'bonded faces: Gent–Lindley shape-factor stiffening applies' }),
+        bonded: z
+          .boolean()
+          .default(true)
+          .meta({ description: 'bonded faces: Gent–Lindley shape-factor stiffening applies' }),
       })
       .strict(),
     z
       .object({
         type: z.literal('table'),
-        closure: z.array(quantity('mm', 'gasket compression', { gte: 0 })).min(2).meta({ description: 'compression, increasing from 0 [mm]' }),
-        pressure: z.array(quantity('MPa', 'pressure', { gte: 0 })).min(2).meta({ description: 'pressure at each compression [MPa]' }),
+        closure: z
+          .array(quantity('mm', 'gasket compression', { gte: 0 }))
+          .min(2)
+          .meta({ description: 'compression, increasing from 0 [mm]' }),
+        pressure: z
+          .array(quantity('MPa', 'pressure', { gte: 0 }))
+          .min(2)
+          .meta({ description: 'pressure at each compression [MPa]' }),
       })
       .strict(),
   ])
@@ -155,7 +206,9 @@ const gasketLaw = z
 
 const gasketSchema = z
   .object({
-    side: z.enum(['top', 'bottom', 'both']).meta({ description: 'between the stack and the top plate, the bottom plate, or both' }),
+    side: z
+      .enum(['top', 'bottom', 'both'])
+      .meta({ description: 'between the stack and the top plate, the bottom plate, or both' }),
     region: z
       .discriminatedUnion('type', [
         z.object({ type: z.literal('full') }).strict(),
@@ -168,22 +221,40 @@ const gasketSchema = z
             y1: quantity('mm', 'rectangle max y'),
           })
           .strict(),
-        z.object({ type: z.literal('frame'), width: quantity('mm', 'frame band width inside the footprint edge', { gt: 0 }) }).strict(),
+        z
+          .object({
+            type: z.literal('frame'),
+            width: quantity('mm', 'frame band width inside the footprint edge', { gt: 0 }),
+          })
+          .strict(),
       ])
       .default({ type: 'full' })
-      .meta({ description: 'where the pad sits: the whole cell footprint, a rectangle, or a frame along the footprint edge' }),
+      .meta({
+        description:
+          'where the pad sits: the whole cell footprint, a rectangle, or a frame along the footprint edge',
+      }),
     thickness: quantity('mm', 'pad thickness', { gt: 0 }),
     law: gasketLaw,
   })
   .strict();
 
-const boltMaterialNames = Object.keys(boltMaterials) as [keyof typeof boltMaterials, ...(keyof typeof boltMaterials)[]];
+const boltMaterialNames = Object.keys(boltMaterials) as [
+  keyof typeof boltMaterials,
+  ...(keyof typeof boltMaterials)[],
+];
 
 const boltsSchema = z
   .object({
     diameter: quantity('mm', 'nominal bolt diameter', { gt: 0 }),
-    material: z.enum(boltMaterialNames).default('8.8').meta({ description: `property class: ${boltMaterialNames.join(', ')}` }),
-    washerDiameter: quantity('mm', 'washer outer diameter, the footprint the bolt force acts over (default 2 × diameter)', { gt: 0 }).optional(),
+    material: z
+      .enum(boltMaterialNames)
+      .default('8.8')
+      .meta({ description: `property class: ${boltMaterialNames.join(', ')}` }),
+    washerDiameter: quantity(
+      'mm',
+      'washer outer diameter, the footprint the bolt force acts over (default 2 × diameter)',
+      { gt: 0 },
+    ).optional(),
     positions: z
       .array(z.object({ x: quantity('mm', 'bolt x'), y: quantity('mm', 'bolt y') }).strict())
       .min(1)
@@ -202,7 +273,9 @@ const boltsSchema = z
     springs: z
       .object({
         rate: quantity('N/mm', 'rate of one spring', { gt: 0 }),
-        count: quantity('', 'springs stacked in series under each bolt head', { int: true, gte: 1 }).default(1),
+        count: quantity('', 'springs stacked in series under each bolt head', { int: true, gte: 1 }).default(
+          1,
+        ),
         freeLength: quantity('mm', 'free length of one spring', { gt: 0 }),
         solidLength: quantity('mm', 'solid (fully compressed) length of one spring', { gt: 0 }),
       })
@@ -211,7 +284,14 @@ const boltsSchema = z
     scatter: z
       .discriminatedUnion('type', [
         z.object({ type: z.literal('none') }).strict(),
-        z.object({ type: z.literal('factors'), factors: z.array(quantity('', 'preload factor', { gt: 0 })).meta({ description: 'one factor per bolt [-]' }) }).strict(),
+        z
+          .object({
+            type: z.literal('factors'),
+            factors: z
+              .array(quantity('', 'preload factor', { gt: 0 }))
+              .meta({ description: 'one factor per bolt [-]' }),
+          })
+          .strict(),
         z
           .object({
             type: z.literal('uniform'),
@@ -229,7 +309,9 @@ const boltsSchema = z
       ])
       .default({ type: 'none' })
       .meta({ description: 'preload scatter between bolts' }),
-    gripLength: quantity('mm', 'clamped length of the bolt shank (default: plates + stack + gaskets)', { gt: 0 }).optional(),
+    gripLength: quantity('mm', 'clamped length of the bolt shank (default: plates + stack + gaskets)', {
+      gt: 0,
+    }).optional(),
   })
   .strict();
 
@@ -257,15 +339,22 @@ export const caseSchema = z
       .default({ size: 2 }),
     solver: z
       .object({
-        tolerance: quantity('', 'force-balance tolerance relative to the total bolt force', { gt: 0, lt: 1e-2 }).default(1e-9),
-        maxIterations: quantity('', 'Newton iteration limit per load step', { int: true, gte: 1 }).default(60),
+        tolerance: quantity('', 'force-balance tolerance relative to the total bolt force', {
+          gt: 0,
+          lt: 1e-2,
+        }).default(1e-9),
+        maxIterations: quantity('', 'Newton iteration limit per load step', { int: true, gte: 1 }).default(
+          60,
+        ),
       })
       .strict()
       .default({ tolerance: 1e-9, maxIterations: 60 }),
     output: z
       .object({
         gridSpacing: quantity('mm', 'spacing of the regular pressure grid', { gt: 0 }).default(1),
-        contactThreshold: quantity('MPa', 'pressure above which a point counts as in contact', { gte: 0 }).default(0.01),
+        contactThreshold: quantity('MPa', 'pressure above which a point counts as in contact', {
+          gte: 0,
+        }).default(0.01),
       })
       .strict()
       .default({ gridSpacing: 1, contactThreshold: 0.01 }),

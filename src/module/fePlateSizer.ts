@@ -1,5 +1,5 @@
-import { analyzePlate } from '../../solver/plate/analyze';
 import { rectangleMesh } from '../../solver/mesh/structured';
+import { analyzePlate } from '../../solver/plate/analyze';
 import { spanLength } from './plate';
 import type { PlateSizer, PlateSizing, PlateSizingRequest } from './plateSizing';
 
@@ -15,11 +15,12 @@ export function perimeterBolts(w: number, l: number, count: number): { x: number
   const perimeter = 2 * (w + l);
   const out: { x: number; y: number }[] = [];
   for (let k = 0; k < n; k++) {
-    let s = (k * perimeter) / n;
+    // arc length along the perimeter, counter-clockwise from the (−w/2, −l/2) corner
+    const s = (k * perimeter) / n;
     if (s < w) out.push({ x: -w / 2 + s, y: -l / 2 });
-    else if ((s -= w) < l) out.push({ x: w / 2, y: -l / 2 + s });
-    else if ((s -= l) < w) out.push({ x: w / 2 - s, y: l / 2 });
-    else out.push({ x: -w / 2, y: l / 2 - (s - w) });
+    else if (s < w + l) out.push({ x: w / 2, y: -l / 2 + (s - w) });
+    else if (s < 2 * w + l) out.push({ x: w / 2 - (s - w - l), y: l / 2 });
+    else out.push({ x: -w / 2, y: l / 2 - (s - 2 * w - l) });
   }
   return out;
 }
@@ -28,7 +29,12 @@ export function perimeterBolts(w: number, l: number, count: number): { x: number
 function analyse(req: PlateSizingRequest, t: number): { w: number; stress: number } {
   const spanW = req.widthMm;
   const spanL = req.lengthMm;
-  const lay = req.layout ?? { footprintWidthMm: spanW, footprintLengthMm: spanL, boltCount: 8, boltDiameterMm: 8 };
+  const lay = req.layout ?? {
+    footprintWidthMm: spanW,
+    footprintLengthMm: spanL,
+    boltCount: 8,
+    boltDiameterMm: 8,
+  };
   const d = lay.boltDiameterMm;
   const W = spanW + 2 * d;
   const L = spanL + 2 * d;
@@ -38,8 +44,18 @@ function analyse(req: PlateSizingRequest, t: number): { w: number; stress: numbe
   const fl = lay.footprintLengthMm;
   const h = Math.min(W, L) / ELEMENTS_ACROSS;
   const mesh = rectangleMesh(
-    { from: -W / 2, to: W / 2, size: h, lines: [-fw / 2, fw / 2, ...bolts.flatMap((b) => [b.x - rWasher, b.x, b.x + rWasher])] },
-    { from: -L / 2, to: L / 2, size: h, lines: [-fl / 2, fl / 2, ...bolts.flatMap((b) => [b.y - rWasher, b.y, b.y + rWasher])] },
+    {
+      from: -W / 2,
+      to: W / 2,
+      size: h,
+      lines: [-fw / 2, fw / 2, ...bolts.flatMap((b) => [b.x - rWasher, b.x, b.x + rWasher])],
+    },
+    {
+      from: -L / 2,
+      to: L / 2,
+      size: h,
+      lines: [-fl / 2, fl / 2, ...bolts.flatMap((b) => [b.y - rWasher, b.y, b.y + rWasher])],
+    },
   );
   const nNodes = mesh.nodes.length / 2;
   const nodes: number[][] = [];
@@ -57,7 +73,8 @@ function analyse(req: PlateSizingRequest, t: number): { w: number; stress: numbe
   // each bolt holds the plate over its washer (nut and washer are stiff against the plate)
   const fixed: { node: number; dofs: 'w'[] }[] = [];
   for (let i = 0; i < nNodes; i++) {
-    if (bolts.some((b) => Math.hypot(nodes[i][0] - b.x, nodes[i][1] - b.y) <= rWasher + 1e-9)) fixed.push({ node: i, dofs: ['w'] });
+    if (bolts.some((b) => Math.hypot(nodes[i][0] - b.x, nodes[i][1] - b.y) <= rWasher + 1e-9))
+      fixed.push({ node: i, dofs: ['w'] });
   }
   const r = analyzePlate({ nodes, quads, thickness: t, E: req.E, nu: req.nu, fixed, pressure });
   let w = 0;
@@ -77,7 +94,8 @@ function analyse(req: PlateSizingRequest, t: number): { w: number; stress: numbe
  */
 export const fePlateSizer: PlateSizer = (req): PlateSizing => {
   const allowedW = spanLength(req, req.span) / req.deflectionLimit;
-  const allowable = req.stressSafetyFactor > 0 ? req.yieldMPa / req.stressSafetyFactor : Number.POSITIVE_INFINITY;
+  const allowable =
+    req.stressSafetyFactor > 0 ? req.yieldMPa / req.stressSafetyFactor : Number.POSITIVE_INFINITY;
   // a reference solve per layout (w and σ are linear in the pressure) starts every search near its answer
   const t0 = Math.min(req.widthMm, req.lengthMm) / 10;
   const key = JSON.stringify([req.widthMm, req.lengthMm, req.E, req.nu, req.layout]);
@@ -88,7 +106,11 @@ export const fePlateSizer: PlateSizer = (req): PlateSizing => {
     if (referenceSolves.size > 256) referenceSolves.delete(referenceSolves.keys().next().value!);
   }
   const reference = { w: ref.w * req.pressureMPa, stress: ref.stress * req.pressureMPa };
-  const solveFor = (measure: (r: { w: number; stress: number }) => number, target: number, exponent: number) => {
+  const solveFor = (
+    measure: (r: { w: number; stress: number }) => number,
+    target: number,
+    exponent: number,
+  ) => {
     let t = t0 * (measure(reference) / target) ** (1 / exponent);
     for (let it = 0; it < MAX_ITERATIONS; it++) {
       const ratio = measure(analyse(req, t)) / target;

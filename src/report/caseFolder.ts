@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeAtomic } from './atomicWrite';
 import type { CaseSummary } from '../solveCase';
+import { writeAtomic } from './atomicWrite';
 import type { CaseArtifacts } from './caseArtifacts';
 import type { FilmGrade } from './colormap';
 import { pressureCsv } from './csv';

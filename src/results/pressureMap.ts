@@ -19,7 +19,11 @@ export interface RegularGrid {
  * Nodal pressure [MPa]: the force of the points at each node over their area. Nodes off the
  * footprint get 0 and `mask` 0.
  */
-export function nodalPressure(itf: ContactInterface, p: ArrayLike<number>, nNodes: number): { values: Float64Array; mask: Uint8Array } {
+export function nodalPressure(
+  itf: ContactInterface,
+  p: ArrayLike<number>,
+  nNodes: number,
+): { values: Float64Array; mask: Uint8Array } {
   const force = new Float64Array(nNodes);
   const area = new Float64Array(nNodes);
   for (let j = 0; j < itf.node.length; j++) {
@@ -40,7 +44,13 @@ export function nodalPressure(itf: ContactInterface, p: ArrayLike<number>, nNode
  * Resample a nodal field of a tensor-product mesh onto a regular grid over `rect` with spacing
  * close to `spacing` [mm] (the grid spans the rect exactly), by bilinear interpolation.
  */
-export function resampleToGrid(mesh: Pick<GridMesh, 'x' | 'y'>, nodal: ArrayLike<number>, rect: Rect, spacing: number, unit: string): RegularGrid {
+export function resampleToGrid(
+  mesh: Pick<GridMesh, 'x' | 'y'>,
+  nodal: ArrayLike<number>,
+  rect: Rect,
+  spacing: number,
+  unit: string,
+): RegularGrid {
   const W = rect.x1 - rect.x0;
   const D = rect.y1 - rect.y0;
   const nx = Math.max(2, Math.round(W / spacing) + 1);
@@ -57,7 +67,10 @@ export function resampleToGrid(mesh: Pick<GridMesh, 'x' | 'y'>, nodal: ArrayLike
       const [ix, tx] = locate(mesh.x, x);
       const n00 = jy * mx + ix;
       values[j * nx + i] =
-        (1 - tx) * (1 - ty) * nodal[n00] + tx * (1 - ty) * nodal[n00 + 1] + (1 - tx) * ty * nodal[n00 + mx] + tx * ty * nodal[n00 + mx + 1];
+        (1 - tx) * (1 - ty) * nodal[n00] +
+        tx * (1 - ty) * nodal[n00 + 1] +
+        (1 - tx) * ty * nodal[n00 + mx] +
+        tx * ty * nodal[n00 + mx + 1];
     }
   }
   return { x0: rect.x0, y0: rect.y0, dx, dy, nx, ny, values, unit };

@@ -32,7 +32,11 @@ export interface PressureStats {
  * @param p pressure per point [MPa]; @param area tributary area per point [mm²]
  * @param threshold contact threshold [MPa]
  */
-export function pressureStats(p: ArrayLike<number>, area: ArrayLike<number>, threshold: number): PressureStats {
+export function pressureStats(
+  p: ArrayLike<number>,
+  area: ArrayLike<number>,
+  threshold: number,
+): PressureStats {
   const n = p.length;
   let A = 0;
   let F = 0;

@@ -34,16 +34,31 @@ export function shapeFactor(loadedArea: number, freePerimeter: number, thickness
  * faces (unbonded, lubricated faces bulge freely: E_c = E), in series with bulk compression,
  * 1/E_eff = 1/E_c + 1/B, which caps the stiffening of thin wide pads.
  */
-export function padCompressionModulus(shoreA: number, shape: number, bulkModulus: number, bonded: boolean): number {
+export function padCompressionModulus(
+  shoreA: number,
+  shape: number,
+  bulkModulus: number,
+  bonded: boolean,
+): number {
   const E = gentModulus(shoreA);
   const Ec = bonded ? E * (1 + 2 * lindleyK(shoreA) * shape * shape) : E;
   return 1 / (1 / Ec + 1 / bulkModulus);
 }
 
 /** A Shore-A pad as a linear layer: δ = p·t/E_eff. */
-export function shorePadLayer(shoreA: number, thickness: number, shape: number, bulkModulus: number, bonded: boolean): LayerCompliance {
+export function shorePadLayer(
+  shoreA: number,
+  thickness: number,
+  shape: number,
+  bulkModulus: number,
+  bonded: boolean,
+): LayerCompliance {
   const Eeff = padCompressionModulus(shoreA, shape, bulkModulus, bonded);
-  return { label: `Shore ${shoreA}A pad ${thickness} mm (E_eff ${Eeff.toFixed(1)} MPa)`, p: [0, 1], d: [0, thickness / Eeff] };
+  return {
+    label: `Shore ${shoreA}A pad ${thickness} mm (E_eff ${Eeff.toFixed(1)} MPa)`,
+    p: [0, 1],
+    d: [0, thickness / Eeff],
+  };
 }
 
 /** A pad from a measured pressure–compression table (closure [mm], pressure [MPa]). */

@@ -38,6 +38,8 @@ export function seriesClosureLaw(layers: { layer: LayerCompliance; count: number
   const breaks = new Set<number>();
   for (const { layer } of layers) for (const p of layer.p) breaks.add(p);
   const ps = [...breaks].sort((a, b) => a - b);
-  const cs = ps.map((p) => layers.reduce((sum, { layer, count }) => sum + count * layerCompression(layer, p), 0));
+  const cs = ps.map((p) =>
+    layers.reduce((sum, { layer, count }) => sum + count * layerCompression(layer, p), 0),
+  );
   return closureLaw(cs, ps);
 }

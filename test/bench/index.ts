@@ -150,7 +150,9 @@ function main(): void {
   }
   if (!o.mtx && o.contact) {
     // the whole pipeline on cases/default.json, in its own process (cold caches, own peak RSS)
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'contactBench.ts')], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'contactBench.ts')], {
+      encoding: 'utf8',
+    });
     console.log('\nContact model, cases/default.json (load-up + swelling), end to end from the case object');
     console.log(r.stdout.trim());
     if (r.status !== 0) console.log(r.stderr);

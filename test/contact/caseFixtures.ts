@@ -31,7 +31,10 @@ export function symmetricCase(h: number, overrides: Partial<CaseInput> = {}): Ca
       top: { thickness: 10, material: 'carbon-steel' },
       bottom: { thickness: 10, material: 'carbon-steel' },
     },
-    stack: { footprint: { width: 80, depth: 80 }, cells: { count: 4, thickness: 2, law: { type: 'linear', modulus: 5000 } } },
+    stack: {
+      footprint: { width: 80, depth: 80 },
+      cells: { count: 4, thickness: 2, law: { type: 'linear', modulus: 5000 } },
+    },
     bolts: { diameter: 8, material: '10.9', washerDiameter: 14, positions: pos, preload: { force: 4000 } },
     mesh: { size: h },
     ...overrides,

@@ -29,7 +29,9 @@ describe('pressure against swelling (0–30 µm per cell)', () => {
   const sprung = coarse('fig5b-springs-gaskets');
 
   it('the mean pressure rises monotonically as the locked stack swells', () => {
-    for (const sweep of [stiff, sprung]) for (let i = 1; i < sweep.length; i++) expect(sweep[i].meanPressure).toBeGreaterThan(sweep[i - 1].meanPressure);
+    for (const sweep of [stiff, sprung])
+      for (let i = 1; i < sweep.length; i++)
+        expect(sweep[i].meanPressure).toBeGreaterThan(sweep[i - 1].meanPressure);
   });
 
   it('springs hold the force nearly constant: < 10 % rise where bare bolts more than double', () => {

@@ -5,8 +5,9 @@ import { loadCase, symmetricCase } from './caseFixtures';
 /** Every number in the summary is finite (no NaN reaches a result). */
 function expectFinite(value: unknown, path = 'result'): void {
   if (typeof value === 'number') expect(Number.isFinite(value), `${path} = ${value}`).toBe(true);
-  else if (Array.isArray(value)) value.forEach((v, i) => expectFinite(v, `${path}[${i}]`));
-  else if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+  else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) expectFinite(v, `${path}[${i}]`);
+  } else if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
     for (const [k, v] of Object.entries(value)) if (k !== 'fields') expectFinite(v, `${path}.${k}`);
   }
 }
@@ -57,7 +58,11 @@ describe('symmetry', () => {
     for (let j = 0; j < g.ny; j++) {
       for (let i = 0; i < g.nx; i++) {
         const v = g.values[j * g.nx + i];
-        worst = Math.max(worst, Math.abs(v - g.values[j * g.nx + (g.nx - 1 - i)]), Math.abs(v - g.values[(g.ny - 1 - j) * g.nx + i]));
+        worst = Math.max(
+          worst,
+          Math.abs(v - g.values[j * g.nx + (g.nx - 1 - i)]),
+          Math.abs(v - g.values[(g.ny - 1 - j) * g.nx + i]),
+        );
         // the square case is also symmetric about the diagonal
         worst = Math.max(worst, Math.abs(v - g.values[i * g.nx + j]));
       }
@@ -88,7 +93,9 @@ describe('closed forms', () => {
     // rigid plates: the stack (K_s = E·A/H) and the bolts (n·k_b) share the free growth Δ:
     // ΔF = Δ · K_s·K_b/(K_s + K_b).
     const growth = 0.01; // mm per cell
-    const r = solveCase(stiff({ stack: { ...symmetricCase(4).stack, swelling: { type: 'thickness', value: growth } } }));
+    const r = solveCase(
+      stiff({ stack: { ...symmetricCase(4).stack, swelling: { type: 'thickness', value: growth } } }),
+    );
     const Ks = (5000 * 80 * 80) / (4 * 2);
     const kb = r.boltStiffness.total;
     const Kb = 8 * kb;
@@ -100,7 +107,10 @@ describe('closed forms', () => {
 
   it('bolt stiffness: E·A_s/grip in series with springs k/count', () => {
     const c = symmetricCase(4);
-    const withSprings = { ...c, bolts: { ...c.bolts, springs: { rate: 8000, count: 4, freeLength: 3, solidLength: 2 } } };
+    const withSprings = {
+      ...c,
+      bolts: { ...c.bolts, springs: { rate: 8000, count: 4, freeLength: 3, solidLength: 2 } },
+    };
     const r = solveCase(withSprings);
     const kBolt = (205000 * 36.6) / (10 + 10 + 8);
     expect(r.boltStiffness.bolt).toBeCloseTo(kBolt, 6);
@@ -111,7 +121,10 @@ describe('closed forms', () => {
 describe('Fig 5b housings', () => {
   it('CoV ranks no springs/no gaskets worst and springs+gaskets best', () => {
     const cov = Object.fromEntries(
-      ['none', 'springs', 'gaskets', 'springs-gaskets'].map((n) => [n, solveCase(loadCase(`fig5b-${n}`)).pressure.cov]),
+      ['none', 'springs', 'gaskets', 'springs-gaskets'].map((n) => [
+        n,
+        solveCase(loadCase(`fig5b-${n}`)).pressure.cov,
+      ]),
     );
     for (const n of ['springs', 'gaskets', 'springs-gaskets']) expect(cov.none).toBeGreaterThan(cov[n]);
     for (const n of ['none', 'springs', 'gaskets']) expect(cov['springs-gaskets']).toBeLessThan(cov[n]);

@@ -19,14 +19,20 @@ describe('FE plate sizer', () => {
   it('with bolts close together it approaches the simply supported plate (Roark α = 0.0444) within 2 %', () => {
     // closed form: α q b⁴/(E t³) = b/500 → t = (α q b³ · 500 / E)^(1/3)
     const tRoark = Math.cbrt((0.0444 * 5 * 200 ** 3 * 500) / 200000);
-    const s = fePlateSizer({ ...base, layout: { footprintWidthMm: 200, footprintLengthMm: 200, boltCount: 40, boltDiameterMm: 0.5 } });
+    const s = fePlateSizer({
+      ...base,
+      layout: { footprintWidthMm: 200, footprintLengthMm: 200, boltCount: 40, boltDiameterMm: 0.5 },
+    });
     expect(Math.abs(s.thicknessMm / tRoark - 1)).toBeLessThan(0.02);
     expect(s.deflectionMm / s.allowedDeflectionMm).toBeCloseTo(1, 5);
   });
 
   it('fewer bolts need a thicker plate', () => {
     const t = (n: number) =>
-      fePlateSizer({ ...base, layout: { footprintWidthMm: 170, footprintLengthMm: 170, boltCount: n, boltDiameterMm: 8 } }).thicknessMm;
+      fePlateSizer({
+        ...base,
+        layout: { footprintWidthMm: 170, footprintLengthMm: 170, boltCount: n, boltDiameterMm: 8 },
+      }).thicknessMm;
     expect(t(4)).toBeGreaterThan(t(8));
     expect(t(8)).toBeGreaterThan(t(16));
   });
@@ -50,7 +56,10 @@ describe('FE plate sizer', () => {
   });
 
   it('plugs into full mode', () => {
-    const r = evaluateFullModule({ systemKWh: 1, pressureMPa: 5, footprintWidthMm: 100, footprintLengthMm: 100, boltDiameterMm: 10 }, fePlateSizer);
+    const r = evaluateFullModule(
+      { systemKWh: 1, pressureMPa: 5, footprintWidthMm: 100, footprintLengthMm: 100, boltDiameterMm: 10 },
+      fePlateSizer,
+    );
     expect(r.plate.method).toMatch(/^FE/);
     expect(r.plate.thicknessMm).toBeGreaterThan(0);
     expect(Number.isFinite(r.massEfficiency)).toBe(true);

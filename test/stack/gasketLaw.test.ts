@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { evaluateClosureLaw } from '../../solver/contact/closureLaw';
 import { gentModulus, lindleyK, padCompressionModulus, shapeFactor } from '../../src/stack/gasketLaw';
 import { layerCompression, linearLayer, seriesClosureLaw } from '../../src/stack/layerCompliance';
-import { evaluateClosureLaw } from '../../solver/contact/closureLaw';
 
 describe('Gent hardness–modulus (domain notes §4)', () => {
   // tabulated values quoted in the domain notes, to the 3 digits given (±0.01 MPa)

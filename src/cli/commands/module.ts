@@ -5,13 +5,13 @@ import { efficiencyChartSpec, renderSvg } from '../../module/charts';
 import { crossingsCsv, efficiencyCsv, partsCsv } from '../../module/csv';
 import { fePlateSizer } from '../../module/fePlateSizer';
 import { evaluateFullModule } from '../../module/fullMode';
-import { type PlateSizer, roarkPlateSizer } from '../../module/plateSizing';
 import type { FullModuleInput } from '../../module/fullSchema';
 import { optimiseModule } from '../../module/optimiser';
-import { writeReport } from '../../report/atomicWrite';
+import { type PlateSizer, roarkPlateSizer } from '../../module/plateSizing';
 import { evaluateSeedModule } from '../../module/seedMode';
 import type { SeedModuleInput } from '../../module/seedSchema';
 import { crossings, logSpace, type ModuleEvaluator, sweep } from '../../module/sweep';
+import { writeReport } from '../../report/atomicWrite';
 
 interface ModuleOptions {
   seedMode?: boolean;
@@ -124,7 +124,10 @@ export function registerModuleCommand(program: Command): void {
       Number,
     )
     .addOption(
-      new Option('--plate-sizing <method>', 'full mode: size plates by Roark, or by the FE plate model with the real bolt layout (slower)')
+      new Option(
+        '--plate-sizing <method>',
+        'full mode: size plates by Roark, or by the FE plate model with the real bolt layout (slower)',
+      )
         .choices(['roark', 'fe'])
         .default('roark'),
     )

@@ -1,7 +1,7 @@
 /** Independent dense references for the sparse tests (ml-matrix, naive loops). */
-import { Matrix, solve as denseSolve } from 'ml-matrix';
-import { seededRandom } from '../../bench/plateProblem';
+import { solve as denseSolve, Matrix } from 'ml-matrix';
 import type { SymmetricCsc } from '../../../solver/sparse/types';
+import { seededRandom } from '../../bench/plateProblem';
 
 /** Full dense copy of a lower-triangle CSC matrix. */
 export function toDense(A: SymmetricCsc): Matrix {
