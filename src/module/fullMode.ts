@@ -27,10 +27,12 @@ export function evaluateFullModule(
 ): ModuleResult {
   const m = parseInput(fullModuleSchema, raw, 'full-mode module');
   const sizes = m.boltDiameterMm !== undefined ? [m.boltDiameterMm] : boltDiameters;
-  const designs = sizes.map((d) => design(m, d, plateSizer));
+  // The bolt size is chosen with Roark plates (cheap); a costlier sizer (FE) then sizes that one design.
+  const designs = sizes.map((d) => design(m, d, roarkPlateSizer));
   const feasible = designs.filter((r) => r.feasible);
   const pool = feasible.length > 0 ? feasible : designs;
-  return pool.reduce((best, r) => (r.moduleMassKg < best.moduleMassKg ? r : best));
+  const best = pool.reduce((b, r) => (r.moduleMassKg < b.moduleMassKg ? r : b));
+  return plateSizer === roarkPlateSizer ? best : design(m, best.fasteners!.diameterMm, plateSizer);
 }
 
 function design(m: FullModule, d: number, plateSizer: PlateSizer): ModuleResult {
