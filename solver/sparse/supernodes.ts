@@ -1,3 +1,5 @@
+import { postorder } from './eliminationTree';
+
 /**
  * Supernode partition of a postordered elimination tree, with relaxed amalgamation.
  *
@@ -133,38 +135,16 @@ function acceptMerge(cols: number, zeroFraction: number): boolean {
   return false;
 }
 
+/** Postorder of the representative supernodes (nodeOf[s] === s), through the forest's own postorder. */
 function postorderOfRepresentatives(repParent: Int32Array, nodeOf: Int32Array): Int32Array {
   const ns = repParent.length;
-  const head = new Int32Array(ns).fill(-1);
-  const next = new Int32Array(ns).fill(-1);
-  let count = 0;
-  for (let s = ns - 1; s >= 0; s--) {
+  const compact = new Int32Array(ns).fill(-1);
+  const reps: number[] = [];
+  for (let s = 0; s < ns; s++) {
     if (nodeOf[s] !== s) continue;
-    count++;
-    const p = repParent[s];
-    if (p >= 0) {
-      next[s] = head[p];
-      head[p] = s;
-    }
+    compact[s] = reps.length;
+    reps.push(s);
   }
-  const post = new Int32Array(count);
-  const stack = new Int32Array(count);
-  let k = 0;
-  for (let root = 0; root < ns; root++) {
-    if (nodeOf[root] !== root || repParent[root] >= 0) continue;
-    let top = 0;
-    stack[0] = root;
-    while (top >= 0) {
-      const v = stack[top];
-      const child = head[v];
-      if (child < 0) {
-        top--;
-        post[k++] = v;
-      } else {
-        head[v] = next[child];
-        stack[++top] = child;
-      }
-    }
-  }
-  return post;
+  const parent = Int32Array.from(reps, (s) => (repParent[s] >= 0 ? compact[repParent[s]] : -1));
+  return postorder(parent).map((k: number) => reps[k]);
 }
