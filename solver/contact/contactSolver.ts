@@ -217,11 +217,13 @@ export class ContactSolver {
     const magnitude = new Float64Array(n);
     // the tolerance, or the round-off floor of K u when that is larger (very stiff plates)
     const toleranceAt = (x: Float64Array) => {
+      // the floor only matters once the requested tolerance is out of reach
+      if (!(norm(r) > requested)) return requested;
       this.tangent.plateMagnitude(x, magnitude);
       return Math.max(requested, ROUNDOFF_FACTOR * norm(magnitude));
     };
-    let tol = toleranceAt(u);
     let energy = this.evaluate(u, swell, locked, r);
+    let tol = toleranceAt(u);
     const history = [energy];
     let factorizations = 0;
     let rn = norm(r);

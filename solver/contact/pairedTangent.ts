@@ -3,7 +3,7 @@ import { type AssemblyPlan, assembleGroup, factor, type NumericFactor, solve } f
 import { multiplySymmetric } from '../sparse/symmetricProduct';
 import type { FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
 import type { ContactProblem } from './contactProblem';
-import { cachedPlan, cachedPlateModel } from './plateCache';
+import { cachedPlan, cachedPlateModel, shiftedPlateModel } from './plateCache';
 import { defaultRigidBodyNodes } from './rigidBody';
 import { absolute } from './roundoff';
 import { solveColumns } from './solveColumns';
@@ -77,12 +77,11 @@ export class PairedTangent implements TangentSolver {
     this.m = 3 * nNodes;
     this.n = 2 * this.m;
     const topModel = cachedPlateModel(mesh, { E: top.E, nu: top.nu, thickness: top.thickness }, [], 0);
-    const bottomModel = cachedPlateModel(
-      mesh,
-      { E: bottom.E, nu: bottom.nu, thickness: bottom.thickness },
-      [],
-      this.m,
-    );
+    // equal plates share their element stiffness; only the dof numbering differs
+    const sameSection = top.E === bottom.E && top.nu === bottom.nu && top.thickness === bottom.thickness;
+    const bottomModel = sameSection
+      ? shiftedPlateModel(topModel, this.m)
+      : cachedPlateModel(mesh, { E: bottom.E, nu: bottom.nu, thickness: bottom.thickness }, [], this.m);
     this.plates = [topModel, bottomModel];
 
     // One single-plate pattern serves K_t, K_b, K̄ and K̄ + 2C: contact adds only to diagonals.

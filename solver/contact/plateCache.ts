@@ -39,3 +39,10 @@ export function cachedPlan(mesh: QuadMesh, n: number, group: ElementGroup): Asse
   const key = `${coordinatesKey(mesh.nodes)}:${mesh.quads.length}:${n}:${group.size}`;
   return remember(plans, key, () => planAssembly(n, [group]));
 }
+
+/** The same plate numbered from `dofOffset` (no supports): shares the stiffness blocks, shifts the dofs. */
+export function shiftedPlateModel(model: PlateModel, dofOffset: number): PlateModel {
+  const shift = dofOffset - model.dofOffset;
+  const dofs = model.elements.dofs.map((d) => (d >= 0 ? d + shift : d));
+  return { ...model, dofOffset, elements: { size: model.elements.size, dofs } };
+}
