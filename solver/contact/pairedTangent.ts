@@ -3,6 +3,7 @@ import { type AssemblyPlan, assembleGroup, factor, type NumericFactor, solve } f
 import { multiplySymmetric } from '../sparse/symmetricProduct';
 import type { FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
 import type { ContactProblem } from './contactProblem';
+import { Fingerprint } from './fingerprint';
 import { cachedPlan, cachedPlateModel, shiftedPlateModel } from './plateCache';
 import { defaultRigidBodyNodes } from './rigidBody';
 import { absolute } from './roundoff';
@@ -12,18 +13,6 @@ import type { TangentSolver } from './tangent';
 
 /** The last constant sum factor, kept for the next case on the same mesh and plates. */
 let lastSum: { symbolic: SymbolicFactor; key: string; factor: NumericFactor } | null = null;
-
-/** FNV-1a over the bytes of the values: equal keys mean equal matrices (up to a 2⁻³² collision). */
-function valuesKey(values: Float64Array): string {
-  const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
-  let h = 0x811c9dc5;
-  let g = 0x01000193;
-  for (let i = 0; i < words.length; i++) {
-    h = Math.imul(h ^ words[i], 0x01000193);
-    g = Math.imul(g ^ words[i], 0x5bd1e995);
-  }
-  return `${values.length}:${(h >>> 0).toString(16)}${(g >>> 0).toString(16)}`;
-}
 
 /** PCG stops at this relative residual when the two plates differ. */
 const PCG_TOLERANCE = 1e-12;
@@ -249,7 +238,7 @@ export class PairedTangent implements TangentSolver {
    */
   private sumFactor(): NumericFactor {
     if (this.sumNumeric) return this.sumNumeric;
-    const key = `${valuesKey(this.sumValues)}|${this.gauge.join(',')}`;
+    const key = `${this.sumValues.length}:${new Fingerprint().floats(this.sumValues)}|${this.gauge.join(',')}`;
     if (lastSum && lastSum.symbolic.perm === this.symbolic.perm && lastSum.key === key)
       this.sumNumeric = lastSum.factor;
     else {

@@ -1,5 +1,6 @@
 import { analyse } from '../sparse';
 import type { AnalyseOptions, SymbolicFactor, SymmetricCsc } from '../sparse/types';
+import { Fingerprint } from './fingerprint';
 
 /**
  * Symbolic factorizations kept by sparsity pattern, so cases that share a mesh (a sweep, a
@@ -8,16 +9,9 @@ import type { AnalyseOptions, SymbolicFactor, SymmetricCsc } from '../sparse/typ
 const cache = new Map<string, SymbolicFactor>();
 const CAPACITY = 4;
 
-/** FNV-1a over the pattern: cheap next to the analysis it saves. */
+/** The pattern's fingerprint: cheap next to the analysis it saves. */
 function fingerprint(A: SymmetricCsc): string {
-  let h = 0x811c9dc5;
-  const mix = (v: number) => {
-    h ^= v;
-    h = Math.imul(h, 0x01000193);
-  };
-  for (let i = 0; i < A.colPtr.length; i++) mix(A.colPtr[i]);
-  for (let i = 0; i < A.rowIdx.length; i++) mix(A.rowIdx[i]);
-  return `${A.n}:${A.rowIdx.length}:${(h >>> 0).toString(16)}`;
+  return `${A.n}:${A.rowIdx.length}:${new Fingerprint().words(A.colPtr).words(A.rowIdx)}`;
 }
 
 /** `analyse(A, options)`, or the analysis of an identical pattern done before. */
@@ -37,11 +31,5 @@ export function cachedAnalyse(A: SymmetricCsc, options: AnalyseOptions, geometry
 
 /** A key for node coordinates (they steer geometric nested dissection). */
 export function coordinatesKey(coords: Float64Array): string {
-  let h = 0x811c9dc5;
-  const f = new Int32Array(coords.buffer, coords.byteOffset, coords.length * 2);
-  for (let i = 0; i < f.length; i++) {
-    h ^= f[i];
-    h = Math.imul(h, 0x01000193);
-  }
-  return `${coords.length}:${(h >>> 0).toString(16)}`;
+  return `${coords.length}:${new Fingerprint().floats(coords)}`;
 }
