@@ -54,6 +54,7 @@ export class PairedTangent implements TangentSolver {
   /** C on the w dofs of the current step (per node) */
   private readonly nodeStiffness: Float64Array;
   private readonly work: Float64Array[];
+  private pcgWork: Float64Array[] | undefined;
   pcgIterations = 0;
   private absTop: SymmetricCsc | undefined;
   private absBottom: SymmetricCsc | undefined;
@@ -289,14 +290,9 @@ export class PairedTangent implements TangentSolver {
   /** Preconditioned CG on the split system, started from the split solve. */
   private pcg(bs: Float64Array, bd: Float64Array, s: Float64Array, d: Float64Array): void {
     const m = this.m;
-    const rs = new Float64Array(m);
-    const rd = new Float64Array(m);
-    const zs = new Float64Array(m);
-    const zd = new Float64Array(m);
-    const ps = new Float64Array(m);
-    const pd = new Float64Array(m);
-    const qs = new Float64Array(m);
-    const qd = new Float64Array(m);
+    // CG vectors, allocated once per tangent: solve() runs every Newton step
+    this.pcgWork ??= Array.from({ length: 8 }, () => new Float64Array(m));
+    const [rs, rd, zs, zd, ps, pd, qs, qd] = this.pcgWork;
     this.precondition(bs, bd, s, d);
     this.apply(s, d, qs, qd);
     let bNorm = 0;
