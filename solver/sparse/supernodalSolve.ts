@@ -50,29 +50,13 @@ export function solveMany(
 
 /** substitute() for nrhs column-major right-hand sides, each supernode's panel reused from cache for all of them. */
 function substituteColumns(num: NumericFactor, Y: Float64Array, q: number): void {
-  const { superStart, superRowPtr, superRows, panelPtr } = num.symbolic;
-  const L = num.values;
-  const n = num.symbolic.n;
-  const ns = superStart.length - 1;
+  const { superRowPtr, n } = num.symbolic;
+  const ns = superRowPtr.length - 1;
   let tallest = 0;
   for (let s = 0; s < ns; s++) tallest = Math.max(tallest, superRowPtr[s + 1] - superRowPtr[s]);
   const t = new Float64Array(tallest);
-  for (let s = 0; s < ns; s++) {
-    const f = superStart[s];
-    const k = superStart[s + 1] - f;
-    const rp = superRowPtr[s];
-    const m = superRowPtr[s + 1] - rp;
-    const off = panelPtr[s];
-    for (let j = 0; j < q; j++) forwardSupernode(L, superRows, Y, j * n, f, k, rp, m, off, t);
-  }
-  for (let s = ns - 1; s >= 0; s--) {
-    const f = superStart[s];
-    const k = superStart[s + 1] - f;
-    const rp = superRowPtr[s];
-    const m = superRowPtr[s + 1] - rp;
-    const off = panelPtr[s];
-    for (let j = 0; j < q; j++) backwardSupernode(L, superRows, Y, j * n, f, k, rp, m, off, t);
-  }
+  for (let s = 0; s < ns; s++) for (let j = 0; j < q; j++) forwardSupernode(num, s, Y, j * n, t);
+  for (let s = ns - 1; s >= 0; s--) for (let j = 0; j < q; j++) backwardSupernode(num, s, Y, j * n, t);
 }
 
 /**
@@ -84,19 +68,21 @@ function substitute(num: NumericFactor, y: Float64Array): void {
   substituteColumns(num, y, 1);
 }
 
-/** Forward step of one supernode on the right-hand side stored at y[base ..]. */
+/** Forward step of supernode s on the right-hand side stored at y[base ..]. */
 function forwardSupernode(
-  L: Float64Array,
-  superRows: Int32Array,
+  num: NumericFactor,
+  s: number,
   y: Float64Array,
   base: number,
-  f: number,
-  k: number,
-  rp: number,
-  m: number,
-  off: number,
   t: Float64Array,
 ): void {
+  const { superStart, superRowPtr, superRows, panelPtr } = num.symbolic;
+  const L = num.values;
+  const f = superStart[s];
+  const k = superStart[s + 1] - f;
+  const rp = superRowPtr[s];
+  const m = superRowPtr[s + 1] - rp;
+  const off = panelPtr[s];
   const yf = base + f;
   for (let c = 0; c < k; c++) {
     const col = off + c * m;
@@ -116,19 +102,21 @@ function forwardSupernode(
   for (let r = 0; r < below; r++) y[base + superRows[rp + k + r]] -= t[r];
 }
 
-/** Backward step of one supernode on the right-hand side stored at y[base ..]. */
+/** Backward step of supernode s on the right-hand side stored at y[base ..]. */
 function backwardSupernode(
-  L: Float64Array,
-  superRows: Int32Array,
+  num: NumericFactor,
+  s: number,
   y: Float64Array,
   base: number,
-  f: number,
-  k: number,
-  rp: number,
-  m: number,
-  off: number,
   t: Float64Array,
 ): void {
+  const { superStart, superRowPtr, superRows, panelPtr } = num.symbolic;
+  const L = num.values;
+  const f = superStart[s];
+  const k = superStart[s + 1] - f;
+  const rp = superRowPtr[s];
+  const m = superRowPtr[s + 1] - rp;
+  const off = panelPtr[s];
   const yf = base + f;
   const below = m - k;
   for (let r = 0; r < below; r++) t[r] = y[base + superRows[rp + k + r]];
