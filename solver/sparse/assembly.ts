@@ -55,41 +55,15 @@ export function planAssembly(n: number, groups: ElementGroup[]): AssemblyPlan {
 
   const mark = new Int32Array(n).fill(-1);
   const colPtr = new Int32Array(n + 1);
-  // Pass 1: count the distinct (r, c <= r) pairs per column.
-  for (let r = 0; r < n; r++) {
-    for (let t = incPtr[r]; t < incPtr[r + 1]; t++) {
-      const slot = incSlot[t];
-      const start = elementBase(slot, groupSlotStart, slotSize);
-      const d = slotSize[slot];
-      for (let b = start; b < start + d; b++) {
-        const c = allDofs[b];
-        if (c >= 0 && c <= r && mark[c] !== r) {
-          mark[c] = r;
-          colPtr[c + 1]++;
-        }
-      }
-    }
-  }
+  // Pass 1 counts the distinct (r, c <= r) pairs per column; pass 2 visits the rows in
+  // increasing order again, so each column's rows come out sorted.
+  const pass = { incPtr, incSlot, groupSlotStart, slotSize, allDofs, mark };
+  visitLowerPairs(n, pass, colPtr, null);
   for (let c = 0; c < n; c++) colPtr[c + 1] += colPtr[c];
   const nnz = colPtr[n];
   const rowIdx = new Int32Array(nnz);
-  const next = colPtr.slice(0, n);
   mark.fill(-1);
-  // Pass 2: rows in increasing order, so each column's rows come out sorted.
-  for (let r = 0; r < n; r++) {
-    for (let t = incPtr[r]; t < incPtr[r + 1]; t++) {
-      const slot = incSlot[t];
-      const start = elementBase(slot, groupSlotStart, slotSize);
-      const d = slotSize[slot];
-      for (let b = start; b < start + d; b++) {
-        const c = allDofs[b];
-        if (c >= 0 && c <= r && mark[c] !== r) {
-          mark[c] = r;
-          rowIdx[next[c]++] = r;
-        }
-      }
-    }
-  }
+  visitLowerPairs(n, pass, colPtr.slice(0, n), rowIdx);
 
   // Scatter maps: column c knows the slot of each of its rows; every element touching c
   // as its local dof b sends entry (a, b) with dofs[a] >= c there.
@@ -117,6 +91,41 @@ export function planAssembly(n: number, groups: ElementGroup[]): AssemblyPlan {
 }
 
 /** First slot of the element that owns `slot`. */
+/**
+ * Every distinct pair (r, c ≤ r) of dofs sharing an element, rows in increasing order. Without
+ * `rowIdx` it counts them into cursor[c + 1]; with it, it appends r to column c at cursor[c].
+ */
+function visitLowerPairs(
+  n: number,
+  p: {
+    incPtr: Int32Array;
+    incSlot: Int32Array;
+    groupSlotStart: Int32Array;
+    slotSize: Int32Array;
+    allDofs: Int32Array;
+    mark: Int32Array;
+  },
+  cursor: Int32Array,
+  rowIdx: Int32Array | null,
+): void {
+  const { incPtr, incSlot, groupSlotStart, slotSize, allDofs, mark } = p;
+  for (let r = 0; r < n; r++) {
+    for (let t = incPtr[r]; t < incPtr[r + 1]; t++) {
+      const slot = incSlot[t];
+      const start = elementBase(slot, groupSlotStart, slotSize);
+      const d = slotSize[slot];
+      for (let b = start; b < start + d; b++) {
+        const c = allDofs[b];
+        if (c >= 0 && c <= r && mark[c] !== r) {
+          mark[c] = r;
+          if (rowIdx) rowIdx[cursor[c]++] = r;
+          else cursor[c + 1]++;
+        }
+      }
+    }
+  }
+}
+
 function elementBase(slot: number, groupSlotStart: Int32Array, slotSize: Int32Array): number {
   const g = groupOf(slot, groupSlotStart);
   const d = slotSize[slot];

@@ -45,37 +45,11 @@ export function quotientGraph(g: AdjacencyGraph, groupOf: Int32Array, nGroups: n
   const mark = new Int32Array(nGroups).fill(-1);
   const ptr = new Int32Array(nGroups + 1);
   // Pass 1 counts the distinct neighbour groups, pass 2 writes them.
-  for (let q = 0; q < nGroups; q++) {
-    mark[q] = q;
-    let count = 0;
-    for (let m = members.ptr[q]; m < members.ptr[q + 1]; m++) {
-      const v = members.list[m];
-      for (let k = g.ptr[v]; k < g.ptr[v + 1]; k++) {
-        const r = groupOf[g.adj[k]];
-        if (r >= 0 && mark[r] !== q) {
-          mark[r] = q;
-          count++;
-        }
-      }
-    }
-    ptr[q + 1] = ptr[q] + count;
-  }
+  for (let q = 0; q < nGroups; q++)
+    ptr[q + 1] = ptr[q] + neighbourGroups(g, groupOf, members, q, mark, null, 0);
   const adj = new Int32Array(ptr[nGroups]);
   mark.fill(-1);
-  for (let q = 0; q < nGroups; q++) {
-    mark[q] = q;
-    let out = ptr[q];
-    for (let m = members.ptr[q]; m < members.ptr[q + 1]; m++) {
-      const v = members.list[m];
-      for (let k = g.ptr[v]; k < g.ptr[v + 1]; k++) {
-        const r = groupOf[g.adj[k]];
-        if (r >= 0 && mark[r] !== q) {
-          mark[r] = q;
-          adj[out++] = r;
-        }
-      }
-    }
-  }
+  for (let q = 0; q < nGroups; q++) neighbourGroups(g, groupOf, members, q, mark, adj, ptr[q]);
   return { n: nGroups, ptr, adj };
 }
 
@@ -88,4 +62,33 @@ export function groupMembers(groupOf: Int32Array, nGroups: number): { ptr: Int32
   const next = ptr.slice(0, nGroups);
   for (let v = 0; v < groupOf.length; v++) if (groupOf[v] >= 0) list[next[groupOf[v]]++] = v;
   return { ptr, list };
+}
+
+/**
+ * The distinct groups adjacent to group q (q included), marked in `mark`; written to out[at ..]
+ * when `out` is given. Returns how many.
+ */
+function neighbourGroups(
+  g: AdjacencyGraph,
+  groupOf: Int32Array,
+  members: { ptr: Int32Array; list: Int32Array },
+  q: number,
+  mark: Int32Array,
+  out: Int32Array | null,
+  at: number,
+): number {
+  mark[q] = q;
+  let count = 0;
+  for (let m = members.ptr[q]; m < members.ptr[q + 1]; m++) {
+    const v = members.list[m];
+    for (let k = g.ptr[v]; k < g.ptr[v + 1]; k++) {
+      const r = groupOf[g.adj[k]];
+      if (r >= 0 && mark[r] !== q) {
+        mark[r] = q;
+        if (out) out[at + count] = r;
+        count++;
+      }
+    }
+  }
+  return count;
 }
