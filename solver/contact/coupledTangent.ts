@@ -1,12 +1,12 @@
 import { createPlateModel, type PlateModel } from '../plate/plateModel';
 import { type AssemblyPlan, assembleGroup, factor, type NumericFactor, planAssembly, solve } from '../sparse';
+import { cachedAnalyse, coordinatesKey } from '../sparse/analysisCache';
 import { multiplySymmetric } from '../sparse/symmetricProduct';
 import type { ElementGroup, FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
 import type { ContactProblem } from './contactProblem';
 import { defaultRigidBodyNodes } from './rigidBody';
 import { absolute } from './roundoff';
 import { solveColumns } from './solveColumns';
-import { cachedAnalyse, coordinatesKey } from './symbolicCache';
 import type { TangentSolver } from './tangent';
 
 /**

@@ -1,14 +1,14 @@
 import type { PlateModel } from '../plate/plateModel';
 import { type AssemblyPlan, assembleGroup, factor, type NumericFactor, solve } from '../sparse';
+import { cachedAnalyse, coordinatesKey } from '../sparse/analysisCache';
+import { Fingerprint } from '../sparse/fingerprint';
 import { multiplySymmetric } from '../sparse/symmetricProduct';
 import type { FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
 import type { ContactProblem } from './contactProblem';
-import { Fingerprint } from './fingerprint';
 import { cachedPlan, cachedPlateModel, shiftedPlateModel } from './plateCache';
 import { defaultRigidBodyNodes } from './rigidBody';
 import { absolute } from './roundoff';
 import { solveColumns } from './solveColumns';
-import { cachedAnalyse, coordinatesKey } from './symbolicCache';
 import type { TangentSolver } from './tangent';
 
 /** The last constant sum factor, kept for the next case on the same mesh and plates. */

@@ -1,8 +1,8 @@
 import type { QuadMesh } from '../mesh/quadMesh';
 import { createPlateModel, type PlateModel, type PlateSection, type Support } from '../plate/plateModel';
 import { type AssemblyPlan, planAssembly } from '../sparse';
+import { coordinatesKey } from '../sparse/analysisCache';
 import type { ElementGroup } from '../sparse/types';
-import { coordinatesKey } from './symbolicCache';
 
 /**
  * Plate models (element stiffness blocks) and assembly plans kept for the next case on the same

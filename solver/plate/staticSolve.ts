@@ -3,9 +3,9 @@
  * tensionless). Assembly plan and symbolic factorization are built once; the tensionless
  * active-set iteration only re-assembles values and refactors the same pattern.
  */
+import { cachedAnalyse, coordinatesKey } from '../sparse/analysisCache';
 import {
   type AssemblyPlan,
-  analyse,
   assembleGroup,
   factor,
   NotPositiveDefiniteError,
@@ -85,11 +85,13 @@ export function solvePlate(model: PlateModel, f: Float64Array, options: StaticOp
   if (foundation) groups.push(foundation.group);
   const plan = planAssembly(n, groups);
   const A = plan.matrix;
-  const symbolic = analyse(A, {
-    ordering: options.ordering ?? 'nd',
-    geometry: plateDofGeometry(model),
-    describeDof: describePlateDof,
-  });
+  // a plate re-solved on the same mesh (a thickness search, a sweep) keeps its analysis
+  const ordering = options.ordering ?? 'nd';
+  const symbolic = cachedAnalyse(
+    A,
+    { ordering, geometry: plateDofGeometry(model), describeDof: describePlateDof },
+    `plate:${ordering}:${coordinatesKey(model.mesh.nodes)}`,
+  );
 
   const rhs = new Float64Array(f);
   applyPrescribed(model, rhs);

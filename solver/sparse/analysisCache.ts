@@ -1,6 +1,6 @@
-import { analyse } from '../sparse';
-import type { AnalyseOptions, SymbolicFactor, SymmetricCsc } from '../sparse/types';
 import { Fingerprint } from './fingerprint';
+import { analyse } from './symbolic';
+import type { AnalyseOptions, SymbolicFactor, SymmetricCsc } from './types';
 
 /**
  * Symbolic factorizations kept by sparsity pattern, so cases that share a mesh (a sweep, a
