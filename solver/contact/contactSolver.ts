@@ -24,7 +24,16 @@ import type { ContactProblem } from './contactProblem';
 import { CoupledTangent } from './coupledTangent';
 import { PairedTangent } from './pairedTangent';
 import { ROUNDOFF_FACTOR } from './roundoff';
-import type { TangentSolver } from './tangent';
+import type { HalfSolves, TangentSolver } from './tangent';
+
+/** The locked bolts' Woodbury data for one factorization. */
+interface BoltCorrection {
+  factorization: number;
+  /** W = F G (forward images) with `halves`, else Z = K_0⁻¹ G */
+  columns: Float64Array[];
+  halves: HalfSolves | null;
+  S: LuDecomposition;
+}
 
 export interface ContactOptions {
   /** converged when ‖residual‖₂ ≤ tolerance · (total bolt preload) */
@@ -82,7 +91,7 @@ export class ContactSolver {
   private readonly openStiffness: Float64Array;
   private readonly pointStiffness: Float64Array[];
   private readonly closureScratch: Float64Array[];
-  private woodbury: { factorization: number; Z: Float64Array[]; S: LuDecomposition } | null = null;
+  private woodbury: BoltCorrection | null = null;
   private readonly law3 = new Float64Array(3);
   /** whether the tangent holds a factorization of the current pointStiffness */
   private factored = false;
@@ -390,30 +399,40 @@ export class ContactSolver {
   }
 
   /**
-   * x = K_t⁻¹ b with the factored K_0 (plates + contact); locked bolts add Σ k g gᵀ, applied by
-   * Woodbury: x = y − Z (D⁻¹ + Gᵀ Z)⁻¹ Gᵀ y, y = K_0⁻¹ b, Z = K_0⁻¹ G.
+   * x = K_t⁻¹ b with the factored K_0 (plates + contact); locked bolts add G D Gᵀ (D = diag of
+   * the bolt stiffnesses), applied by Woodbury: x = y − Z S⁻¹ Gᵀ y with y = K_0⁻¹ b, Z = K_0⁻¹ G,
+   * S = D⁻¹ + Gᵀ Z. With a factorization K_0⁻¹ = Fᵀ F this is x = Fᵀ (f − W S⁻¹ Wᵀ f), f = F b,
+   * W = F G: one solve per Newton step, as without bolts.
    */
   private solveTangent(b: Float64Array, x: Float64Array, locked: ContactState | null): void {
-    this.tangent.solve(b, x);
     const bolts = this.problem.bolts;
-    if (!locked || bolts.length === 0) return;
-    const { Z, S } = this.boltCorrection();
+    if (!locked || bolts.length === 0) {
+      this.tangent.solve(b, x);
+      return;
+    }
+    const correction = this.boltCorrection();
+    const { S, halves } = correction;
+    const columns = correction.columns;
     const nb = bolts.length;
     const rhs = new Matrix(nb, 1);
-    for (let a = 0; a < nb; a++) rhs.set(a, 0, this.boltStretch(a, x));
-    const coef = S.solve(rhs);
-    for (let c = 0; c < nb; c++) {
-      const zc = Z[c];
-      const w = coef.get(c, 0);
-      for (let i = 0; i < this.n; i++) x[i] -= w * zc[i];
+    if (halves) {
+      const f = new Float64Array(halves.size);
+      halves.forward(b, f);
+      for (let a = 0; a < nb; a++) rhs.set(a, 0, dot(columns[a], f));
+      subtractColumns(f, columns, S.solve(rhs));
+      halves.backward(f, x);
+      return;
     }
+    this.tangent.solve(b, x);
+    for (let a = 0; a < nb; a++) rhs.set(a, 0, this.boltStretch(a, x));
+    subtractColumns(x, columns, S.solve(rhs));
   }
 
   /**
-   * Z = K_0⁻¹ G and the LU of D⁻¹ + Gᵀ Z for the current factorization: nb solves, done once per
-   * factorization rather than once per Newton step.
+   * Once per factorization: the bolt columns (W = F G through the half solves, which only walk
+   * the washers' paths in the factor, else Z = K_0⁻¹ G by full solves) and the LU of S.
    */
-  private boltCorrection(): { Z: Float64Array[]; S: LuDecomposition } {
+  private boltCorrection(): BoltCorrection {
     if (this.woodbury && this.woodbury.factorization === this.tangent.factorizations) return this.woodbury;
     const bolts = this.problem.bolts;
     const nb = bolts.length;
@@ -424,14 +443,29 @@ export class ContactSolver {
       for (let i = 0; i < this.fixedDofs.length; i++) g[this.fixedDofs[i]] = 0;
       G.push(g);
     }
-    const Z = G.map(() => new Float64Array(this.n));
-    this.tangent.solveMany(G, Z);
+    const halves = this.tangent.halfSolves();
+    let columns: Float64Array[];
+    // S(a, c) = g_aᵀ K_0⁻¹ g_c + δ_ac / k_a
     const S = new Matrix(nb, nb);
-    for (let a = 0; a < nb; a++) {
-      for (let c = 0; c < nb; c++)
-        S.set(a, c, this.boltStretch(a, Z[c]) + (a === c ? 1 / bolts[a].stiffness : 0));
+    if (halves) {
+      columns = G.map((g) => {
+        const w = new Float64Array(halves.size);
+        halves.forward(g, w);
+        return w;
+      });
+      for (let a = 0; a < nb; a++) for (let c = 0; c < nb; c++) S.set(a, c, dot(columns[a], columns[c]));
+    } else {
+      columns = G.map(() => new Float64Array(this.n));
+      this.tangent.solveMany(G, columns);
+      for (let a = 0; a < nb; a++) for (let c = 0; c < nb; c++) S.set(a, c, this.boltStretch(a, columns[c]));
     }
-    this.woodbury = { factorization: this.tangent.factorizations, Z, S: new LuDecomposition(S) };
+    for (let a = 0; a < nb; a++) S.set(a, a, S.get(a, a) + 1 / bolts[a].stiffness);
+    this.woodbury = {
+      factorization: this.tangent.factorizations,
+      columns,
+      halves,
+      S: new LuDecomposition(S),
+    };
     return this.woodbury;
   }
 
@@ -500,3 +534,18 @@ function norm(v: Float64Array): number {
 }
 
 export { defaultRigidBodyNodes } from './rigidBody';
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+/** x −= Σ_c coef_c · columns[c] */
+function subtractColumns(x: Float64Array, columns: Float64Array[], coef: Matrix): void {
+  for (let c = 0; c < columns.length; c++) {
+    const col = columns[c];
+    const w = coef.get(c, 0);
+    for (let i = 0; i < x.length; i++) x[i] -= w * col[i];
+  }
+}

@@ -1,5 +1,14 @@
 import { createPlateModel, type PlateModel } from '../plate/plateModel';
-import { type AssemblyPlan, assembleGroup, factor, type NumericFactor, planAssembly, solve } from '../sparse';
+import {
+  type AssemblyPlan,
+  assembleGroup,
+  backwardSolve,
+  factor,
+  forwardSolve,
+  type NumericFactor,
+  planAssembly,
+  solve,
+} from '../sparse';
 import { cachedAnalyse, coordinatesKey } from '../sparse/analysisCache';
 import { multiplySymmetric } from '../sparse/symmetricProduct';
 import type { ElementGroup, FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
@@ -7,7 +16,7 @@ import type { ContactProblem } from './contactProblem';
 import { defaultRigidBodyNodes } from './rigidBody';
 import { absolute } from './roundoff';
 import { solveColumns } from './solveColumns';
-import type { TangentSolver } from './tangent';
+import type { HalfSolves, TangentSolver } from './tangent';
 
 /**
  * Any stack of plate layers in one matrix: the plates' MITC4 blocks plus a 2×2 block per
@@ -137,5 +146,15 @@ export class CoupledTangent implements TangentSolver {
   solveMany(b: Float64Array[], x: Float64Array[]): void {
     if (!this.numeric) throw new Error('CoupledTangent: refactor() before solve()');
     solveColumns(this.numeric, b, x);
+  }
+
+  halfSolves(): HalfSolves {
+    const num = this.numeric;
+    if (!num) throw new Error('CoupledTangent: refactor() before solve()');
+    return {
+      size: this.n,
+      forward: (b, f) => forwardSolve(num, b, f),
+      backward: (f, x) => backwardSolve(num, f, x),
+    };
   }
 }

@@ -1,5 +1,13 @@
 import type { PlateModel } from '../plate/plateModel';
-import { type AssemblyPlan, assembleGroup, factor, type NumericFactor, solve } from '../sparse';
+import {
+  type AssemblyPlan,
+  assembleGroup,
+  backwardSolve,
+  factor,
+  forwardSolve,
+  type NumericFactor,
+  solve,
+} from '../sparse';
 import { cachedAnalyse, coordinatesKey } from '../sparse/analysisCache';
 import { Fingerprint } from '../sparse/fingerprint';
 import { multiplySymmetric } from '../sparse/symmetricProduct';
@@ -9,7 +17,7 @@ import { cachedPlan, cachedPlateModel, shiftedPlateModel } from './plateCache';
 import { defaultRigidBodyNodes } from './rigidBody';
 import { absolute } from './roundoff';
 import { solveColumns } from './solveColumns';
-import type { TangentSolver } from './tangent';
+import type { HalfSolves, TangentSolver } from './tangent';
 
 /** The last constant sum factor, kept for the next case on the same mesh and plates. */
 let lastSum: { symbolic: SymbolicFactor; key: string; factor: NumericFactor } | null = null;
@@ -230,6 +238,47 @@ export class PairedTangent implements TangentSolver {
         xj[m + i] = 0.5 * (s[j][i] - d[j][i]);
       }
     }
+  }
+
+  /**
+   * For equal plates K⁻¹ = ½ M diag(K̄⁻¹, (K̄ + 2C)⁻¹) M with M = [I, I; I, −I], so
+   * F = diag(F_s, F_d) M/√2 from the two factors. The forward image of a bolt's pair of
+   * forces has no sum half, and neither does the residual's when its sum part is round-off:
+   * that half stays zero and the sum factor is never formed for it. Null for unequal plates
+   * (their solve is CG).
+   */
+  halfSolves(): HalfSolves | null {
+    if (!this.equal) return null;
+    const diff = this.diffFactor;
+    if (!diff) throw new Error('PairedTangent: refactor() before solve()');
+    const m = this.m;
+    const [bs, bd, s] = this.work;
+    const h = Math.SQRT1_2;
+    return {
+      size: 2 * m,
+      forward: (b, f) => {
+        for (let i = 0; i < m; i++) {
+          bs[i] = h * (b[i] + b[m + i]);
+          bd[i] = h * (b[i] - b[m + i]);
+        }
+        for (const g of this.gauge) bs[g] = 0;
+        const fs = f.subarray(0, m);
+        if (isZero(bs) || this.negligibleSum(bs, bd)) fs.fill(0);
+        else forwardSolve(this.sumFactor(), bs, fs);
+        forwardSolve(diff, bd, f.subarray(m));
+      },
+      backward: (f, x) => {
+        const fs = f.subarray(0, m);
+        if (isZero(fs)) s.fill(0);
+        else backwardSolve(this.sumFactor(), fs, s);
+        for (const g of this.gauge) s[g] = 0;
+        const d = backwardSolve(diff, f.subarray(m), bd);
+        for (let i = 0; i < m; i++) {
+          x[i] = h * (s[i] + d[i]);
+          x[m + i] = h * (s[i] - d[i]);
+        }
+      },
+    };
   }
 
   /**

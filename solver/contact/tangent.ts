@@ -26,4 +26,21 @@ export interface TangentSolver {
   solve(b: Float64Array, x: Float64Array): void;
   /** x[i] = (K_plates + contact)⁻¹ b[i] for several right-hand sides, reading the factor once */
   solveMany(b: Float64Array[], x: Float64Array[]): void;
+  /** the last factorization split into halves, or null when the solve is iterative */
+  halfSolves(): HalfSolves | null;
+}
+
+/**
+ * K⁻¹ = Fᵀ F from a Cholesky factorization: forward(b) = F b, backward(f) = Fᵀ f. A low-rank
+ * term G D Gᵀ added to K then costs one forward and one backward solve per right-hand side
+ * (Woodbury in the forward space: Gᵀ K⁻¹ b = (F G)ᵀ (F b)), plus one forward solve per column
+ * of G, which is sparse, per factorization.
+ */
+export interface HalfSolves {
+  /** length of a forward image */
+  readonly size: number;
+  /** f = F b */
+  forward(b: Float64Array, f: Float64Array): void;
+  /** x = Fᵀ f (f is overwritten) */
+  backward(f: Float64Array, x: Float64Array): void;
 }

@@ -9,7 +9,7 @@ import type { AnalyseOptions, FactorStats, NumericFactor, SymbolicFactor, Symmet
 
 export { type FactorOptions, factor } from './multifrontal';
 export { NotPositiveDefiniteError } from './notPositiveDefinite';
-export { solve, solveMany } from './supernodalSolve';
+export { backwardSolve, forwardSolve, solve, solveMany } from './supernodalSolve';
 export { analyse } from './symbolic';
 
 export interface CholeskySolver {

@@ -2,10 +2,12 @@
 export { type AssemblyPlan, addElement, assembleGroup, planAssembly, zeroValues } from './assembly';
 export {
   analyse,
+  backwardSolve,
   type CholeskySolver,
   createSolver,
   type FactorOptions,
   factor,
+  forwardSolve,
   NotPositiveDefiniteError,
   solve,
   solveMany,

@@ -119,34 +119,37 @@ function packedUpdate(
           c13 = 0,
           c23 = 0,
           c33 = 0;
-        let a = ig * stride;
-        let b = bStart;
-        const end = a + stride;
-        for (; a < end; a += 4, b += 4) {
-          const a0 = pack[a],
-            a1 = pack[a + 1],
-            a2 = pack[a + 2],
-            a3 = pack[a + 3];
+        // int32 index arithmetic (| 0): V8 then drops the overflow check on every a + 1 … b + 3
+        let a = (ig * stride) | 0;
+        let b = bStart | 0;
+        const end = (a + stride) | 0;
+        while (a < end) {
+          const a0 = pack[a];
+          const a1 = pack[(a + 1) | 0];
+          const a2 = pack[(a + 2) | 0];
+          const a3 = pack[(a + 3) | 0];
           let bp = pack[b];
           c00 += a0 * bp;
           c10 += a1 * bp;
           c20 += a2 * bp;
           c30 += a3 * bp;
-          bp = pack[b + 1];
+          bp = pack[(b + 1) | 0];
           c01 += a0 * bp;
           c11 += a1 * bp;
           c21 += a2 * bp;
           c31 += a3 * bp;
-          bp = pack[b + 2];
+          bp = pack[(b + 2) | 0];
           c02 += a0 * bp;
           c12 += a1 * bp;
           c22 += a2 * bp;
           c32 += a3 * bp;
-          bp = pack[b + 3];
+          bp = pack[(b + 3) | 0];
           c03 += a0 * bp;
           c13 += a1 * bp;
           c23 += a2 * bp;
           c33 += a3 * bp;
+          a = (a + 4) | 0;
+          b = (b + 4) | 0;
         }
         const d0 = e0 + i;
         if (ig !== jg && fullCols && i + 4 <= rowCount) {

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { assembleGroup, planAssembly } from '../../../solver/sparse/assembly';
 import {
   analyse,
+  backwardSolve,
   createSolver,
   factor,
+  forwardSolve,
   NotPositiveDefiniteError,
   solve,
   solveMany,
@@ -168,6 +170,32 @@ describe('refactorization and right-hand sides', () => {
       const ref = denseSolution(A, B.subarray(c * 50, (c + 1) * 50));
       expect(relativeError(X.subarray(c * 50, (c + 1) * 50), ref)).toBeLessThan(TOL);
     }
+  });
+
+  it('half solves: F b · F c = bᵀ A⁻¹ c and Fᵀ F b = A⁻¹ b, sparse b included (tolerance 1e-9)', () => {
+    const { A, geometry } = plateMatrix(14, 8);
+    const num = factor(analyse(A, { ordering: 'nd', geometry }), A);
+    const n = A.n;
+    const b = rhs(n, 5);
+    // a washer-like load: three nonzeros, so most supernodes are skipped by the forward half
+    const c = new Float64Array(n);
+    c[3] = 1;
+    c[4] = -0.5;
+    c[40] = 2;
+    const x = denseSolution(A, b);
+    const fb = forwardSolve(num, b, new Float64Array(n));
+    const fc = forwardSolve(num, c, new Float64Array(n));
+    let product = 0;
+    let reference = 0;
+    let scale = 0;
+    for (let i = 0; i < n; i++) {
+      product += fb[i] * fc[i];
+      reference += c[i] * x[i];
+      scale += Math.abs(c[i] * x[i]);
+    }
+    expect(Math.abs(product - reference)).toBeLessThan(TOL * scale);
+    expect(relativeError(backwardSolve(num, fb, new Float64Array(n)), x)).toBeLessThan(TOL);
+    expect(relativeError(backwardSolve(num, fc, new Float64Array(n)), denseSolution(A, c))).toBeLessThan(TOL);
   });
 
   it('createSolver refactors with new values and solves (tolerance 1e-9)', () => {
