@@ -10,11 +10,10 @@ import {
   solve,
 } from '../sparse';
 import { cachedAnalyse, coordinatesKey } from '../sparse/analysisCache';
-import { multiplySymmetric } from '../sparse/symmetricProduct';
+import { multiplySymmetric, multiplySymmetricMagnitude } from '../sparse/symmetricProduct';
 import type { ElementGroup, FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
 import type { ContactProblem } from './contactProblem';
 import { defaultRigidBodyNodes } from './rigidBody';
-import { absolute } from './roundoff';
 import { solveColumns } from './solveColumns';
 import type { HalfSolves, TangentSolver } from './tangent';
 
@@ -35,7 +34,6 @@ export class CoupledTangent implements TangentSolver {
   private readonly contactGroup: number[] = [];
   private readonly blocks: Float64Array[] = [];
   private numeric: NumericFactor | undefined;
-  private absMatrix: SymmetricCsc | undefined;
 
   constructor(problem: ContactProblem, describeLayer: (l: number) => string) {
     const { mesh, layers } = problem;
@@ -116,8 +114,7 @@ export class CoupledTangent implements TangentSolver {
   }
 
   plateMagnitude(x: Float64Array, y: Float64Array): void {
-    this.absMatrix ??= absolute(this.plateMatrix);
-    multiplySymmetric(this.absMatrix, absolute(x), y);
+    multiplySymmetricMagnitude(this.plateMatrix, x, y);
   }
 
   refactor(pointStiffness: Float64Array[]): void {

@@ -10,12 +10,11 @@ import {
 } from '../sparse';
 import { cachedAnalyse, coordinatesKey } from '../sparse/analysisCache';
 import { Fingerprint } from '../sparse/fingerprint';
-import { multiplySymmetric } from '../sparse/symmetricProduct';
+import { multiplySymmetric, multiplySymmetricMagnitude } from '../sparse/symmetricProduct';
 import type { FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
 import type { ContactProblem } from './contactProblem';
 import { cachedPlan, cachedPlateModel, shiftedPlateModel } from './plateCache';
 import { defaultRigidBodyNodes } from './rigidBody';
-import { absolute } from './roundoff';
 import { solveColumns } from './solveColumns';
 import type { HalfSolves, TangentSolver } from './tangent';
 
@@ -64,8 +63,6 @@ export class PairedTangent implements TangentSolver {
   private readonly work: Float64Array[];
   private pcgWork: Float64Array[] | undefined;
   pcgIterations = 0;
-  private absTop: SymmetricCsc | undefined;
-  private absBottom: SymmetricCsc | undefined;
 
   constructor(problem: ContactProblem, describeLayer: (l: number) => string) {
     const { mesh, layers } = problem;
@@ -148,10 +145,8 @@ export class PairedTangent implements TangentSolver {
 
   plateMagnitude(x: Float64Array, y: Float64Array): void {
     const m = this.m;
-    this.absTop ??= absolute(this.topMatrix);
-    this.absBottom ??= absolute(this.bottomMatrix);
-    multiplySymmetric(this.absTop, absolute(x.subarray(0, m)), y.subarray(0, m));
-    multiplySymmetric(this.absBottom, absolute(x.subarray(m)), y.subarray(m));
+    multiplySymmetricMagnitude(this.topMatrix, x.subarray(0, m), y.subarray(0, m));
+    multiplySymmetricMagnitude(this.bottomMatrix, x.subarray(m), y.subarray(m));
   }
 
   refactor(pointStiffness: Float64Array[]): void {

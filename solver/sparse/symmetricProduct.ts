@@ -13,20 +13,43 @@ export function multiplySymmetric(
   y.fill(0);
   for (let j = 0; j < n; j++) {
     const xj = x[j];
+    let k = colPtr[j];
+    const end = colPtr[j + 1];
     let sum = 0;
-    for (let k = colPtr[j]; k < colPtr[j + 1]; k++) {
+    // the diagonal leads its column when present; the off-diagonal loop then has no branch
+    if (k < end && rowIdx[k] === j) sum = values[k++] * xj;
+    for (; k < end; k++) {
       const i = rowIdx[k];
       const a = values[k];
-      if (i === j) {
-        sum += a * xj;
-      } else {
-        y[i] += a * xj; // lower entry (i, j)
-        sum += a * x[i]; // its mirror (j, i)
-      }
+      y[i] += a * xj; // lower entry (i, j)
+      sum += a * x[i]; // its mirror (j, i)
     }
     y[j] += sum;
   }
   return y;
+}
+
+/**
+ * y = |A| |x| (entrywise absolute values) for symmetric A given by its lower triangle, without
+ * forming |A|: the scale of the rounding errors in A x. y is overwritten.
+ */
+export function multiplySymmetricMagnitude(A: SymmetricCsc, x: Float64Array, y: Float64Array): void {
+  const { n, colPtr, rowIdx, values } = A;
+  y.fill(0);
+  for (let j = 0; j < n; j++) {
+    const xj = Math.abs(x[j]);
+    let sum = 0;
+    for (let k = colPtr[j]; k < colPtr[j + 1]; k++) {
+      const i = rowIdx[k];
+      const a = Math.abs(values[k]);
+      if (i === j) sum += a * xj;
+      else {
+        y[i] += a * xj;
+        sum += a * Math.abs(x[i]);
+      }
+    }
+    y[j] += sum;
+  }
 }
 
 /** Euclidean norm of b - A x. */

@@ -24,6 +24,8 @@ function bracket(axis: number[], v: number): number {
 const clamp01 = (t: number) => (t < 0 ? 0 : t > 1 ? 1 : t);
 
 const RANDOM_MODES = 256;
+/** modes per pass of the random surface (RANDOM_MODES is a multiple) */
+const MODE_BLOCK = 32;
 
 /**
  * Height [mm] of a plate face toward the stack at the given points (xy pairs, mm); > 0 bulges
@@ -59,26 +61,35 @@ export function surfaceHeight(flatness: Flatness, xy: Float64Array, Lx: number, 
       // points share few distinct x and y, so the trigonometry is per line, not per point
       const xs = distinct(xy, 0);
       const ys = distinct(xy, 1);
-      const cx = new Float64Array(xs.values.length);
-      const sx = new Float64Array(xs.values.length);
-      const cy = new Float64Array(ys.values.length);
-      const sy = new Float64Array(ys.values.length);
-      for (let m = 0; m < RANDOM_MODES; m++) {
-        const kx = sd * rnd.normal();
-        const ky = sd * rnd.normal();
-        const phase = 2 * Math.PI * rnd.uniform();
-        for (let i = 0; i < cx.length; i++) {
-          cx[i] = Math.cos(kx * xs.values[i] + phase);
-          sx[i] = Math.sin(kx * xs.values[i] + phase);
-        }
-        for (let j = 0; j < cy.length; j++) {
-          cy[j] = Math.cos(ky * ys.values[j]);
-          sy[j] = Math.sin(ky * ys.values[j]);
+      const nx = xs.values.length;
+      const ny = ys.values.length;
+      // modes in blocks, each line's factors stored mode-contiguous so that every point sums a
+      // block with four sequential streams (the order of the additions is that of the modes)
+      const B = MODE_BLOCK;
+      const cx = new Float64Array(nx * B);
+      const sx = new Float64Array(nx * B);
+      const cy = new Float64Array(ny * B);
+      const sy = new Float64Array(ny * B);
+      for (let m0 = 0; m0 < RANDOM_MODES; m0 += B) {
+        for (let q = 0; q < B; q++) {
+          const kx = sd * rnd.normal();
+          const ky = sd * rnd.normal();
+          const phase = 2 * Math.PI * rnd.uniform();
+          for (let i = 0; i < nx; i++) {
+            cx[i * B + q] = Math.cos(kx * xs.values[i] + phase);
+            sx[i * B + q] = Math.sin(kx * xs.values[i] + phase);
+          }
+          for (let j = 0; j < ny; j++) {
+            cy[j * B + q] = Math.cos(ky * ys.values[j]);
+            sy[j * B + q] = Math.sin(ky * ys.values[j]);
+          }
         }
         for (let i = 0; i < n; i++) {
-          const a = xs.index[i];
-          const b = ys.index[i];
-          h[i] += cx[a] * cy[b] - sx[a] * sy[b];
+          const a = xs.index[i] * B;
+          const b = ys.index[i] * B;
+          let acc = h[i];
+          for (let q = 0; q < B; q++) acc += cx[a + q] * cy[b + q] - sx[a + q] * sy[b + q];
+          h[i] = acc;
         }
       }
       let mean = 0;
