@@ -29,8 +29,8 @@ import type { HalfSolves, TangentSolver } from './tangent';
 /** The locked bolts' Woodbury data for one factorization. */
 interface BoltCorrection {
   factorization: number;
-  /** W = F G (forward images) with `halves`, else Z = K_0⁻¹ G */
-  columns: Float64Array[];
+  /** W = F G (forward images) with `halves`, else Z = K_0⁻¹ G, each cut to its nonzero span */
+  columns: Span[];
   halves: HalfSolves | null;
   S: LuDecomposition;
 }
@@ -410,15 +410,13 @@ export class ContactSolver {
       this.tangent.solve(b, x);
       return;
     }
-    const correction = this.boltCorrection();
-    const { S, halves } = correction;
-    const columns = correction.columns;
+    const { S, halves, columns } = this.boltCorrection();
     const nb = bolts.length;
     const rhs = new Matrix(nb, 1);
     if (halves) {
       const f = new Float64Array(halves.size);
       halves.forward(b, f);
-      for (let a = 0; a < nb; a++) rhs.set(a, 0, dot(columns[a], f));
+      for (let a = 0; a < nb; a++) rhs.set(a, 0, spanDot(columns[a], f));
       subtractColumns(f, columns, S.solve(rhs));
       halves.backward(f, x);
       return;
@@ -444,20 +442,27 @@ export class ContactSolver {
       G.push(g);
     }
     const halves = this.tangent.halfSolves();
-    let columns: Float64Array[];
+    let columns: Span[];
     // S(a, c) = g_aᵀ K_0⁻¹ g_c + δ_ac / k_a
     const S = new Matrix(nb, nb);
     if (halves) {
+      // a forward image is zero before the washer's first supernode: the spans keep S cheap
       columns = G.map((g) => {
         const w = new Float64Array(halves.size);
         halves.forward(g, w);
-        return w;
+        return span(w);
       });
-      for (let a = 0; a < nb; a++) for (let c = 0; c < nb; c++) S.set(a, c, dot(columns[a], columns[c]));
+      for (let a = 0; a < nb; a++)
+        for (let c = a; c < nb; c++) {
+          const v = spansDot(columns[a], columns[c]);
+          S.set(a, c, v);
+          S.set(c, a, v);
+        }
     } else {
-      columns = G.map(() => new Float64Array(this.n));
-      this.tangent.solveMany(G, columns);
-      for (let a = 0; a < nb; a++) for (let c = 0; c < nb; c++) S.set(a, c, this.boltStretch(a, columns[c]));
+      const Z = G.map(() => new Float64Array(this.n));
+      this.tangent.solveMany(G, Z);
+      for (let a = 0; a < nb; a++) for (let c = 0; c < nb; c++) S.set(a, c, this.boltStretch(a, Z[c]));
+      columns = Z.map((z) => ({ from: 0, values: z }));
     }
     for (let a = 0; a < nb; a++) S.set(a, a, S.get(a, a) + 1 / bolts[a].stiffness);
     this.woodbury = {
@@ -535,17 +540,42 @@ function norm(v: Float64Array): number {
 
 export { defaultRigidBodyNodes } from './rigidBody';
 
-function dot(a: Float64Array, b: Float64Array): number {
+/** A vector's nonzero stretch: entries from `from` on are `values`, all others zero. */
+interface Span {
+  from: number;
+  values: Float64Array;
+}
+
+function span(v: Float64Array): Span {
+  let lo = 0;
+  while (lo < v.length && v[lo] === 0) lo++;
+  let hi = v.length;
+  while (hi > lo && v[hi - 1] === 0) hi--;
+  return { from: lo, values: v.subarray(lo, hi) };
+}
+
+/** a · x for a span and a full vector */
+function spanDot(a: Span, x: Float64Array): number {
+  const { from, values } = a;
   let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  for (let i = 0; i < values.length; i++) s += values[i] * x[from + i];
+  return s;
+}
+
+/** a · b over the overlap of two spans */
+function spansDot(a: Span, b: Span): number {
+  const lo = Math.max(a.from, b.from);
+  const hi = Math.min(a.from + a.values.length, b.from + b.values.length);
+  let s = 0;
+  for (let i = lo; i < hi; i++) s += a.values[i - a.from] * b.values[i - b.from];
   return s;
 }
 
 /** x −= Σ_c coef_c · columns[c] */
-function subtractColumns(x: Float64Array, columns: Float64Array[], coef: Matrix): void {
+function subtractColumns(x: Float64Array, columns: Span[], coef: Matrix): void {
   for (let c = 0; c < columns.length; c++) {
-    const col = columns[c];
+    const { from, values } = columns[c];
     const w = coef.get(c, 0);
-    for (let i = 0; i < x.length; i++) x[i] -= w * col[i];
+    for (let i = 0; i < values.length; i++) x[from + i] -= w * values[i];
   }
 }

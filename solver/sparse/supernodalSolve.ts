@@ -94,9 +94,12 @@ function substituteColumns(num: NumericFactor, Y: Float64Array, q: number): void
 }
 
 /**
- * Forward step of supernode s on the right-hand side stored at y[base ..]. A supernode whose
- * entries are all zero is skipped: a sparse right-hand side (a bolt's washer load) then only
- * walks the supernodes on its path to the root.
+ * Forward step of supernode s on the right-hand side stored at y[base ..]. Columns go four at a
+ * time: their 4×4 triangle is solved in registers, then one sweep down the panel applies all
+ * four to the rest of the diagonal block and to the rows below (accumulated in t and scattered
+ * once), so each y or t entry is loaded and stored once per eight flops. A group whose entries
+ * are all zero is skipped: a sparse right-hand side (a bolt's washer load) only walks the
+ * supernodes on its path to the root.
  */
 function forwardSupernode(
   num: NumericFactor,
@@ -113,45 +116,61 @@ function forwardSupernode(
   const m = superRowPtr[s + 1] - rp;
   const off = panelPtr[s];
   const yf = base + f;
-  let empty = true;
-  for (let c = 0; c < k; c++) {
-    if (y[yf + c] !== 0) {
-      empty = false;
-      break;
-    }
-  }
-  if (empty) return;
-  for (let c = 0; c < k; c++) {
-    const col = off + c * m;
-    const xc = y[yf + c] / L[col + c];
-    y[yf + c] = xc;
-    for (let r = c + 1; r < k; r++) y[yf + r] -= L[col + r] * xc;
-  }
   const below = m - k;
-  if (below === 0) return;
-  t.fill(0, 0, below);
-  // four columns per sweep of t: one load and store of t per eight flops, not per two
+  let touched = false;
   let c = 0;
   for (; c + 4 <= k; c += 4) {
-    const x0 = y[yf + c];
-    const x1 = y[yf + c + 1];
-    const x2 = y[yf + c + 2];
-    const x3 = y[yf + c + 3];
-    const l0 = off + c * m + k;
+    const l0 = off + c * m;
     const l1 = l0 + m;
     const l2 = l1 + m;
     const l3 = l2 + m;
-    for (let r = 0; r < below; r++) t[r] += L[l0 + r] * x0 + L[l1 + r] * x1 + L[l2 + r] * x2 + L[l3 + r] * x3;
+    const b0 = y[yf + c];
+    const b1 = y[yf + c + 1];
+    const b2 = y[yf + c + 2];
+    const b3 = y[yf + c + 3];
+    if (b0 === 0 && b1 === 0 && b2 === 0 && b3 === 0) continue;
+    const x0 = b0 / L[l0 + c];
+    const x1 = (b1 - L[l0 + c + 1] * x0) / L[l1 + c + 1];
+    const x2 = (b2 - L[l0 + c + 2] * x0 - L[l1 + c + 2] * x1) / L[l2 + c + 2];
+    const x3 = (b3 - L[l0 + c + 3] * x0 - L[l1 + c + 3] * x1 - L[l2 + c + 3] * x2) / L[l3 + c + 3];
+    y[yf + c] = x0;
+    y[yf + c + 1] = x1;
+    y[yf + c + 2] = x2;
+    y[yf + c + 3] = x3;
+    for (let r = c + 4; r < k; r++) y[yf + r] -= L[l0 + r] * x0 + L[l1 + r] * x1 + L[l2 + r] * x2 + L[l3 + r] * x3;
+    if (below === 0) continue;
+    if (!touched) {
+      t.fill(0, 0, below);
+      touched = true;
+    }
+    for (let r = 0; r < below; r++) {
+      const q = k + r;
+      t[r] += L[l0 + q] * x0 + L[l1 + q] * x1 + L[l2 + q] * x2 + L[l3 + q] * x3;
+    }
   }
   for (; c < k; c++) {
-    const xc = y[yf + c];
-    const col = off + c * m + k;
-    for (let r = 0; r < below; r++) t[r] += L[col + r] * xc;
+    const col = off + c * m;
+    const b = y[yf + c];
+    if (b === 0) continue;
+    const xc = b / L[col + c];
+    y[yf + c] = xc;
+    for (let r = c + 1; r < k; r++) y[yf + r] -= L[col + r] * xc;
+    if (below === 0) continue;
+    if (!touched) {
+      t.fill(0, 0, below);
+      touched = true;
+    }
+    for (let r = 0; r < below; r++) t[r] += L[col + k + r] * xc;
   }
-  for (let r = 0; r < below; r++) y[base + superRows[rp + k + r]] -= t[r];
+  if (touched) for (let r = 0; r < below; r++) y[base + superRows[rp + k + r]] -= t[r];
 }
 
-/** Backward step of supernode s on the right-hand side stored at y[base ..]. */
+/**
+ * Backward step of supernode s on the right-hand side stored at y[base ..]: the rows below are
+ * gathered into t once, then columns go four at a time from the last, their dot products with
+ * everything after them (diagonal block and rows below) formed in one sweep with four
+ * accumulators, and their 4×4 triangle solved in registers.
+ */
 function backwardSupernode(
   num: NumericFactor,
   s: number,
@@ -168,49 +187,47 @@ function backwardSupernode(
   const off = panelPtr[s];
   const yf = base + f;
   const below = m - k;
-  if (below > 0) {
-    for (let r = 0; r < below; r++) t[r] = y[base + superRows[rp + k + r]];
-    // the rows below do not depend on the diagonal block: four columns' dot products per sweep of t
-    let c = 0;
-    for (; c + 4 <= k; c += 4) {
-      const l0 = off + c * m + k;
-      const l1 = l0 + m;
-      const l2 = l1 + m;
-      const l3 = l2 + m;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let r = 0; r < below; r++) {
-        const tr = t[r];
-        s0 += L[l0 + r] * tr;
-        s1 += L[l1 + r] * tr;
-        s2 += L[l2 + r] * tr;
-        s3 += L[l3 + r] * tr;
-      }
-      y[yf + c] -= s0;
-      y[yf + c + 1] -= s1;
-      y[yf + c + 2] -= s2;
-      y[yf + c + 3] -= s3;
-    }
-    for (; c < k; c++) {
-      const lo = off + c * m + k;
-      let sum = 0;
-      for (let r = 0; r < below; r++) sum += L[lo + r] * t[r];
-      y[yf + c] -= sum;
-    }
-  }
-  for (let c = k - 1; c >= 0; c--) {
+  for (let r = 0; r < below; r++) t[r] = y[base + superRows[rp + k + r]];
+  // the columns past the last whole group of four, one by one from the last
+  let c = k - 1;
+  for (; c >= k - (k % 4); c--) {
     const col = off + c * m;
-    // two partial sums halve the dependency chain of the dot product
-    let even = y[yf + c];
-    let odd = 0;
-    let r = c + 1;
-    for (; r + 1 < k; r += 2) {
-      even -= L[col + r] * y[yf + r];
-      odd -= L[col + r + 1] * y[yf + r + 1];
+    let sum = y[yf + c];
+    for (let r = c + 1; r < k; r++) sum -= L[col + r] * y[yf + r];
+    for (let r = 0; r < below; r++) sum -= L[col + k + r] * t[r];
+    y[yf + c] = sum / L[col + c];
+  }
+  for (let c0 = c - 3; c0 >= 0; c0 -= 4) {
+    const l0 = off + c0 * m;
+    const l1 = l0 + m;
+    const l2 = l1 + m;
+    const l3 = l2 + m;
+    let s0 = y[yf + c0];
+    let s1 = y[yf + c0 + 1];
+    let s2 = y[yf + c0 + 2];
+    let s3 = y[yf + c0 + 3];
+    for (let r = c0 + 4; r < k; r++) {
+      const yr = y[yf + r];
+      s0 -= L[l0 + r] * yr;
+      s1 -= L[l1 + r] * yr;
+      s2 -= L[l2 + r] * yr;
+      s3 -= L[l3 + r] * yr;
     }
-    if (r < k) even -= L[col + r] * y[yf + r];
-    y[yf + c] = (even + odd) / L[col + c];
+    for (let r = 0; r < below; r++) {
+      const q = k + r;
+      const tr = t[r];
+      s0 -= L[l0 + q] * tr;
+      s1 -= L[l1 + q] * tr;
+      s2 -= L[l2 + q] * tr;
+      s3 -= L[l3 + q] * tr;
+    }
+    const x3 = s3 / L[l3 + c0 + 3];
+    const x2 = (s2 - L[l2 + c0 + 3] * x3) / L[l2 + c0 + 2];
+    const x1 = (s1 - L[l1 + c0 + 2] * x2 - L[l1 + c0 + 3] * x3) / L[l1 + c0 + 1];
+    const x0 = (s0 - L[l0 + c0 + 1] * x1 - L[l0 + c0 + 2] * x2 - L[l0 + c0 + 3] * x3) / L[l0 + c0];
+    y[yf + c0] = x0;
+    y[yf + c0 + 1] = x1;
+    y[yf + c0 + 2] = x2;
+    y[yf + c0 + 3] = x3;
   }
 }
