@@ -137,7 +137,8 @@ function forwardSupernode(
     y[yf + c + 1] = x1;
     y[yf + c + 2] = x2;
     y[yf + c + 3] = x3;
-    for (let r = c + 4; r < k; r++) y[yf + r] -= L[l0 + r] * x0 + L[l1 + r] * x1 + L[l2 + r] * x2 + L[l3 + r] * x3;
+    for (let r = c + 4; r < k; r++)
+      y[yf + r] -= L[l0 + r] * x0 + L[l1 + r] * x1 + L[l2 + r] * x2 + L[l3 + r] * x3;
     if (below === 0) continue;
     if (!touched) {
       t.fill(0, 0, below);

@@ -3,8 +3,9 @@
  * joined by interface springs of a custom ElementGroup, refactored on the same pattern.
  */
 import { describe, expect, it } from 'vitest';
-import { uniformRectangleMesh } from '../../../solver/mesh/structured';
+import { rectangleMesh, uniformRectangleMesh } from '../../../solver/mesh/structured';
 import { addPressure } from '../../../solver/plate/loads';
+import { mitc4Stiffness } from '../../../solver/plate/mitc4';
 import { applyPrescribed, createPlateModel } from '../../../solver/plate/plateModel';
 import { solvePlate } from '../../../solver/plate/staticSolve';
 import { analyse, assembleGroup, factor, planAssembly, solve } from '../../../solver/sparse/index';
@@ -67,5 +68,35 @@ describe('PlateModel in a multi-plate system', () => {
     const c = 4 * 9 + 4;
     expect(Math.abs(stiff.u[3 * c] / (single[3 * c] / 2) - 1)).toBeLessThan(1e-6);
     expect(Math.abs(stiff.u[A.nDofs + 3 * c] / (single[3 * c] / 2) - 1)).toBeLessThan(1e-6);
+  });
+});
+
+describe('element stiffness shared between equal elements', () => {
+  it('a graded mesh: every block equals its own element computation (1e-13 of the largest entry)', () => {
+    // grading and forced lines give many shapes; translated copies share one block
+    const mesh = rectangleMesh(
+      { from: 0, to: 90, size: 7, lines: [20.5, 33], refine: [{ at: 40, size: 2 }] },
+      { from: 0, to: 60, size: 7, lines: [12.25] },
+    );
+    const nQuads = mesh.quads.length / 4;
+    const thickness = Float64Array.from({ length: nQuads }, (_, e) => (e % 7 === 0 ? 4 : 3));
+    const model = createPlateModel(mesh, { E: 70000, nu: 0.33, thickness }, []);
+    const xy = new Float64Array(8);
+    const own = new Float64Array(144);
+    let worst = 0;
+    let largest = 0;
+    for (let e = 0; e < nQuads; e++) {
+      for (let a = 0; a < 4; a++) {
+        const node = mesh.quads[4 * e + a];
+        xy[2 * a] = mesh.nodes[2 * node];
+        xy[2 * a + 1] = mesh.nodes[2 * node + 1];
+      }
+      mitc4Stiffness(xy, 70000, 0.33, thickness[e], own, 0);
+      for (let i = 0; i < 144; i++) {
+        worst = Math.max(worst, Math.abs(model.stiffness[144 * e + i] - own[i]));
+        largest = Math.max(largest, Math.abs(own[i]));
+      }
+    }
+    expect(worst).toBeLessThan(1e-13 * largest);
   });
 });
