@@ -56,28 +56,20 @@ export function factor(
           relative: new Int32Array(maxBelow(sym)),
           seconds: 0,
         };
-  const { aTarget, iperm } = sym;
   const n = sym.n;
   const L = num.values;
   const tolerance = options.pivotTolerance ?? 1e-12;
   const describe = options.describeDof ?? sym.describeDof;
-
-  // scatter A into the panels; remember the original diagonal for the pivot test
-  L.fill(0);
-  const values = A.values;
-  for (let q = 0; q < values.length; q++) L[aTarget[q]] += values[q];
+  // the original diagonal, for the relative pivot test
   const diagonal = num.diagonal;
-  diagonal.fill(0);
-  for (let j = 0; j < n; j++) {
-    for (let q = A.colPtr[j]; q < A.colPtr[j + 1]; q++) if (A.rowIdx[q] === j) diagonal[iperm[j]] = values[q];
-  }
+  for (let j = 0; j < n; j++) diagonal[j] = sym.aDiagonal[j] >= 0 ? A.values[sym.aDiagonal[j]] : 0;
 
   // One call per supernode (a small function the JIT optimizes as a whole, rather than
   // one long loop that it would compile on the fly and deoptimize on every new path).
   const ns = sym.superStart.length - 1;
   let stackTop = 0;
   for (let s = 0; s < ns; s++) {
-    const failed = factorSupernode(sym, num, s, stackTop, tolerance);
+    const failed = factorSupernode(sym, num, A.values, s, stackTop, tolerance);
     if (failed < 0) {
       const col = -failed - 1; // permuted column whose pivot failed
       const f = sym.superStart[s];
@@ -99,6 +91,7 @@ export function factor(
 function factorSupernode(
   sym: SymbolicFactor,
   num: NumericFactor,
+  aValues: Float64Array,
   s: number,
   stackTop: number,
   tolerance: number,
@@ -118,6 +111,10 @@ function factorSupernode(
   const mu = m - k;
   const off = panelPtr[s];
   const uSize = (mu * (mu + 1)) >> 1;
+  // this panel's part of A, scattered while the panel is about to be used
+  L.fill(0, off, off + m * k);
+  const { aSource, aTarget } = sym;
+  for (let t = sym.aEntryPtr[s]; t < sym.aEntryPtr[s + 1]; t++) L[aTarget[t]] += aValues[aSource[t]];
   front.fill(0, 0, uSize);
   for (let r = 0; r < m; r++) rowPos[superRows[rp + r]] = r;
 

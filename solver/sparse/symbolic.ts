@@ -127,7 +127,11 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
   let superRows = new Int32Array(Math.max(2 * lower.rowIdx.length, 1024));
   const mark = new Int32Array(n).fill(-1);
   const panelPtr = new Int32Array(ns + 1);
+  // lower holds A's entries by permuted column, so a supernode's entries are contiguous in it
   const aTarget = new Int32Array(A.rowIdx.length);
+  const aEntryPtr = new Int32Array(ns + 1);
+  for (let s = 0; s <= ns; s++) aEntryPtr[s] = lower.colPtr[superStart[s]];
+  const aDiagonal = new Int32Array(n).fill(-1);
   const rowPos = new Int32Array(n);
   let panelTotal = 0;
   let stackTop = 0;
@@ -190,8 +194,10 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
     for (let r = 0; r < m; r++) rowPos[superRows[superRowPtr[s] + r]] = r;
     for (let j = f; j < l; j++) {
       const base = panelTotal - m * k + (j - f) * m;
-      for (let t = lower.colPtr[j]; t < lower.colPtr[j + 1]; t++)
-        aTarget[lower.source[t]] = base + rowPos[lower.rowIdx[t]];
+      for (let t = lower.colPtr[j]; t < lower.colPtr[j + 1]; t++) {
+        aTarget[t] = base + rowPos[lower.rowIdx[t]];
+        if (lower.rowIdx[t] === j) aDiagonal[j] = lower.source[t];
+      }
     }
     // multifrontal stack: the children's updates are popped, this update pushed
     for (let q = superChildPtr[s]; q < superChildPtr[s + 1]; q++) {
@@ -223,7 +229,10 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
     superChildPtr,
     superChildren,
     panelPtr,
+    aEntryPtr,
+    aSource: lower.source,
     aTarget,
+    aDiagonal,
     stackSize,
     frontSize,
     nnzA: A.rowIdx.length,

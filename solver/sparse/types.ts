@@ -86,8 +86,16 @@ export interface SymbolicFactor {
   superChildren: Int32Array;
   /** dense panel of s (rows × own columns, column-major) starts at values[panelPtr[s]] */
   panelPtr: Int32Array;
-  /** for every entry of A (in A's storage order): the index in the panel values it adds to */
+  /**
+   * A's entries grouped by supernode: entries aEntryPtr[s] .. aEntryPtr[s+1] of aSource (their
+   * index in A.values) add to the panel values at aTarget (same positions), so each panel
+   * receives its part of A just before it is factored, while it is in cache.
+   */
+  aEntryPtr: Int32Array;
+  aSource: Int32Array;
   aTarget: Int32Array;
+  /** per permuted column: the index of its diagonal entry in A.values, −1 if absent */
+  aDiagonal: Int32Array;
   /** doubles needed by the multifrontal update stack and the largest front */
   stackSize: number;
   frontSize: number;
