@@ -53,7 +53,11 @@ export function locatePoint(mesh: QuadMesh, x: number, y: number): QuadPoint | n
   const nQuads = quads.length / 4;
   for (let e = 0; e < nQuads; e++) {
     quadBounds(nodes, quads, e, box);
-    const [x0, x1, y0, y1] = box;
+    // indexed, not destructured: destructuring a typed array runs its iterator per quad
+    const x0 = box[0];
+    const x1 = box[1];
+    const y0 = box[2];
+    const y1 = box[3];
     const tol = 1e-9 * Math.max(x1 - x0, y1 - y0);
     if (x < x0 - tol || x > x1 + tol || y < y0 - tol || y > y1 + tol) continue;
     gatherCorners(nodes, quads, e, xy);

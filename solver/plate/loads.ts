@@ -94,7 +94,11 @@ export function addPatchForce(mesh: QuadMesh, patch: PatchForce, f: Float64Array
   let area = 0;
   for (let e = 0; e < nQuads; e++) {
     quadBounds(nodes, quads, e, box);
-    const [x0, x1, y0, y1] = box;
+    // indexed, not destructured: destructuring a typed array runs its iterator per quad
+    const x0 = box[0];
+    const x1 = box[1];
+    const y0 = box[2];
+    const y1 = box[3];
     // Skip quads whose bounding box misses the disc.
     const dx = Math.max(x0 - cx, 0, cx - x1);
     const dy = Math.max(y0 - cy, 0, cy - y1);

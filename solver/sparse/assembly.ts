@@ -90,7 +90,6 @@ export function planAssembly(n: number, groups: ElementGroup[]): AssemblyPlan {
   return { matrix: { n, colPtr, rowIdx, values: new Float64Array(nnz) }, groups, scatter };
 }
 
-/** First slot of the element that owns `slot`. */
 /**
  * Every distinct pair (r, c ≤ r) of dofs sharing an element, rows in increasing order. Without
  * `rowIdx` it counts them into cursor[c + 1]; with it, it appends r to column c at cursor[c].
@@ -126,6 +125,7 @@ function visitLowerPairs(
   }
 }
 
+/** First slot of the element that owns `slot`. */
 function elementBase(slot: number, groupSlotStart: Int32Array, slotSize: Int32Array): number {
   const g = groupOf(slot, groupSlotStart);
   const d = slotSize[slot];
