@@ -8,9 +8,11 @@
  * entry) and get a unit diagonal from the `supports` group, so the global numbering never
  * changes when supports change and the matrix stays non-singular.
  */
+
 import { gatherCorners } from '../mesh/bilinear';
 import type { QuadMesh } from '../mesh/quadMesh';
 import type { DofGeometry, ElementGroup } from '../sparse/types';
+import { ElementShapes } from './elementShapes';
 import { mitc4Stiffness } from './mitc4';
 
 /** Plate section: isotropic, linear elastic. */
@@ -117,15 +119,13 @@ export function createPlateModel(
 
   const stiffness = new Float64Array(144 * nQuads);
   const xy = new Float64Array(8);
-  // A structured mesh has few distinct element shapes (81 in 23k quads of the default module):
-  // an element whose corners sit at the same offsets from its first corner, with the same
-  // thickness, has the same stiffness up to the round-off of a translation, so it is copied.
-  const shapes = new ElementShapes(nQuads);
+  // equal element shapes share one stiffness computation (see ElementShapes)
+  const shapes = new ElementShapes(144);
   for (let e = 0; e < nQuads; e++) {
     gatherCorners(mesh.nodes, mesh.quads, e, xy);
-    const same = shapes.find(e, xy, thickness[e]);
-    if (same < 0) mitc4Stiffness(xy, section.E, section.nu, thickness[e], stiffness, 144 * e);
-    else stiffness.copyWithin(144 * e, 144 * same, 144 * same + 144);
+    const id = shapes.idOf(xy, thickness[e]);
+    if (shapes.isNew) mitc4Stiffness(xy, section.E, section.nu, thickness[e], shapes.blocks, 144 * id);
+    stiffness.set(shapes.blocks.subarray(144 * id, 144 * id + 144), 144 * e);
   }
   return {
     mesh,
@@ -196,46 +196,5 @@ export function plateInternalForces(model: PlateModel, u: ArrayLike<number>, out
       for (let j = 0; j < 12; j++) s += stiffness[row + j] * ue[j];
       out[loc[i]] += s;
     }
-  }
-}
-
-/**
- * Element shapes seen so far, by corner offsets and thickness compared bit for bit (hashed, then
- * checked), so that equal elements are found without building a key string per element.
- */
-class ElementShapes {
-  private readonly shape: Float64Array;
-  private readonly words: Int32Array;
-  private readonly first = new Map<number, number[]>();
-  private readonly stored: Float64Array;
-
-  constructor(nQuads: number) {
-    this.shape = new Float64Array(7);
-    this.words = new Int32Array(this.shape.buffer);
-    this.stored = new Float64Array(7 * nQuads);
-  }
-
-  /** The first element with the shape of element e (corners xy, thickness t), or −1 if e is the first. */
-  find(e: number, xy: Float64Array, t: number): number {
-    const v = this.shape;
-    for (let a = 1; a < 4; a++) {
-      v[2 * a - 2] = xy[2 * a] - xy[0];
-      v[2 * a - 1] = xy[2 * a + 1] - xy[1];
-    }
-    v[6] = t;
-    let h = 0x811c9dc5;
-    for (let i = 0; i < 14; i++) h = Math.imul(h ^ this.words[i], 0x01000193);
-    const candidates = this.first.get(h);
-    if (candidates) {
-      for (const c of candidates) {
-        let equal = true;
-        for (let i = 0; i < 7 && equal; i++) equal = this.stored[7 * c + i] === v[i];
-        if (equal) return c;
-      }
-    }
-    this.stored.set(v, 7 * e);
-    if (candidates) candidates.push(e);
-    else this.first.set(h, [e]);
-    return -1;
   }
 }
