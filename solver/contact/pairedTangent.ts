@@ -19,7 +19,23 @@ import { solveColumns } from './solveColumns';
 import type { HalfSolves, TangentSolver } from './tangent';
 
 /** The last constant sum factor, kept for the next case on the same mesh and plates. */
-let lastSum: { symbolic: SymbolicFactor; key: string; factor: NumericFactor } | null = null;
+let lastSum: KeptFactor | null = null;
+/**
+ * The last difference factor, kept for the next case whose K̄ + 2C is bit for bit the same (a
+ * preload or swelling sweep, or the viewer's re-solve after a preload edit, with linear laws in
+ * full contact). A kept factor is never refactored in place: its holders may still use it.
+ */
+let lastDiff: KeptFactor | null = null;
+
+interface KeptFactor {
+  symbolic: SymbolicFactor;
+  key: string;
+  factor: NumericFactor;
+}
+
+function keyOf(values: Float64Array): string {
+  return `${values.length}:${new Fingerprint().floats(values)}`;
+}
 
 /** PCG stops at this relative residual when the two plates differ. */
 const PCG_TOLERANCE = 1e-12;
@@ -156,12 +172,16 @@ export class PairedTangent implements TangentSolver {
     this.diffValues.set(this.average);
     for (let i = 0; i < this.nodeStiffness.length; i++)
       this.diffValues[this.diagonal[3 * i]] += 2 * this.nodeStiffness[i];
-    this.diffFactor = factor(
-      this.symbolic,
-      { ...this.plan.matrix, values: this.diffValues },
-      this.diffFactor,
-    );
+    const key = keyOf(this.diffValues);
+    if (lastDiff && lastDiff.symbolic.perm === this.symbolic.perm && lastDiff.key === key) {
+      this.diffFactor = lastDiff.factor;
+      return;
+    }
+    // refactor in place only in storage no one else holds
+    const reuse = this.diffFactor && this.diffFactor !== lastDiff?.factor ? this.diffFactor : undefined;
+    this.diffFactor = factor(this.symbolic, { ...this.plan.matrix, values: this.diffValues }, reuse);
     this.factorizations++;
+    lastDiff = { symbolic: this.symbolic, key, factor: this.diffFactor };
   }
 
   solve(b: Float64Array, x: Float64Array): void {
@@ -283,7 +303,7 @@ export class PairedTangent implements TangentSolver {
    */
   private sumFactor(): NumericFactor {
     if (this.sumNumeric) return this.sumNumeric;
-    const key = `${this.sumValues.length}:${new Fingerprint().floats(this.sumValues)}|${this.gauge.join(',')}`;
+    const key = `${keyOf(this.sumValues)}|${this.gauge.join(',')}`;
     if (lastSum && lastSum.symbolic.perm === this.symbolic.perm && lastSum.key === key)
       this.sumNumeric = lastSum.factor;
     else {
