@@ -1,5 +1,5 @@
 import { GizmoHelper, GizmoViewport, OrbitControls } from '@react-three/drei';
-import { Canvas } from '@react-three/fiber';
+import { Canvas, type RootState } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import type { StackLayout } from '../domain/stackLayout';
 import type { ViewFields } from '../worker/protocol';
@@ -17,6 +17,14 @@ export interface StackSceneProps {
   section: { enabled: boolean; at: number };
   fitRequest: number;
   onProbe: (point: { x: number; y: number } | null) => void;
+}
+
+/**
+ * Test and benchmark hook only (read by test/bench/orbitBench.ts; the app never reads it):
+ * exposes the 3D view's renderer, scene and camera as `window.__stackpressScene`.
+ */
+function exposeSceneForTests({ gl, scene, camera }: RootState): void {
+  (window as unknown as { __stackpressScene?: unknown }).__stackpressScene = { gl, scene, camera };
 }
 
 /** The 3D view: renders on demand only (orbiting, edits and probing invalidate it). */
@@ -54,6 +62,7 @@ export function StackScene({
       gl={{ preserveDrawingBuffer: true, antialias: true, localClippingEnabled: true } as never}
       camera={{ up: [0, 0, 1], fov: 35, position: [300, -300, 250] }}
       data-testid="scene-canvas"
+      onCreated={exposeSceneForTests}
     >
       <color attach="background" args={['#1d232b']} />
       <hemisphereLight args={['#dfe7f0', '#2a2f36', 1.1]} />
