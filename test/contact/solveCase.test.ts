@@ -130,3 +130,25 @@ describe('Fig 5b housings', () => {
     for (const n of ['none', 'springs', 'gaskets']) expect(cov['springs-gaskets']).toBeLessThan(cov[n]);
   });
 });
+
+describe('a factorization kept for the next case', () => {
+  it('an unchanged tangent (linear laws, full contact, new preload) reuses it and gives the map of a fresh factorization (1e-12)', () => {
+    // the default module stays in full contact on its linear pads: one tangent for any preload
+    const base = { ...loadCase('default'), mesh: { size: 4 } };
+    const heavier = { ...base, bolts: { ...base.bolts, preload: { force: 7000 } } };
+    const first = solveCase(heavier); // factors K̄ + 2C
+    const reused = solveCase(base); // same tangent: the kept factor
+    const thicker = solveCase({ ...base, plates: { ...base.plates, top: { ...base.plates.top, thickness: 30 } } });
+    const fresh = solveCase(base); // the kept factor is now the thicker plates': factors again
+    expect(first.solver.factorizations).toBeGreaterThan(0);
+    expect(reused.solver.factorizations).toBe(0);
+    expect(thicker.solver.factorizations).toBeGreaterThan(0);
+    expect(fresh.solver.factorizations).toBeGreaterThan(0);
+    const a = reused.fields.pressure[0].nodal;
+    const b = fresh.fields.pressure[0].nodal;
+    let worst = 0;
+    for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+    expect(worst).toBeLessThanOrEqual(1e-12 * fresh.pressure.max);
+    expect(first.pressure.mean).toBeGreaterThan(reused.pressure.mean);
+  });
+});
