@@ -68,9 +68,21 @@ export interface CaseSummary {
     flops: number;
     newtonIterations: number;
     factorizations: number;
+    /** end to end [s] */
     seconds: number;
+    /** where the time went [s]: validation, model, solver setup (ordering, symbolic analysis, plate stiffness, assembly), load-up, swelling, results */
+    phases: SolvePhases;
     supportReaction: number;
   };
+}
+
+export interface SolvePhases {
+  validate: number;
+  model: number;
+  setup: number;
+  loadUp: number;
+  swelling: number;
+  results: number;
 }
 
 /** Fields for plots and the viewer; typed arrays, not written to result.json. */
@@ -101,12 +113,22 @@ export interface SolveOptions {
  */
 export function solveCase(raw: unknown, options: SolveOptions = {}): CaseResult {
   const t0 = performance.now();
+  let mark = t0;
+  const lap = (): number => {
+    const now = performance.now();
+    const seconds = (now - mark) / 1000;
+    mark = now;
+    return seconds;
+  };
   // 1. Validate and check the case for physical consistency.
   const checked: CheckedCase = checkCase(raw);
   const c = checked.case;
+  const validate = lap();
   // 2. Build the model; the solver does the symbolic factorization once for both load steps.
   const model = buildModel(c);
+  const modelSeconds = lap();
   const solver = new ContactSolver(model.problem);
+  const setup = lap();
   const opts: ContactOptions = {
     tolerance: c.solver.tolerance,
     maxIterations: c.solver.maxIterations,
@@ -114,13 +136,26 @@ export function solveCase(raw: unknown, options: SolveOptions = {}): CaseResult 
   };
   // 3. Load-up: each bolt at its (scattered) preload.
   const loadUp = solver.loadUp(opts);
+  const loadUpSeconds = lap();
   // 4. Swelling with the bolts locked.
   const swollen =
     c.stack.swelling.type === 'none' ? null : solver.swell(loadUp, swellingField(c, model), opts);
-  return assembleResult(c, checked.warnings, model, solver, loadUp, swollen, (performance.now() - t0) / 1000);
+  const swelling = lap();
+  const result = assembleResult(c, checked.warnings, model, solver, loadUp, swollen);
+  const phases: SolvePhases = {
+    validate,
+    model: modelSeconds,
+    setup,
+    loadUp: loadUpSeconds,
+    swelling,
+    results: lap(),
+  };
+  result.solver.seconds = (performance.now() - t0) / 1000;
+  result.solver.phases = phases;
+  return result;
 }
 
-/** Summary statistics and fields from solved states. */
+/** Summary statistics and fields from solved states (timings left at 0 for the caller). */
 export function assembleResult(
   c: Case,
   warnings: string[],
@@ -128,7 +163,6 @@ export function assembleResult(
   solver: ContactSolver,
   loadUp: ContactState,
   swollen: ContactState | null,
-  seconds: number,
 ): CaseResult {
   const { problem, mesh } = model;
   const nNodes = mesh.nodes.length / 2;
@@ -226,7 +260,8 @@ export function assembleResult(
       newtonIterations: loadUp.iterations + (swollen?.iterations ?? 0),
       // every numeric factorization of the case, including the two-plate split's constant sum factor
       factorizations: solver.totalFactorizations,
-      seconds,
+      seconds: 0,
+      phases: { validate: 0, model: 0, setup: 0, loadUp: 0, swelling: 0, results: 0 },
       supportReaction: Math.max(loadUp.supportReaction, swollen?.supportReaction ?? 0),
     },
   };
