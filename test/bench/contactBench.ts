@@ -5,7 +5,7 @@
  * factorization reused from the cache, as in a sweep or the viewer's re-solve).
  */
 import { readFileSync } from 'node:fs';
-import { solveCase } from '../../src/solveCase';
+import { type SolvePhases, solveCase } from '../../src/solveCase';
 
 export interface ContactBenchRow {
   mesh: number;
@@ -17,6 +17,8 @@ export interface ContactBenchRow {
   nnzL: number;
   flops: number;
   peakRssMiB: number;
+  /** solveCase's own split of the time [s] */
+  phases: SolvePhases;
 }
 
 export function contactBench(meshSizes: number[] = [2, 1]): ContactBenchRow[] {
@@ -39,6 +41,7 @@ export function contactBench(meshSizes: number[] = [2, 1]): ContactBenchRow[] {
         nnzL: r.solver.nnzL,
         flops: r.solver.flops,
         peakRssMiB: process.resourceUsage().maxRSS / 1024,
+        phases: r.solver.phases,
       });
     }
   }
@@ -52,14 +55,18 @@ function scaled(preload: Record<string, number>, factor: number): Record<string,
   );
 }
 
+function phaseText(p: SolvePhases): string {
+  return [p.model, p.setup, p.loadUp, p.swelling, p.results].map((v) => v.toFixed(2)).join(' / ');
+}
+
 /** The rows as a Markdown table. */
 export function contactBenchTable(rows: ContactBenchRow[]): string {
   const head =
-    '| mesh (mm) | unknowns | run | end to end (s) | Newton iterations | factorizations | nnz(L) per factor | flops per factor | peak RSS (MiB) |';
-  const sep = '|---|---|---|---|---|---|---|---|---|';
+    '| mesh (mm) | unknowns | run | end to end (s) | model / setup / load-up / swelling / results (s) | Newton iterations | factorizations | nnz(L) per factor | flops per factor | peak RSS (MiB) |';
+  const sep = '|---|---|---|---|---|---|---|---|---|---|';
   const body = rows.map(
     (r) =>
-      `| ${r.mesh} | ${r.dofs} | ${r.run} | ${r.seconds.toFixed(2)} | ${r.newton} | ${r.factorizations} | ${(r.nnzL / 1e6).toFixed(2)} M | ${r.flops.toExponential(2)} | ${r.peakRssMiB.toFixed(0)} |`,
+      `| ${r.mesh} | ${r.dofs} | ${r.run} | ${r.seconds.toFixed(2)} | ${phaseText(r.phases)} | ${r.newton} | ${r.factorizations} | ${(r.nnzL / 1e6).toFixed(2)} M | ${r.flops.toExponential(2)} | ${r.peakRssMiB.toFixed(0)} |`,
   );
   return [head, sep, ...body].join('\n');
 }
