@@ -22,6 +22,41 @@ export interface AssemblyPlan {
 
 /** Builds the pattern and scatter maps for n dofs assembled from the element groups. */
 export function planAssembly(n: number, groups: ElementGroup[]): AssemblyPlan {
+  if (groups.length === 1) {
+    const b = dofsPerNode(n, groups[0]);
+    if (b > 1) return planNodeBlocks(n, groups[0], b);
+  }
+  const { colPtr, rowIdx, incPtr, incSlot, groupSlotStart, slotSize, allDofs } = lowerPattern(n, groups);
+  // Scatter maps: column c knows the slot of each of its rows; every element touching c
+  // as its local dof b sends entry (a, b) with dofs[a] >= c there.
+  const scatter = groups.map((group) => new Int32Array(group.dofs.length * group.size).fill(-1));
+  const rowPos = new Int32Array(n);
+  for (let c = 0; c < n; c++) {
+    for (let k = colPtr[c]; k < colPtr[c + 1]; k++) rowPos[rowIdx[k]] = k;
+    for (let t = incPtr[c]; t < incPtr[c + 1]; t++) {
+      const slot = incSlot[t];
+      const g = groupOf(slot, groupSlotStart);
+      const d = slotSize[slot];
+      const local = slot - groupSlotStart[g]; // e*d + b
+      const b = local % d;
+      const e = (local - b) / d;
+      const start = slot - b;
+      const map = scatter[g];
+      const blockBase = e * d * d;
+      for (let a = 0; a < d; a++) {
+        const r = allDofs[start + a];
+        if (r >= c) map[blockBase + a * d + b] = rowPos[r];
+      }
+    }
+  }
+  return { matrix: { n, colPtr, rowIdx, values: new Float64Array(rowIdx.length) }, groups, scatter };
+}
+
+/**
+ * The lower-triangle pattern of the assembled matrix (rows ascending in each column) and the
+ * dof → element-slot incidence it was built from.
+ */
+function lowerPattern(n: number, groups: ElementGroup[]) {
   // Incidence dof -> element slots; a slot is (group offset + e*d + a).
   const groupSlotStart = new Int32Array(groups.length + 1);
   for (let g = 0; g < groups.length; g++) groupSlotStart[g + 1] = groupSlotStart[g] + groups[g].dofs.length;
@@ -64,30 +99,7 @@ export function planAssembly(n: number, groups: ElementGroup[]): AssemblyPlan {
   const rowIdx = new Int32Array(nnz);
   mark.fill(-1);
   visitLowerPairs(n, pass, colPtr.slice(0, n), rowIdx);
-
-  // Scatter maps: column c knows the slot of each of its rows; every element touching c
-  // as its local dof b sends entry (a, b) with dofs[a] >= c there.
-  const scatter = groups.map((group) => new Int32Array(group.dofs.length * group.size).fill(-1));
-  const rowPos = new Int32Array(n);
-  for (let c = 0; c < n; c++) {
-    for (let k = colPtr[c]; k < colPtr[c + 1]; k++) rowPos[rowIdx[k]] = k;
-    for (let t = incPtr[c]; t < incPtr[c + 1]; t++) {
-      const slot = incSlot[t];
-      const g = groupOf(slot, groupSlotStart);
-      const d = slotSize[slot];
-      const local = slot - groupSlotStart[g]; // e*d + b
-      const b = local % d;
-      const e = (local - b) / d;
-      const start = slot - b;
-      const map = scatter[g];
-      const blockBase = e * d * d;
-      for (let a = 0; a < d; a++) {
-        const r = allDofs[start + a];
-        if (r >= c) map[blockBase + a * d + b] = rowPos[r];
-      }
-    }
-  }
-  return { matrix: { n, colPtr, rowIdx, values: new Float64Array(nnz) }, groups, scatter };
+  return { colPtr, rowIdx, incPtr, incSlot, groupSlotStart, slotSize, allDofs };
 }
 
 /**
@@ -179,4 +191,86 @@ export function addElement(
 /** Resets the assembled values to zero (before a new assembly on the same pattern). */
 export function zeroValues(plan: AssemblyPlan, values: Float64Array = plan.matrix.values): void {
   values.fill(0);
+}
+
+/**
+ * The b > 1 for which every element lists whole nodes, dofs b·node … b·node + b − 1 in order
+ * (a plate element: b = 3), or 1 when there is none.
+ */
+export function dofsPerNode(n: number, group: ElementGroup): number {
+  const { size: d, dofs } = group;
+  for (let b = d >> 1; b > 1; b--) {
+    if (d % b !== 0 || n % b !== 0) continue;
+    let whole = true;
+    for (let q = 0; q < dofs.length && whole; q += b) {
+      const first = dofs[q];
+      if (first < 0 || first % b !== 0 || first >= n) whole = false;
+      for (let c = 1; c < b && whole; c++) whole = dofs[q + c] === first + c;
+    }
+    if (whole) return b;
+  }
+  return 1;
+}
+
+/**
+ * planAssembly for one group of elements made of whole nodes (b dofs each): the pattern is
+ * built on the nodes, b² times smaller, and expanded, since a node couples all its dofs with all
+ * dofs of every node it shares an element with. Gives the same pattern and scatter map as the
+ * dof-by-dof construction.
+ */
+function planNodeBlocks(n: number, group: ElementGroup, b: number): AssemblyPlan {
+  const d = group.size;
+  const k = d / b; // nodes per element
+  const nNodes = n / b;
+  const nElements = group.dofs.length / d;
+  const elementNodes = new Int32Array(nElements * k);
+  for (let q = 0; q < elementNodes.length; q++) elementNodes[q] = group.dofs[q * b] / b;
+  // node pattern (lower, rows ascending) through the dof-level visitor on a 1-dof-per-node group
+  const nodeGroup: ElementGroup = { size: k, dofs: elementNodes };
+  const nodePlanPattern = lowerPattern(nNodes, [nodeGroup]);
+  const { colPtr: nodePtr, rowIdx: nodeRows } = nodePlanPattern;
+  // expand: dof column b·J + c holds rows b·J + c … b·J + b − 1, then all b rows of each later node
+  const colPtr = new Int32Array(n + 1);
+  for (let J = 0; J < nNodes; J++) {
+    const len = nodePtr[J + 1] - nodePtr[J];
+    for (let c = 0; c < b; c++) colPtr[b * J + c + 1] = len === 0 ? 0 : b - c + b * (len - 1);
+  }
+  for (let j = 0; j < n; j++) colPtr[j + 1] += colPtr[j];
+  const rowIdx = new Int32Array(colPtr[n]);
+  for (let J = 0; J < nNodes; J++) {
+    for (let c = 0; c < b; c++) {
+      let t = colPtr[b * J + c];
+      for (let q = nodePtr[J]; q < nodePtr[J + 1]; q++) {
+        const I = nodeRows[q];
+        for (let r = I === J ? c : 0; r < b; r++) rowIdx[t++] = b * I + r;
+      }
+    }
+  }
+  // scatter: entry (row dof of node I, col dof of node J), I ≥ J, sits at the node's place in column J
+  const scatter = new Int32Array(nElements * d * d).fill(-1);
+  for (let e = 0; e < nElements; e++) {
+    const base = e * d * d;
+    for (let bn = 0; bn < k; bn++) {
+      const J = elementNodes[e * k + bn];
+      for (let an = 0; an < k; an++) {
+        const I = elementNodes[e * k + an];
+        if (I < J) continue;
+        let place = nodePtr[J];
+        while (nodeRows[place] !== I) place++;
+        const nodeIndex = place - nodePtr[J]; // 0: the diagonal node
+        for (let cb = 0; cb < b; cb++) {
+          const start = colPtr[b * J + cb];
+          for (let ca = I === J ? cb : 0; ca < b; ca++) {
+            const offset = nodeIndex === 0 ? ca - cb : b - cb + b * (nodeIndex - 1) + ca;
+            scatter[base + (an * b + ca) * d + bn * b + cb] = start + offset;
+          }
+        }
+      }
+    }
+  }
+  return {
+    matrix: { n, colPtr, rowIdx, values: new Float64Array(rowIdx.length) },
+    groups: [group],
+    scatter: [scatter],
+  };
 }

@@ -1,6 +1,12 @@
 import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import { addElement, assembleGroup, planAssembly, zeroValues } from '../../../solver/sparse/assembly';
+import {
+  addElement,
+  assembleGroup,
+  dofsPerNode,
+  planAssembly,
+  zeroValues,
+} from '../../../solver/sparse/assembly';
 import { multiplySymmetric } from '../../../solver/sparse/symmetricProduct';
 import type { ElementGroup } from '../../../solver/sparse/types';
 import { seededRandom } from '../../bench/plateProblem';
@@ -94,5 +100,28 @@ describe('assembly', () => {
       .getColumn(0);
     const scale = Math.max(...ref.map(Math.abs));
     for (let i = 0; i < n; i++) expect(Math.abs(y[i] - ref[i])).toBeLessThan(1e-12 * scale);
+  });
+});
+
+describe('assembly of elements made of whole nodes', () => {
+  it('the node-level plan gives the dof-level pattern and scatter map exactly', () => {
+    // quads on a 5×4 node grid, numbered irregularly, 3 dofs per node, one node in no element
+    const rand = seededRandom(17);
+    const nNodes = 21;
+    const label = Array.from({ length: 20 }, (_, i) => i).sort(() => rand() - 0.5);
+    const quads: number[] = [];
+    for (let j = 0; j < 3; j++)
+      for (let i = 0; i < 4; i++)
+        quads.push(label[5 * j + i], label[5 * j + i + 1], label[5 * j + i + 6], label[5 * j + i + 5]);
+    const dofs = Int32Array.from(quads.flatMap((node) => [3 * node, 3 * node + 1, 3 * node + 2]));
+    const group: ElementGroup = { size: 12, dofs };
+    const n = 3 * nNodes;
+    expect(dofsPerNode(n, group)).toBe(3); // so the single-group plan below is built on nodes
+    const byNodes = planAssembly(n, [group]);
+    // a second, empty group keeps the dof-by-dof construction
+    const byDofs = planAssembly(n, [group, { size: 1, dofs: new Int32Array(0) }]);
+    expect(Array.from(byNodes.matrix.colPtr)).toEqual(Array.from(byDofs.matrix.colPtr));
+    expect(Array.from(byNodes.matrix.rowIdx)).toEqual(Array.from(byDofs.matrix.rowIdx));
+    expect(Array.from(byNodes.scatter[0])).toEqual(Array.from(byDofs.scatter[0]));
   });
 });
