@@ -1,5 +1,5 @@
 /** Fill-reducing orderings of a symmetric matrix; all return perm[new] = old. */
-import { adjacencyOf, quotientGraph } from '../graph';
+import { adjacencyOf, quotientGraph, quotientOfMatrix } from '../graph';
 import type { DofGeometry, OrderingName, SymmetricCsc } from '../types';
 import { approximateMinimumDegree } from './minimumDegree';
 import { nestedDissection } from './nestedDissection';
@@ -27,15 +27,15 @@ export function fillReducingOrdering(
 ): Int32Array {
   const n = A.n;
   if (name === 'natural') return naturalOrdering(n);
-  const graph = adjacencyOf(A);
   if (name === 'nd' && geometry) {
     if (geometry.dofNode.length !== n) {
       throw new RangeError(`geometry.dofNode has ${geometry.dofNode.length} entries, the matrix ${n} dofs`);
     }
     const groups = { groupOf: geometry.dofNode, nGroups: geometry.coords.length >> 1 };
-    const nodeGraph = quotientGraph(graph, groups.groupOf, groups.nGroups);
+    const nodeGraph = quotientOfMatrix(A, groups.groupOf, groups.nGroups);
     return expandGroupOrdering(nestedDissection(nodeGraph, geometry.coords), groups, n);
   }
+  const graph = adjacencyOf(A);
   const groups = indistinguishableVertices(graph);
   const nodeGraph = quotientGraph(graph, groups.groupOf, groups.nGroups);
   const nodePerm = name === 'nd' ? nestedDissection(nodeGraph) : approximateMinimumDegree(nodeGraph);

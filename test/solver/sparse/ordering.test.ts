@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { assembleGroup, planAssembly } from '../../../solver/sparse/assembly';
 import { analyse } from '../../../solver/sparse/cholesky';
+import { adjacencyOf, quotientGraph, quotientOfMatrix } from '../../../solver/sparse/graph';
 import { fillReducingOrdering } from '../../../solver/sparse/ordering/index';
 import type { DofGeometry, SymmetricCsc } from '../../../solver/sparse/types';
-import { plateMesh, randomSpdBlocks } from '../../bench/plateProblem';
+import { plateMesh, randomSpdBlocks, seededRandom } from '../../bench/plateProblem';
 import { bruteForceFillCount, randomSpd } from './denseReference';
 
 /** 5-point Laplacian pattern of an nx × ny grid (one dof per node) with its coordinates. */
@@ -98,5 +99,23 @@ describe('orderings', () => {
     const nd = analyse(plan.matrix, { ordering: 'nd', geometry: plate.geometry }).stats;
     const natural = analyse(plan.matrix, { ordering: 'natural' }).stats;
     expect(nd.flops).toBeLessThan(0.5 * natural.flops);
+  });
+});
+
+describe('quotient graph straight from the matrix', () => {
+  it('equals the quotient of the dof graph, as neighbour sets (random groups, some dofs dropped)', () => {
+    const A = randomSpd(90, 0.06, 31);
+    const rand = seededRandom(5);
+    const nGroups = 25;
+    const groupOf = Int32Array.from({ length: A.n }, () =>
+      rand() < 0.1 ? -1 : Math.floor(rand() * nGroups),
+    );
+    const a = quotientGraph(adjacencyOf(A), groupOf, nGroups);
+    const b = quotientOfMatrix(A, groupOf, nGroups);
+    for (let q = 0; q < nGroups; q++) {
+      const x = Array.from(a.adj.subarray(a.ptr[q], a.ptr[q + 1])).sort((u, v) => u - v);
+      const y = Array.from(b.adj.subarray(b.ptr[q], b.ptr[q + 1])).sort((u, v) => u - v);
+      expect(y).toEqual(x);
+    }
   });
 });
