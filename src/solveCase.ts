@@ -258,7 +258,8 @@ export function assembleResult(
       nnzL: stats.nnzL,
       flops: stats.flops,
       newtonIterations: loadUp.iterations + (swollen?.iterations ?? 0),
-      // every numeric factorization of the case, including the two-plate split's constant sum factor
+      // every numeric factorization of the case, including the two-plate split's constant sum factor;
+      // 0 when the case reused the factor of a previous case with the same tangent
       factorizations: solver.totalFactorizations,
       seconds: 0,
       phases: { validate: 0, model: 0, setup: 0, loadUp: 0, swelling: 0, results: 0 },

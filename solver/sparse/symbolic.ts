@@ -4,9 +4,11 @@
  * It depends only on the pattern of A and is done once per pattern.
  */
 import { columnCounts, eliminationTree, postorder } from './eliminationTree';
+import { type AdjacencyGraph, groupMembers, quotientOfMatrix } from './graph';
 import { fillReducingOrdering, invertPermutation } from './ordering/index';
+import { nestedDissection } from './ordering/nestedDissection';
 import { supernodePartition } from './supernodes';
-import type { AnalyseOptions, SymbolicFactor, SymmetricCsc } from './types';
+import type { AnalyseOptions, DofGeometry, SymbolicFactor, SymmetricCsc } from './types';
 
 interface PermutedLower {
   /** column j (new numbering) holds rows >= j: rowIdx[colPtr[j] .. colPtr[j+1]) */
@@ -64,24 +66,19 @@ function strictRows(n: number, lower: PermutedLower): { rowPtr: Int32Array; rowC
   return { rowPtr, rowCols };
 }
 
-/**
- * Symbolic analysis of the symmetric matrix A (lower triangle). Orders the dofs
- * (default geometric nested dissection when `geometry` is given, graph nested dissection
- * otherwise), postorders the elimination tree, finds relaxed supernodes and lays out the
- * dense panels of L.
- */
-export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): SymbolicFactor {
-  const t0 = performance.now();
-  const n = A.n;
-  const requested = options.ordering ?? 'nd';
-  const perm0 =
-    requested instanceof Int32Array
-      ? Int32Array.from(requested)
-      : fillReducingOrdering(A, requested, options.geometry);
-  const iperm0 = invertPermutation(perm0, n);
-  const t1 = performance.now();
+interface PostorderedTree {
+  /** ordering in postorder of its elimination tree: perm1[new] = old */
+  perm1: Int32Array;
+  /** parent in the elimination tree (new numbering), −1 for roots */
+  parent1: Int32Array;
+  /** nonzeros of each column of L, diagonal included */
+  counts: Int32Array;
+}
 
-  // etree of the ordered matrix, then renumber in postorder (subtrees contiguous)
+/** The elimination tree of A ordered by perm0, renumbered in postorder, and L's column counts. */
+function postorderedTree(A: SymmetricCsc, perm0: Int32Array): PostorderedTree {
+  const n = A.n;
+  const iperm0 = invertPermutation(perm0, n);
   const lower0 = permutedLower(A, iperm0);
   const rows0 = strictRows(n, lower0);
   const parent0 = eliminationTree(n, rows0.rowPtr, rows0.rowCols);
@@ -94,9 +91,128 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
     const p = parent0[post[k]];
     parent1[k] = p >= 0 ? ipost[p] : -1;
   }
-  const iperm1 = invertPermutation(perm1, n);
-  const lower1 = permutedLower(A, iperm1);
-  const counts = columnCounts(parent1, lower1.colPtr, lower1.rowIdx);
+  const lower1 = permutedLower(A, invertPermutation(perm1, n));
+  return { perm1, parent1, counts: columnCounts(parent1, lower1.colPtr, lower1.rowIdx) };
+}
+
+/** A matrix of nodes with b dofs each, every pair of coupled nodes coupled in a full b×b block. */
+interface NodeBlocks {
+  b: number;
+  /** graph of the nodes that hold dofs (numbered in the order of the mesh's nodes) */
+  graph: AdjacencyGraph;
+  /** their coordinates, xy pairs (mm) */
+  coords: Float64Array;
+  /** the dofs of node v, ascending: dofs[b·v .. b·v + b) */
+  dofs: Int32Array;
+}
+
+/**
+ * A's node structure when every node holds either no dof (a clamped edge eliminated) or the same
+ * number b of dofs, and all node blocks are full; else null.
+ */
+function nodeBlocks(A: SymmetricCsc, geometry: DofGeometry): NodeBlocks | null {
+  const { coords, dofNode } = geometry;
+  const nNodes = coords.length >> 1;
+  if (dofNode.length !== A.n) return null;
+  const size = new Int32Array(nNodes);
+  for (let i = 0; i < A.n; i++) {
+    if (dofNode[i] < 0 || dofNode[i] >= nNodes) return null;
+    size[dofNode[i]]++;
+  }
+  let b = 0;
+  const compact = new Int32Array(nNodes).fill(-1);
+  let active = 0;
+  for (let v = 0; v < nNodes; v++) {
+    if (size[v] === 0) continue;
+    if (b === 0) b = size[v];
+    if (size[v] !== b) return null;
+    compact[v] = active++;
+  }
+  if (b === 0) return null;
+  const groupOf = Int32Array.from(dofNode, (v) => compact[v]);
+  const activeCoords = new Float64Array(2 * active);
+  for (let v = 0; v < nNodes; v++) {
+    if (compact[v] < 0) continue;
+    activeCoords[2 * compact[v]] = coords[2 * v];
+    activeCoords[2 * compact[v] + 1] = coords[2 * v + 1];
+  }
+  const graph = quotientOfMatrix(A, groupOf, active);
+  // full blocks ⇔ A holds every entry the node graph allows
+  const allowed = (active * b * (b + 1)) / 2 + (b * b * graph.adj.length) / 2;
+  if (A.rowIdx.length !== allowed) return null;
+  return { b, graph, coords: activeCoords, dofs: groupMembers(groupOf, active).list };
+}
+
+/** postorderedTree() of the node graph (one entry per node and neighbour, diagonal included) ordered by nodePerm. */
+function nodeTree(graph: AdjacencyGraph, nodePerm: Int32Array): PostorderedTree {
+  const { n, ptr, adj } = graph;
+  const colPtr = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) {
+    colPtr[v + 1] = colPtr[v] + 1;
+    for (let k = ptr[v]; k < ptr[v + 1]; k++) if (adj[k] > v) colPtr[v + 1]++;
+  }
+  const rowIdx = new Int32Array(colPtr[n]);
+  for (let v = 0; v < n; v++) {
+    let t = colPtr[v];
+    rowIdx[t++] = v;
+    for (let k = ptr[v]; k < ptr[v + 1]; k++) if (adj[k] > v) rowIdx[t++] = adj[k];
+  }
+  return postorderedTree({ n, colPtr, rowIdx, values: new Float64Array(0) }, nodePerm);
+}
+
+/**
+ * The dof tree of a node tree: a node's b dofs form a chain (each the parent of the one before),
+ * the last one's parent is the first dof of the parent node, and column c of a node whose column
+ * holds m nodes has b·m − c entries. Still in postorder.
+ */
+function expandNodeTree(tree: PostorderedTree, blocks: NodeBlocks): PostorderedTree {
+  const { b, dofs } = blocks;
+  const nNodes = tree.perm1.length;
+  const n = b * nNodes;
+  const perm1 = new Int32Array(n);
+  const parent1 = new Int32Array(n);
+  const counts = new Int32Array(n);
+  for (let k = 0; k < nNodes; k++) {
+    const v = tree.perm1[k];
+    for (let c = 0; c < b; c++) {
+      const p = b * k + c;
+      perm1[p] = dofs[b * v + c];
+      parent1[p] = c < b - 1 ? p + 1 : tree.parent1[k] >= 0 ? b * tree.parent1[k] : -1;
+      counts[p] = b * tree.counts[k] - c;
+    }
+  }
+  return { perm1, parent1, counts };
+}
+
+/**
+ * Symbolic analysis of the symmetric matrix A (lower triangle). Orders the dofs
+ * (default geometric nested dissection when `geometry` is given, graph nested dissection
+ * otherwise), postorders the elimination tree, finds relaxed supernodes and lays out the
+ * dense panels of L.
+ */
+export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): SymbolicFactor {
+  const t0 = performance.now();
+  const n = A.n;
+  const requested = options.ordering ?? 'nd';
+  // Plates: every node holds b dofs coupled in full blocks. The ordering, the elimination tree
+  // and the column counts are then found on the nodes (b² times fewer entries) and expanded.
+  const blocks = requested === 'nd' && options.geometry ? nodeBlocks(A, options.geometry) : null;
+  let perm1: Int32Array;
+  let parent1: Int32Array;
+  let counts: Int32Array;
+  let t1: number;
+  if (blocks) {
+    const nodePerm = nestedDissection(blocks.graph, blocks.coords);
+    t1 = performance.now();
+    ({ perm1, parent1, counts } = expandNodeTree(nodeTree(blocks.graph, nodePerm), blocks));
+  } else {
+    const perm0 =
+      requested instanceof Int32Array
+        ? Int32Array.from(requested)
+        : fillReducingOrdering(A, requested, options.geometry);
+    t1 = performance.now();
+    ({ perm1, parent1, counts } = postorderedTree(A, perm0));
+  }
   let nnzL = 0;
   let flops = 0;
   for (let j = 0; j < n; j++) {
@@ -244,6 +360,7 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
       flops,
       supernodes: ns,
       ordering: orderingName,
+      dofsPerNode: blocks?.b ?? 1,
       storedL: panelTotal,
       orderingSeconds: (t1 - t0) / 1000,
       analyseSeconds: (t2 - t0) / 1000,

@@ -45,6 +45,8 @@ export interface FactorStats {
   flops: number;
   supernodes: number;
   ordering: string;
+  /** dofs per node when the ordering, tree and counts were found on the nodes (full node blocks), else 1 */
+  dofsPerNode?: number;
   /** entries stored in the supernodal panels (relaxation zeros and diagonal-block upper halves included) */
   storedL?: number;
   /** seconds spent in the ordering and in the whole analysis */

@@ -138,7 +138,10 @@ describe('a factorization kept for the next case', () => {
     const heavier = { ...base, bolts: { ...base.bolts, preload: { force: 7000 } } };
     const first = solveCase(heavier); // factors K̄ + 2C
     const reused = solveCase(base); // same tangent: the kept factor
-    const thicker = solveCase({ ...base, plates: { ...base.plates, top: { ...base.plates.top, thickness: 30 } } });
+    const thicker = solveCase({
+      ...base,
+      plates: { ...base.plates, top: { ...base.plates.top, thickness: 30 } },
+    });
     const fresh = solveCase(base); // the kept factor is now the thicker plates': factors again
     expect(first.solver.factorizations).toBeGreaterThan(0);
     expect(reused.solver.factorizations).toBe(0);

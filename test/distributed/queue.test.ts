@@ -30,10 +30,15 @@ const waitFor = async (what: () => boolean, ms: number) => {
   }
 };
 
-/** result.json without the wall-clock time, which differs from run to run */
+/**
+ * result.json without what depends on the process's history, not on the case: the wall-clock
+ * times, and the factorization count (a case whose tangent equals the previous case's reuses its factor)
+ */
 async function summaryOf(folder: string) {
   const r = JSON.parse(await readFile(join(folder, 'result.json'), 'utf8'));
   delete r.solver.seconds;
+  delete r.solver.phases;
+  delete r.solver.factorizations;
   return r;
 }
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { mitc4Stiffness } from '../../../solver/plate/mitc4';
 import { assembleGroup, planAssembly } from '../../../solver/sparse/assembly';
 import { analyse } from '../../../solver/sparse/cholesky';
 import { adjacencyOf, quotientGraph, quotientOfMatrix } from '../../../solver/sparse/graph';
 import { fillReducingOrdering } from '../../../solver/sparse/ordering/index';
 import type { DofGeometry, SymmetricCsc } from '../../../solver/sparse/types';
-import { plateMesh, randomSpdBlocks, seededRandom } from '../../bench/plateProblem';
+import { clampedPlateProblem, plateMesh, randomSpdBlocks, seededRandom } from '../../bench/plateProblem';
 import { bruteForceFillCount, randomSpd } from './denseReference';
 
 /** 5-point Laplacian pattern of an nx × ny grid (one dof per node) with its coordinates. */
@@ -117,5 +118,20 @@ describe('quotient graph straight from the matrix', () => {
       const y = Array.from(b.adj.subarray(b.ptr[q], b.ptr[q + 1])).sort((u, v) => u - v);
       expect(y).toEqual(x);
     }
+  });
+});
+
+describe('analysis on the nodes of a plate', () => {
+  it('gives the elimination tree and column counts of the dof-level analysis of the same ordering', () => {
+    // clamped plate: edge nodes carry no dofs, the others three in full blocks (the node path)
+    const p = clampedPlateProblem(14, mitc4Stiffness);
+    const plan = planAssembly(p.n, [p.group]);
+    assembleGroup(plan, 0, p.blocks);
+    const byNodes = analyse(plan.matrix, { ordering: 'nd', geometry: p.geometry });
+    const byDofs = analyse(plan.matrix, { ordering: byNodes.perm });
+    expect(byNodes.stats.nnzL).toBe(byDofs.stats.nnzL);
+    expect(byNodes.stats.flops).toBe(byDofs.stats.flops);
+    expect(byNodes.stats.dofsPerNode).toBe(3);
+    expect(byDofs.stats.dofsPerNode).toBe(1);
   });
 });
