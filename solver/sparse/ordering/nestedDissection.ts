@@ -91,8 +91,7 @@ function geometricCut(s: DissectionState, lo: number, hi: number): Split | null 
     const axis = attempt === 0 ? first : 1 - first;
     const m = hi - lo;
     for (let t = 0; t < m; t++) keys[t] = coords[2 * verts[lo + t] + axis];
-    const sorted = keys.subarray(0, m).sort();
-    const median = sorted[m >> 1];
+    const median = kthSmallest(keys, m, m >> 1);
     // side A: key < median, side B: key >= median
     const tagA = ++s.tag;
     const tagB = ++s.tag;
@@ -236,4 +235,39 @@ function levelStructureCut(s: DissectionState, lo: number, hi: number): Split {
     where[v] = l < separatorLevel ? tagA : l === separatorLevel ? tagS : tagB;
   }
   return arrange(s, lo, hi, tagA, tagB);
+}
+
+/**
+ * The k-th smallest (0-based) of a[0..m), by quickselect with a three-way partition (mesh
+ * coordinates repeat along grid lines); reorders a. Expected O(m), against O(m log m) for a sort.
+ */
+export function kthSmallest(a: Float64Array, m: number, k: number): number {
+  let lo = 0;
+  let hi = m - 1;
+  while (lo < hi) {
+    // median of three as pivot
+    const mid = (lo + hi) >> 1;
+    const x = a[lo];
+    const y = a[mid];
+    const z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    // [lo, lt) < pivot, [lt, i) = pivot, (gt, hi] > pivot
+    let lt = lo;
+    let gt = hi;
+    let i = lo;
+    while (i <= gt) {
+      const v = a[i];
+      if (v < pivot) {
+        a[i++] = a[lt];
+        a[lt++] = v;
+      } else if (v > pivot) {
+        a[i] = a[gt];
+        a[gt--] = v;
+      } else i++;
+    }
+    if (k < lt) hi = lt - 1;
+    else if (k > gt) lo = gt + 1;
+    else return pivot;
+  }
+  return a[k];
 }

@@ -4,6 +4,7 @@ import { assembleGroup, planAssembly } from '../../../solver/sparse/assembly';
 import { analyse } from '../../../solver/sparse/cholesky';
 import { adjacencyOf, quotientGraph, quotientOfMatrix } from '../../../solver/sparse/graph';
 import { fillReducingOrdering } from '../../../solver/sparse/ordering/index';
+import { kthSmallest } from '../../../solver/sparse/ordering/nestedDissection';
 import type { DofGeometry, SymmetricCsc } from '../../../solver/sparse/types';
 import { clampedPlateProblem, plateMesh, randomSpdBlocks, seededRandom } from '../../bench/plateProblem';
 import { bruteForceFillCount, randomSpd } from './denseReference';
@@ -133,5 +134,16 @@ describe('analysis on the nodes of a plate', () => {
     expect(byNodes.stats.flops).toBe(byDofs.stats.flops);
     expect(byNodes.stats.dofsPerNode).toBe(3);
     expect(byDofs.stats.dofsPerNode).toBe(1);
+  });
+});
+
+describe('median for the geometric cut', () => {
+  it('kthSmallest equals the sorted array at k, with many repeated keys', () => {
+    const rand = seededRandom(8);
+    for (const m of [1, 2, 3, 10, 101, 1000]) {
+      const a = Float64Array.from({ length: m }, () => Math.floor(rand() * 7) * 0.25);
+      const sorted = Float64Array.from(a).sort();
+      for (const k of [0, m >> 1, m - 1]) expect(kthSmallest(Float64Array.from(a), m, k)).toBe(sorted[k]);
+    }
   });
 });
