@@ -129,7 +129,8 @@ function nodeBlocks(A: SymmetricCsc, geometry: DofGeometry): NodeBlocks | null {
     compact[v] = active++;
   }
   if (b === 0) return null;
-  const groupOf = Int32Array.from(dofNode, (v) => compact[v]);
+  const groupOf = new Int32Array(A.n);
+  for (let i = 0; i < A.n; i++) groupOf[i] = compact[dofNode[i]];
   const activeCoords = new Float64Array(2 * active);
   for (let v = 0; v < nNodes; v++) {
     if (compact[v] < 0) continue;
@@ -240,7 +241,7 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
 
   // row structure of each panel: own columns, then A's rows and the children's rows below
   const superRowPtr = new Int32Array(ns + 1);
-  let superRows = new Int32Array(Math.max(2 * lower.rowIdx.length, 1024));
+  let superRows: Int32Array = new Int32Array(Math.max(2 * lower.rowIdx.length, 1024));
   const mark = new Int32Array(n).fill(-1);
   const panelPtr = new Int32Array(ns + 1);
   // lower holds A's entries by permuted column, so a supernode's entries are contiguous in it
@@ -257,20 +258,14 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
     const f = superStart[s];
     const l = superStart[s + 1];
     let top = superRowPtr[s];
-    const ensure = (extra: number): void => {
-      if (top + extra <= superRows.length) return;
-      const bigger = new Int32Array(Math.max(2 * superRows.length, top + extra));
-      bigger.set(superRows.subarray(0, top));
-      superRows = bigger;
-    };
-    ensure(l - f);
+    superRows = withRoom(superRows, top, l - f);
     for (let j = f; j < l; j++) {
       mark[j] = s;
       superRows[top++] = j;
     }
     const below = top;
     for (let j = f; j < l; j++) {
-      ensure(lower.colPtr[j + 1] - lower.colPtr[j]);
+      superRows = withRoom(superRows, top, lower.colPtr[j + 1] - lower.colPtr[j]);
       for (let t = lower.colPtr[j]; t < lower.colPtr[j + 1]; t++) {
         const i = lower.rowIdx[t];
         if (mark[i] !== s) {
@@ -282,7 +277,7 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
     for (let q = superChildPtr[s]; q < superChildPtr[s + 1]; q++) {
       const c = superChildren[q];
       const cBelow = superRowPtr[c] + (superStart[c + 1] - superStart[c]);
-      ensure(superRowPtr[c + 1] - cBelow);
+      superRows = withRoom(superRows, top, superRowPtr[c + 1] - cBelow);
       for (let t = cBelow; t < superRowPtr[c + 1]; t++) {
         const i = superRows[t];
         if (mark[i] !== s) {
@@ -366,4 +361,12 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
       analyseSeconds: (t2 - t0) / 1000,
     },
   };
+}
+
+/** `rows`, or a copy twice as large, so that `extra` more entries fit after the first `used`. */
+function withRoom(rows: Int32Array, used: number, extra: number): Int32Array {
+  if (used + extra <= rows.length) return rows;
+  const bigger = new Int32Array(Math.max(2 * rows.length, used + extra));
+  bigger.set(rows.subarray(0, used));
+  return bigger;
 }
