@@ -1,5 +1,5 @@
 import { type ContactOptions, ContactSolver, type ContactState } from '../solver/contact/contactSolver';
-import { elementResults } from '../solver/plate/recovery';
+import { maxVonMises } from '../solver/plate/recovery';
 import { type CheckedCase, checkCase } from './case/checkCase';
 import type { Case } from './case/schema';
 import { boltStiffness } from './model/boltMembers';
@@ -206,19 +206,10 @@ export function assembleResult(
       wMax = Math.max(wMax, w[i]);
       wMin = Math.min(wMin, w[i]);
     }
-    const worst = swollen ? [loadUp, swollen] : [loadUp];
-    let vm = 0;
-    for (const s of worst) {
-      const el = elementResults(
-        mesh,
-        pm.E,
-        pm.nu,
-        pm.thickness,
-        s.u.subarray(pm.dofOffset, pm.dofOffset + pm.nDofs),
-      );
-      for (let e = 0; e < el.vonMisesTop.length; e++)
-        vm = Math.max(vm, el.vonMisesTop[e], el.vonMisesBottom[e]);
-    }
+    const states = (swollen ? [loadUp, swollen] : [loadUp]).map((s) =>
+      s.u.subarray(pm.dofOffset, pm.dofOffset + pm.nDofs),
+    );
+    const vm = maxVonMises(mesh, pm.E, pm.nu, pm.thickness, states);
     const mat = model.layerMaterials[l]!;
     deflection.push({ name: model.layerNames[l], w });
     plates.push({

@@ -190,8 +190,38 @@ export function mitc4FoundationLumped(xy: Float64Array, k: number, out: Float64A
 }
 
 /**
+ * The 5×12 operator (row-major, into out[offset ..]) that maps the element dofs ue[0..11] to the
+ * resultants at the element centre: Mx, My, Mxy (N·mm/mm), Qx, Qy (N/mm). Shear uses the
+ * assumed strain field. Several displacement states of one element share it.
+ */
+export function mitc4ResultantOperator(
+  xy: Float64Array,
+  E: number,
+  nu: number,
+  t: number,
+  out: Float64Array,
+  offset = 0,
+): void {
+  const D = flexuralRigidity(E, nu, t);
+  const S = shearRigidity(E, nu, t);
+  tyingRows(xy);
+  strainRows(xy, 0, 0);
+  for (let j = 0; j < 12; j++) {
+    const kx = BB[j];
+    const ky = BB[12 + j];
+    out[offset + j] = D * (kx + nu * ky);
+    out[offset + 12 + j] = D * (ky + nu * kx);
+    out[offset + 24 + j] = 0.5 * (1 - nu) * D * BB[24 + j];
+    out[offset + 36 + j] = S * BS[j];
+    out[offset + 48 + j] = S * BS[12 + j];
+  }
+}
+
+const RESULTANT_OPERATOR = new Float64Array(60);
+
+/**
  * Stress resultants at the element centre from the element dofs ue[0..11]:
- * out[0..4] = Mx, My, Mxy (N·mm/mm), Qx, Qy (N/mm). Shear uses the assumed strain field.
+ * out[0..4] = Mx, My, Mxy (N·mm/mm), Qx, Qy (N/mm).
  */
 export function mitc4Resultants(
   xy: Float64Array,
@@ -201,28 +231,17 @@ export function mitc4Resultants(
   ue: ArrayLike<number>,
   out: Float64Array,
 ): void {
-  const D = flexuralRigidity(E, nu, t);
-  const S = shearRigidity(E, nu, t);
-  tyingRows(xy);
-  strainRows(xy, 0, 0);
-  let kx = 0;
-  let ky = 0;
-  let kxy = 0;
-  let gx = 0;
-  let gy = 0;
-  for (let j = 0; j < 12; j++) {
-    const u = ue[j];
-    kx += BB[j] * u;
-    ky += BB[12 + j] * u;
-    kxy += BB[24 + j] * u;
-    gx += BS[j] * u;
-    gy += BS[12 + j] * u;
+  mitc4ResultantOperator(xy, E, nu, t, RESULTANT_OPERATOR);
+  applyResultantOperator(RESULTANT_OPERATOR, ue, out);
+}
+
+/** out[0..4] = R ue for the 5×12 resultant operator R. */
+export function applyResultantOperator(op: Float64Array, ue: ArrayLike<number>, out: Float64Array): void {
+  for (let i = 0; i < 5; i++) {
+    let sum = 0;
+    for (let j = 0; j < 12; j++) sum += op[12 * i + j] * ue[j];
+    out[i] = sum;
   }
-  out[0] = D * (kx + nu * ky);
-  out[1] = D * (ky + nu * kx);
-  out[2] = 0.5 * (1 - nu) * D * kxy;
-  out[3] = S * gx;
-  out[4] = S * gy;
 }
 
 /** Convenience for callers holding a mesh: corner coordinates of quad e into xy[0..7]. */
