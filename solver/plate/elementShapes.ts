@@ -3,8 +3,8 @@
  * module). Two elements have the same shape when their corners sit at the same offsets from the
  * first corner and their thickness is equal, compared bit for bit; their element matrices then
  * agree up to the round-off of a translation, so each is computed once per shape, into `blocks`.
- * Hashed and then checked, with no key string per element. (Stress recovery does not use it:
- * its per-element work is as cheap as the lookup.)
+ * Hashed and then checked, with no key string per element. Used for the stiffness and for the
+ * largest stress of a case (elementResults, which fills ten arrays per element anyway, does not).
  */
 export class ElementShapes {
   /** number of distinct shapes seen so far */

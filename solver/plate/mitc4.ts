@@ -232,14 +232,20 @@ export function mitc4Resultants(
   out: Float64Array,
 ): void {
   mitc4ResultantOperator(xy, E, nu, t, RESULTANT_OPERATOR);
-  applyResultantOperator(RESULTANT_OPERATOR, ue, out);
+  applyResultantOperator(RESULTANT_OPERATOR, 0, ue, out);
 }
 
-/** out[0..4] = R ue for the 5×12 resultant operator R. */
-export function applyResultantOperator(op: Float64Array, ue: ArrayLike<number>, out: Float64Array): void {
+/** out[0..4] = R ue for the 5×12 resultant operator R stored row-major at op[offset ..]. */
+export function applyResultantOperator(
+  op: Float64Array,
+  offset: number,
+  ue: ArrayLike<number>,
+  out: Float64Array,
+): void {
   for (let i = 0; i < 5; i++) {
     let sum = 0;
-    for (let j = 0; j < 12; j++) sum += op[12 * i + j] * ue[j];
+    const row = offset + 12 * i;
+    for (let j = 0; j < 12; j++) sum += op[row + j] * ue[j];
     out[i] = sum;
   }
 }
