@@ -181,21 +181,32 @@ export class ContactSolver {
     const { interfaces, laws, layers } = this.problem;
     const F = this.totalPreload;
     const closures = interfaces.map((itf, k) => {
+      // force carried at a uniform closure c [N], and its slope [N/mm] in slope[0]
+      const slope = [0];
       const carried = (c: number) => {
         let f = 0;
+        let df = 0;
         for (let j = 0; j < itf.node.length; j++) {
           evaluateClosureLaw(laws[itf.law[j]], c - itf.gap[j] + (swell ? swell[k][j] : 0), this.law3);
           f += this.law3[0] * itf.area[j];
+          df += this.law3[1] * itf.area[j];
         }
+        slope[0] = df;
         return f;
       };
       let lo = 0;
       let hi = 1e-3;
       while (carried(hi) < F && hi < 1e6) hi *= 2;
+      // Newton on the monotone carried(c) = F, kept inside the bracket by bisection
+      let c = hi;
       for (let it = 0; it < 200 && hi - lo > 1e-14 * hi; it++) {
-        const mid = 0.5 * (lo + hi);
-        if (carried(mid) < F) lo = mid;
-        else hi = mid;
+        const r = carried(c) - F;
+        // Newton from one side of a convex law never moves `lo`: stop on the force as well
+        if (Math.abs(r) <= 1e-13 * F) return c;
+        if (r < 0) lo = c;
+        else hi = c;
+        const next = slope[0] > 0 ? c - r / slope[0] : Number.NaN;
+        c = next > lo && next < hi ? next : 0.5 * (lo + hi);
       }
       return hi;
     });
