@@ -10,7 +10,11 @@ import {
 } from '../sparse';
 import { cachedAnalyse, coordinatesKey } from '../sparse/analysisCache';
 import { Fingerprint } from '../sparse/fingerprint';
-import { multiplySymmetric, multiplySymmetricMagnitude } from '../sparse/symmetricProduct';
+import {
+  multiplySymmetric,
+  multiplySymmetricMagnitude,
+  multiplySymmetricPair,
+} from '../sparse/symmetricProduct';
 import type { FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
 import type { ContactProblem } from './contactProblem';
 import { cachedPlan, cachedPlateModel, shiftedPlateModel } from './plateCache';
@@ -155,6 +159,11 @@ export class PairedTangent implements TangentSolver {
 
   plateProduct(x: Float64Array, y: Float64Array): void {
     const m = this.m;
+    if (this.equal) {
+      // one matrix for both plates: read it once
+      multiplySymmetricPair(this.topMatrix, x.subarray(0, m), x.subarray(m), y.subarray(0, m), y.subarray(m));
+      return;
+    }
     multiplySymmetric(this.topMatrix, x.subarray(0, m), y.subarray(0, m));
     multiplySymmetric(this.bottomMatrix, x.subarray(m), y.subarray(m));
   }

@@ -29,6 +29,42 @@ export function multiplySymmetric(
   return y;
 }
 
+/** y1 = A x1 and y2 = A x2 in one pass over A (the pattern and values are read once for both). */
+export function multiplySymmetricPair(
+  A: SymmetricCsc,
+  x1: Float64Array,
+  x2: Float64Array,
+  y1: Float64Array,
+  y2: Float64Array,
+): void {
+  const { n, colPtr, rowIdx, values } = A;
+  y1.fill(0);
+  y2.fill(0);
+  for (let j = 0; j < n; j++) {
+    const xj1 = x1[j];
+    const xj2 = x2[j];
+    let k = colPtr[j];
+    const end = colPtr[j + 1];
+    let sum1 = 0;
+    let sum2 = 0;
+    if (k < end && rowIdx[k] === j) {
+      sum1 = values[k] * xj1;
+      sum2 = values[k] * xj2;
+      k++;
+    }
+    for (; k < end; k++) {
+      const i = rowIdx[k];
+      const a = values[k];
+      y1[i] += a * xj1;
+      sum1 += a * x1[i];
+      y2[i] += a * xj2;
+      sum2 += a * x2[i];
+    }
+    y1[j] += sum1;
+    y2[j] += sum2;
+  }
+}
+
 /**
  * y = |A| |x| (entrywise absolute values) for symmetric A given by its lower triangle, without
  * forming |A|: the scale of the rounding errors in A x. y is overwritten.

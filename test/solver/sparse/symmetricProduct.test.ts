@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { multiplySymmetric, multiplySymmetricMagnitude } from '../../../solver/sparse/symmetricProduct';
+import {
+  multiplySymmetric,
+  multiplySymmetricMagnitude,
+  multiplySymmetricPair,
+} from '../../../solver/sparse/symmetricProduct';
 import { seededRandom } from '../../bench/plateProblem';
 import { randomSpd, toDense } from './denseReference';
 
@@ -29,5 +33,14 @@ describe('products with a symmetric lower-triangle matrix', () => {
       const ref = M[i].reduce((s, a, j) => s + Math.abs(a) * Math.abs(x[j]), 0);
       expect(Math.abs(y[i] - ref)).toBeLessThan(1e-13 * ref);
     }
+  });
+
+  it('the pair product equals two single products exactly', () => {
+    const x2 = Float64Array.from(x, (v, i) => v * (i % 5) - 0.25);
+    const y1 = new Float64Array(A.n);
+    const y2 = new Float64Array(A.n);
+    multiplySymmetricPair(A, x, x2, y1, y2);
+    expect(Array.from(y1)).toEqual(Array.from(multiplySymmetric(A, x)));
+    expect(Array.from(y2)).toEqual(Array.from(multiplySymmetric(A, x2)));
   });
 });
