@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type SolvePhases, solveCase } from '../../src/solveCase';
+import { denseKernelRate } from './calibration';
 
 export interface ContactBenchRow {
   mesh: number;
@@ -71,4 +72,9 @@ export function contactBenchTable(rows: ContactBenchRow[]): string {
   return [head, sep, ...body].join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(contactBenchTable(contactBench()));
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = contactBench();
+  console.log(contactBenchTable(rows));
+  // how fast this shared machine was just after the runs (the factorization is most of a cold solve)
+  console.log(`\ndense kernel after the runs: ${denseKernelRate().toFixed(2)} GFlop/s`);
+}
