@@ -239,7 +239,10 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
   const nextChild = superChildPtr.slice(0, ns);
   for (let s = 0; s < ns; s++) if (superParent[s] >= 0) superChildren[nextChild[superParent[s]]++] = s;
 
-  // row structure of each panel: own columns, then A's rows and the children's rows below
+  // row structure of each panel: own columns, then A's rows and the children's rows below. With
+  // full node blocks and supernodes made of whole nodes, a node's first column holds all its rows.
+  let step = blocks ? blocks.b : 1;
+  for (let s = 0; s <= ns && step > 1; s++) if (superStart[s] % step !== 0) step = 1;
   const superRowPtr = new Int32Array(ns + 1);
   let superRows: Int32Array = new Int32Array(Math.max(2 * lower.rowIdx.length, 1024));
   const mark = new Int32Array(n).fill(-1);
@@ -264,7 +267,7 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
       superRows[top++] = j;
     }
     const below = top;
-    for (let j = f; j < l; j++) {
+    for (let j = f; j < l; j += step) {
       superRows = withRoom(superRows, top, lower.colPtr[j + 1] - lower.colPtr[j]);
       for (let t = lower.colPtr[j]; t < lower.colPtr[j + 1]; t++) {
         const i = lower.rowIdx[t];
