@@ -19,7 +19,6 @@ import type { FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types'
 import type { ContactProblem } from './contactProblem';
 import { cachedPlan, cachedPlateModel, shiftedPlateModel } from './plateCache';
 import { defaultRigidBodyNodes } from './rigidBody';
-import { solveColumns } from './solveColumns';
 import type { HalfSolves, TangentSolver } from './tangent';
 
 /** The last constant sum factor, kept for the next case on the same mesh and plates. */
@@ -213,55 +212,12 @@ export class PairedTangent implements TangentSolver {
     }
   }
 
+  /**
+   * Column by column: the locked bolts, the one caller with many right-hand sides, use the half
+   * solves whenever the plates are equal, and CG starts over for each column anyway.
+   */
   solveMany(b: Float64Array[], x: Float64Array[]): void {
-    if (!this.equal) {
-      for (let i = 0; i < b.length; i++) this.solve(b[i], x[i]);
-      return;
-    }
-    if (!this.diffFactor) throw new Error('PairedTangent: refactor() before solve()');
-    const m = this.m;
-    const sums: Float64Array[] = [];
-    const diffs: Float64Array[] = [];
-    for (const bi of b) {
-      const bs = new Float64Array(m);
-      const bd = new Float64Array(m);
-      for (let i = 0; i < m; i++) {
-        bs[i] = bi[i] + bi[m + i];
-        bd[i] = bi[i] - bi[m + i];
-      }
-      for (const g of this.gauge) bs[g] = 0;
-      sums.push(bs);
-      diffs.push(bd);
-    }
-    // bolt pairs have no sum part: only the non-empty columns go through each factor
-    const nonZero = (v: Float64Array[]) => v.map((c, i) => (isZero(c) ? -1 : i)).filter((i) => i >= 0);
-    const solveSome = (num: NumericFactor, v: Float64Array[]) => {
-      const idx = nonZero(v);
-      const out = idx.map(() => new Float64Array(m));
-      solveColumns(
-        num,
-        idx.map((i) => v[i]),
-        out,
-      );
-      const all = v.map(() => new Float64Array(m));
-      idx.forEach((i, k) => {
-        all[i] = out[k];
-      });
-      return all;
-    };
-    for (let j = 0; j < sums.length; j++) if (this.negligibleSum(sums[j], diffs[j])) sums[j].fill(0);
-    const s = sums.some((c) => !isZero(c))
-      ? solveSome(this.sumFactor(), sums)
-      : sums.map(() => new Float64Array(m));
-    const d = solveSome(this.diffFactor, diffs);
-    for (let j = 0; j < b.length; j++) {
-      for (const g of this.gauge) s[j][g] = 0;
-      const xj = x[j];
-      for (let i = 0; i < m; i++) {
-        xj[i] = 0.5 * (s[j][i] + d[j][i]);
-        xj[m + i] = 0.5 * (s[j][i] - d[j][i]);
-      }
-    }
+    for (let i = 0; i < b.length; i++) this.solve(b[i], x[i]);
   }
 
   /**
