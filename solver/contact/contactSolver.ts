@@ -28,7 +28,8 @@ import type { HalfSolves, TangentSolver } from './tangent';
 
 /** The locked bolts' Woodbury data for one factorization. */
 interface BoltCorrection {
-  factorization: number;
+  /** the tangent's version it was made for */
+  version: number;
   /** W = F G (forward images) with `halves`, else Z = K_0⁻¹ G, each cut to its nonzero span */
   columns: Span[];
   halves: HalfSolves | null;
@@ -442,7 +443,7 @@ export class ContactSolver {
    * the washers' paths in the factor, else Z = K_0⁻¹ G by full solves) and the LU of S.
    */
   private boltCorrection(): BoltCorrection {
-    if (this.woodbury && this.woodbury.factorization === this.tangent.factorizations) return this.woodbury;
+    if (this.woodbury && this.woodbury.version === this.tangent.version) return this.woodbury;
     const bolts = this.problem.bolts;
     const nb = bolts.length;
     const G: Float64Array[] = [];
@@ -477,7 +478,7 @@ export class ContactSolver {
     }
     for (let a = 0; a < nb; a++) S.set(a, a, S.get(a, a) + 1 / bolts[a].stiffness);
     this.woodbury = {
-      factorization: this.tangent.factorizations,
+      version: this.tangent.version,
       columns,
       halves,
       S: new LuDecomposition(S),

@@ -28,6 +28,7 @@ export class CoupledTangent implements TangentSolver {
   readonly heldDofs: Int32Array;
   readonly stats: FactorStats;
   factorizations = 0;
+  version = 0;
   private readonly plan: AssemblyPlan;
   private readonly symbolic: SymbolicFactor;
   private readonly plateMatrix: SymmetricCsc;
@@ -118,6 +119,7 @@ export class CoupledTangent implements TangentSolver {
   }
 
   refactor(pointStiffness: Float64Array[]): void {
+    this.version++;
     const values = this.plan.matrix.values;
     values.set(this.plateMatrix.values);
     pointStiffness.forEach((kp, k) => {

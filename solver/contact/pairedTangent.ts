@@ -63,6 +63,7 @@ export class PairedTangent implements TangentSolver {
   readonly heldDofs = new Int32Array(0);
   readonly stats: FactorStats;
   factorizations = 0;
+  version = 0;
   private readonly m: number; // dofs of one plate
   private readonly plan: AssemblyPlan;
   private readonly symbolic: SymbolicFactor;
@@ -174,6 +175,7 @@ export class PairedTangent implements TangentSolver {
   }
 
   refactor(pointStiffness: Float64Array[]): void {
+    this.version++;
     const kp = pointStiffness[0];
     this.nodeStiffness.fill(0);
     for (let j = 0; j < kp.length; j++) this.nodeStiffness[this.contactNode[j]] += kp[j];

@@ -15,7 +15,10 @@ export interface TangentSolver {
   /** dofs held at zero to remove rigid-body modes (the residual is zeroed there); may be empty */
   readonly heldDofs: Int32Array;
   readonly stats: FactorStats;
+  /** numeric factorizations done (a factor kept from an earlier case does not count) */
   factorizations: number;
+  /** changes with every refactor(), whether it factored or took over a kept factor */
+  readonly version: number;
   /** y = K_plates x [N] */
   plateProduct(x: Float64Array, y: Float64Array): void;
   /** y = |K_plates| |x| [N], entrywise absolute values: the scale of round-off in K x */
