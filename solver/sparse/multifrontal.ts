@@ -50,10 +50,10 @@ export function factor(
           values: new Float64Array(storedL),
           stack: new Float64Array(sym.stackSize),
           front: new Float64Array(sym.frontSize),
-          pack: new Float64Array(packSize(maxRows(sym), Math.max(NB, KC))),
+          pack: new Float64Array(packSize(sym.maxPanelRows, Math.max(NB, KC))),
           diagonal: new Float64Array(sym.n),
           rowPos: new Int32Array(sym.n),
-          relative: new Int32Array(maxBelow(sym)),
+          relative: new Int32Array(sym.maxRowsBelow),
           seconds: 0,
         };
   const n = sym.n;
@@ -165,21 +165,4 @@ function factorSupernode(
     top += uSize;
   }
   return top;
-}
-
-function maxBelow(sym: SymbolicFactor): number {
-  let most = 0;
-  const ns = sym.superStart.length - 1;
-  for (let s = 0; s < ns; s++) {
-    const mu = sym.superRowPtr[s + 1] - sym.superRowPtr[s] - (sym.superStart[s + 1] - sym.superStart[s]);
-    if (mu > most) most = mu;
-  }
-  return most;
-}
-
-function maxRows(sym: SymbolicFactor): number {
-  let most = 0;
-  const ns = sym.superStart.length - 1;
-  for (let s = 0; s < ns; s++) most = Math.max(most, sym.superRowPtr[s + 1] - sym.superRowPtr[s]);
-  return most;
 }

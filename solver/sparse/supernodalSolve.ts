@@ -26,7 +26,7 @@ export function forwardSolve<T extends Float64Array>(num: NumericFactor, b: Floa
   if (b.length < n) throw new RangeError(`solve: right-hand side has ${b.length} entries, expected ${n}`);
   const perm = sym.perm;
   for (let i = 0; i < n; i++) y[i] = b[perm[i]];
-  const t = new Float64Array(tallestSupernode(num));
+  const t = new Float64Array(num.symbolic.maxRowsBelow);
   const ns = sym.superStart.length - 1;
   for (let s = 0; s < ns; s++) forwardSupernode(num, s, y, 0, t);
   return y;
@@ -36,19 +36,11 @@ export function forwardSolve<T extends Float64Array>(num: NumericFactor, b: Floa
 export function backwardSolve<T extends Float64Array>(num: NumericFactor, y: Float64Array, x: T): T {
   const sym = num.symbolic;
   const n = sym.n;
-  const t = new Float64Array(tallestSupernode(num));
+  const t = new Float64Array(num.symbolic.maxRowsBelow);
   for (let s = sym.superStart.length - 2; s >= 0; s--) backwardSupernode(num, s, y, 0, t);
   const perm = sym.perm;
   for (let i = 0; i < n; i++) x[perm[i]] = y[i];
   return x;
-}
-
-function tallestSupernode(num: NumericFactor): number {
-  const { superRowPtr } = num.symbolic;
-  let tallest = 0;
-  for (let s = 0; s + 1 < superRowPtr.length; s++)
-    tallest = Math.max(tallest, superRowPtr[s + 1] - superRowPtr[s]);
-  return tallest;
 }
 
 /**
@@ -88,7 +80,7 @@ export function solveMany(
 function substituteColumns(num: NumericFactor, Y: Float64Array, q: number): void {
   const { superRowPtr, n } = num.symbolic;
   const ns = superRowPtr.length - 1;
-  const t = new Float64Array(tallestSupernode(num));
+  const t = new Float64Array(num.symbolic.maxRowsBelow);
   for (let s = 0; s < ns; s++) for (let j = 0; j < q; j++) forwardSupernode(num, s, Y, j * n, t);
   for (let s = ns - 1; s >= 0; s--) for (let j = 0; j < q; j++) backwardSupernode(num, s, Y, j * n, t);
 }

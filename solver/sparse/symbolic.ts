@@ -257,6 +257,8 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
   let stackTop = 0;
   let stackSize = 0;
   let frontSize = 0;
+  let maxPanelRows = 0;
+  let maxRowsBelow = 0;
   for (let s = 0; s < ns; s++) {
     const f = superStart[s];
     const l = superStart[s + 1];
@@ -323,6 +325,8 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
     stackTop += u;
     if (stackTop > stackSize) stackSize = stackTop;
     if (u > frontSize) frontSize = u;
+    if (m > maxPanelRows) maxPanelRows = m;
+    if (m - k > maxRowsBelow) maxRowsBelow = m - k;
   }
   panelPtr[ns] = panelTotal;
   const t2 = performance.now();
@@ -349,6 +353,8 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
     aDiagonal,
     stackSize,
     frontSize,
+    maxPanelRows,
+    maxRowsBelow,
     nnzA: A.rowIdx.length,
     describeDof: options.describeDof,
     stats: {

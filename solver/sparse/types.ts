@@ -101,6 +101,9 @@ export interface SymbolicFactor {
   /** doubles needed by the multifrontal update stack and the largest front */
   stackSize: number;
   frontSize: number;
+  /** rows of the tallest panel, and the most rows below a panel's diagonal block (workspace sizes) */
+  maxPanelRows: number;
+  maxRowsBelow: number;
   /** pattern of A this was built for (checked by factor) */
   nnzA: number;
   describeDof?: (dof: number) => string;
