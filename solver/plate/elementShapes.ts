@@ -1,3 +1,5 @@
+import { fnv1a } from '../sparse/fingerprint';
+
 /**
  * Element shapes of a mesh: a structured mesh has few (81 in the 23k quads of the default
  * module). Two elements have the same shape when their corners sit at the same offsets from the
@@ -32,8 +34,7 @@ export class ElementShapes {
       v[2 * a - 1] = xy[2 * a + 1] - xy[1];
     }
     v[6] = t;
-    let h = 0x811c9dc5;
-    for (let i = 0; i < 14; i++) h = Math.imul(h ^ this.words[i], 0x01000193);
+    const h = fnv1a(this.words);
     const candidates = this.byHash.get(h);
     if (candidates) {
       for (const id of candidates) {

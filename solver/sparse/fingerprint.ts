@@ -3,6 +3,13 @@
  * lanes over the 32-bit words. Equal fingerprints mean equal data up to a ~2⁻⁶⁴ collision, which
  * is what the caches of patterns, coordinates and plate matrices rely on.
  */
+/** FNV-1a over the first `count` 32-bit words: the first lane of Fingerprint, for small hash keys. */
+export function fnv1a(words: Int32Array, count = words.length): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < count; i++) h = Math.imul(h ^ words[i], 0x01000193);
+  return h;
+}
+
 export class Fingerprint {
   private h = 0x811c9dc5;
   private g = 0x01000193;
