@@ -81,6 +81,8 @@ export class PairedTangent implements TangentSolver {
   /** C on the w dofs of the current step (per node) */
   private readonly nodeStiffness: Float64Array;
   private readonly work: Float64Array[];
+  /** a forward image (2m), for the equal plates' solve */
+  private image: Float64Array | undefined;
   private pcgWork: Float64Array[] | undefined;
   pcgIterations = 0;
 
@@ -195,6 +197,14 @@ export class PairedTangent implements TangentSolver {
   }
 
   solve(b: Float64Array, x: Float64Array): void {
+    if (this.equal) {
+      // the split is exact: forward and back through the two factors
+      const halves = this.halfSolves() as HalfSolves;
+      this.image ??= new Float64Array(halves.size);
+      halves.forward(b, this.image);
+      halves.backward(this.image, x);
+      return;
+    }
     const m = this.m;
     const [bs, bd, s, d] = this.work;
     for (let i = 0; i < m; i++) {
@@ -202,12 +212,7 @@ export class PairedTangent implements TangentSolver {
       bd[i] = b[i] - b[m + i];
     }
     for (const g of this.gauge) bs[g] = 0;
-    if (this.equal) {
-      // a bolt's pair of forces has no sum part, a uniform load no difference part: skip empty solves
-      this.precondition(bs, bd, s, d);
-    } else {
-      this.pcg(bs, bd, s, d);
-    }
+    this.pcg(bs, bd, s, d);
     for (let i = 0; i < m; i++) {
       x[i] = 0.5 * (s[i] + d[i]);
       x[m + i] = 0.5 * (s[i] - d[i]);
@@ -292,10 +297,10 @@ export class PairedTangent implements TangentSolver {
     return ss <= 1e-20 * dd;
   }
 
-  /** The split solve: s = K̄⁻¹ r_s (gauge held), d = (K̄ + 2C)⁻¹ r_d. */
+  /** The split solve as CG's preconditioner (unequal plates): s = K̄⁻¹ r_s (gauge held), d = (K̄ + 2C)⁻¹ r_d. */
   private precondition(rs: Float64Array, rd: Float64Array, zs: Float64Array, zd: Float64Array): void {
     if (!this.diffFactor) throw new Error('PairedTangent: refactor() before solve()');
-    if (isZero(rs) || (this.equal && this.negligibleSum(rs, rd))) zs.fill(0);
+    if (isZero(rs)) zs.fill(0);
     else solve(this.sumFactor(), rs, zs);
     for (const g of this.gauge) zs[g] = 0;
     if (isZero(rd)) zd.fill(0);
