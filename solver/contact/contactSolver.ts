@@ -471,8 +471,12 @@ export class ContactSolver {
           S.set(c, a, v);
         }
     } else {
-      const Z = G.map(() => new Float64Array(this.n));
-      this.tangent.solveMany(G, Z);
+      // CG (unequal plates) has no factor to split: Z = K_0⁻¹ G column by column
+      const Z = G.map((g) => {
+        const z = new Float64Array(this.n);
+        this.tangent.solve(g, z);
+        return z;
+      });
       for (let a = 0; a < nb; a++) for (let c = 0; c < nb; c++) S.set(a, c, this.boltStretch(a, Z[c]));
       columns = Z.map((z) => ({ from: 0, values: z }));
     }

@@ -14,7 +14,6 @@ import { multiplySymmetric, multiplySymmetricMagnitude } from '../sparse/symmetr
 import type { ElementGroup, FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
 import type { ContactProblem } from './contactProblem';
 import { defaultRigidBodyNodes } from './rigidBody';
-import { solveColumns } from './solveColumns';
 import type { HalfSolves, TangentSolver } from './tangent';
 
 /**
@@ -140,11 +139,6 @@ export class CoupledTangent implements TangentSolver {
   solve(b: Float64Array, x: Float64Array): void {
     if (!this.numeric) throw new Error('CoupledTangent: refactor() before solve()');
     solve(this.numeric, b, x);
-  }
-
-  solveMany(b: Float64Array[], x: Float64Array[]): void {
-    if (!this.numeric) throw new Error('CoupledTangent: refactor() before solve()');
-    solveColumns(this.numeric, b, x);
   }
 
   halfSolves(): HalfSolves {

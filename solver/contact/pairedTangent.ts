@@ -220,14 +220,6 @@ export class PairedTangent implements TangentSolver {
   }
 
   /**
-   * Column by column: the locked bolts, the one caller with many right-hand sides, use the half
-   * solves whenever the plates are equal, and CG starts over for each column anyway.
-   */
-  solveMany(b: Float64Array[], x: Float64Array[]): void {
-    for (let i = 0; i < b.length; i++) this.solve(b[i], x[i]);
-  }
-
-  /**
    * For equal plates K⁻¹ = ½ M diag(K̄⁻¹, (K̄ + 2C)⁻¹) M with M = [I, I; I, −I], so
    * F = diag(F_s, F_d) M/√2 from the two factors. The forward image of a bolt's pair of
    * forces has no sum half, and neither does the residual's when its sum part is round-off:

@@ -27,8 +27,6 @@ export interface TangentSolver {
   refactor(pointStiffness: Float64Array[]): void;
   /** x = (K_plates + contact)⁻¹ b with the last factorization */
   solve(b: Float64Array, x: Float64Array): void;
-  /** x[i] = (K_plates + contact)⁻¹ b[i] for several right-hand sides, reading the factor once */
-  solveMany(b: Float64Array[], x: Float64Array[]): void;
   /** the last factorization split into halves, or null when the solve is iterative */
   halfSolves(): HalfSolves | null;
 }
