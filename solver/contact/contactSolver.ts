@@ -93,6 +93,7 @@ export class ContactSolver {
   private readonly pointStiffness: Float64Array[];
   private readonly closureScratch: Float64Array[];
   private woodbury: BoltCorrection | null = null;
+  private image: Float64Array | undefined;
   private readonly law3 = new Float64Array(3);
   /** whether the tangent holds a factorization of the current pointStiffness */
   private factored = false;
@@ -426,7 +427,9 @@ export class ContactSolver {
     const nb = bolts.length;
     const rhs = new Matrix(nb, 1);
     if (halves) {
-      const f = new Float64Array(halves.size);
+      // a forward image per Newton step: kept between steps rather than allocated
+      if (this.image?.length !== halves.size) this.image = new Float64Array(halves.size);
+      const f = this.image;
       halves.forward(b, f);
       for (let a = 0; a < nb; a++) rhs.set(a, 0, spanDot(columns[a], f));
       subtractColumns(f, columns, S.solve(rhs));
@@ -567,7 +570,8 @@ function span(v: Float64Array): Span {
   while (lo < v.length && v[lo] === 0) lo++;
   let hi = v.length;
   while (hi > lo && v[hi - 1] === 0) hi--;
-  return { from: lo, values: v.subarray(lo, hi) };
+  // a copy, so that the zeros around the span are not kept alive
+  return { from: lo, values: v.slice(lo, hi) };
 }
 
 /** a · x for a span and a full vector */
