@@ -4,11 +4,17 @@
  * It depends only on the pattern of A and is done once per pattern.
  */
 import { columnCounts, eliminationTree, postorder } from './eliminationTree';
-import { type AdjacencyGraph, groupMembers, quotientOfMatrix } from './graph';
-import { fillReducingOrdering, invertPermutation } from './ordering/index';
+import { type AdjacencyGraph, groupMembers } from './graph';
+import {
+  fillReducingOrdering,
+  invertPermutation,
+  type MeshNodeGraph,
+  meshNestedDissection,
+  meshNodeGraph,
+} from './ordering/index';
 import { nestedDissection } from './ordering/nestedDissection';
 import { supernodePartition } from './supernodes';
-import type { AnalyseOptions, DofGeometry, SymbolicFactor, SymmetricCsc } from './types';
+import type { AnalyseOptions, SymbolicFactor, SymmetricCsc } from './types';
 
 interface PermutedLower {
   /** column j (new numbering) holds rows >= j: rowIdx[colPtr[j] .. colPtr[j+1]) */
@@ -106,42 +112,17 @@ interface NodeBlocks {
   dofs: Int32Array;
 }
 
-/**
- * A's node structure when every node holds either no dof (a clamped edge eliminated) or the same
- * number b of dofs, and all node blocks are full; else null.
- */
-function nodeBlocks(A: SymmetricCsc, geometry: DofGeometry): NodeBlocks | null {
-  const { coords, dofNode } = geometry;
-  const nNodes = coords.length >> 1;
-  if (dofNode.length !== A.n) return null;
-  const size = new Int32Array(nNodes);
-  for (let i = 0; i < A.n; i++) {
-    if (dofNode[i] < 0 || dofNode[i] >= nNodes) return null;
-    size[dofNode[i]]++;
-  }
-  let b = 0;
-  const compact = new Int32Array(nNodes).fill(-1);
-  let active = 0;
-  for (let v = 0; v < nNodes; v++) {
-    if (size[v] === 0) continue;
-    if (b === 0) b = size[v];
-    if (size[v] !== b) return null;
-    compact[v] = active++;
-  }
+/** A's node structure when every mesh node with dofs holds the same number b of them and all node blocks are full, else null. */
+function nodeBlocks(A: SymmetricCsc, mesh: MeshNodeGraph): NodeBlocks | null {
+  const { graph, groupOf, nGroups } = mesh;
+  const members = groupMembers(groupOf, nGroups);
+  const b = nGroups > 0 ? members.ptr[1] : 0;
   if (b === 0) return null;
-  const groupOf = new Int32Array(A.n);
-  for (let i = 0; i < A.n; i++) groupOf[i] = compact[dofNode[i]];
-  const activeCoords = new Float64Array(2 * active);
-  for (let v = 0; v < nNodes; v++) {
-    if (compact[v] < 0) continue;
-    activeCoords[2 * compact[v]] = coords[2 * v];
-    activeCoords[2 * compact[v] + 1] = coords[2 * v + 1];
-  }
-  const graph = quotientOfMatrix(A, groupOf, active);
+  for (let v = 0; v < nGroups; v++) if (members.ptr[v + 1] - members.ptr[v] !== b) return null;
   // full blocks ⇔ A holds every entry the node graph allows
-  const allowed = (active * b * (b + 1)) / 2 + (b * b * graph.adj.length) / 2;
+  const allowed = (nGroups * b * (b + 1)) / 2 + (b * b * graph.adj.length) / 2;
   if (A.rowIdx.length !== allowed) return null;
-  return { b, graph, coords: activeCoords, dofs: groupMembers(groupOf, active).list };
+  return { b, graph, coords: mesh.coords, dofs: members.list };
 }
 
 /** postorderedTree() of the node graph (one entry per node and neighbour, diagonal included) ordered by nodePerm. */
@@ -197,7 +178,8 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
   const requested = options.ordering ?? 'nd';
   // Plates: every node holds b dofs coupled in full blocks. The ordering, the elimination tree
   // and the column counts are then found on the nodes (b² times fewer entries) and expanded.
-  const blocks = requested === 'nd' && options.geometry ? nodeBlocks(A, options.geometry) : null;
+  const mesh = requested === 'nd' && options.geometry ? meshNodeGraph(A, options.geometry) : null;
+  const blocks = mesh ? nodeBlocks(A, mesh) : null;
   let perm1: Int32Array;
   let parent1: Int32Array;
   let counts: Int32Array;
@@ -210,7 +192,9 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
     const perm0 =
       requested instanceof Int32Array
         ? Int32Array.from(requested)
-        : fillReducingOrdering(A, requested, options.geometry);
+        : mesh
+          ? meshNestedDissection(mesh, n)
+          : fillReducingOrdering(A, requested, options.geometry);
     t1 = performance.now();
     ({ perm1, parent1, counts } = postorderedTree(A, perm0));
   }
