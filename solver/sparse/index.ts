@@ -22,6 +22,15 @@ export {
   naturalOrdering,
   nestedDissection,
 } from './ordering/index';
+export {
+  defaultFactorHelper,
+  type FactorHelper,
+  type HelperMessage,
+  SharedMemoryHelper,
+  setFactorHelper,
+} from './parallel/factorHelper';
+export { helperLoop } from './parallel/helperLoop';
+export { type SubtreeSplit, subtreeSplit } from './parallel/subtreeSplit';
 export { type PcgOptions, type PcgResult, type PreconditionerName, pcg } from './pcg';
 export { multiplySymmetric, residualNorm } from './symmetricProduct';
 export type * from './types';

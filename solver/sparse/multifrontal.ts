@@ -11,7 +11,9 @@ import { extendAdd } from './kernels/extendAdd';
 import { factorStrip, STRIP_MAX } from './kernels/panelFactor';
 import { packSize, schurUpdate } from './kernels/schurUpdate';
 import { NotPositiveDefiniteError } from './notPositiveDefinite';
-import type { NumericFactor, SymbolicFactor, SymmetricCsc } from './types';
+import { defaultFactorHelper, type FactorHelper } from './parallel/factorHelper';
+import { type SubtreeSplit, subtreeSplit } from './parallel/subtreeSplit';
+import type { FactorStructure, FactorWorkspace, NumericFactor, SymbolicFactor, SymmetricCsc } from './types';
 
 /** Width of the column blocks of the partial factorization. */
 const NB = 32;
@@ -24,6 +26,17 @@ export interface FactorOptions {
   /** a pivot below tolerance × its original diagonal entry counts as breakdown (default 1e-12) */
   pivotTolerance?: number;
   describeDof?: (dof: number) => string;
+  /**
+   * A second thread that factors one large subtree while this one does the rest (see
+   * parallel/helperThread.ts). Default: the helper installed by `setFactorHelper`, if any;
+   * null factors on this thread alone. The factor is bit-identical either way.
+   */
+  helper?: FactorHelper | null;
+}
+
+/** Doubles of packing workspace of a factorization thread. */
+export function packDoubles(maxPanelRows: number): number {
+  return packSize(maxPanelRows, Math.max(NB, KC));
 }
 
 /**
@@ -41,47 +54,153 @@ export function factor(
   if (A.n !== sym.n || A.rowIdx.length !== sym.nnzA) {
     throw new RangeError(`factor: matrix (n=${A.n}, nnz=${A.rowIdx.length}) does not match its analysis`);
   }
+  const helper = options.helper === undefined ? defaultFactorHelper() : options.helper;
+  const split = helper ? subtreeSplit(sym) : null;
+  // a helper thread writes its panels into L and its update onto the stack: both must be shared
+  const shared = split !== null && helper !== null;
   const storedL = sym.panelPtr[sym.panelPtr.length - 1];
   const num: NumericFactor =
-    reuse && reuse.symbolic === sym
+    reuse && reuse.symbolic === sym && (!shared || isShared(reuse.values))
       ? reuse
       : {
           symbolic: sym,
-          values: new Float64Array(storedL),
-          stack: new Float64Array(sym.stackSize),
+          values: shared ? helper.sharedArray(storedL) : new Float64Array(storedL),
+          stack: shared ? helper.sharedArray(sym.stackSize) : new Float64Array(sym.stackSize),
           front: new Float64Array(sym.frontSize),
-          pack: new Float64Array(packSize(sym.maxPanelRows, Math.max(NB, KC))),
+          pack: new Float64Array(packDoubles(sym.maxPanelRows)),
           diagonal: new Float64Array(sym.n),
           rowPos: new Int32Array(sym.n),
           relative: new Int32Array(sym.maxRowsBelow),
           seconds: 0,
         };
-  const n = sym.n;
-  const L = num.values;
   const tolerance = options.pivotTolerance ?? 1e-12;
-  const describe = options.describeDof ?? sym.describeDof;
-  // the original diagonal, for the relative pivot test
-  const diagonal = num.diagonal;
-  for (let j = 0; j < n; j++) diagonal[j] = sym.aDiagonal[j] >= 0 ? A.values[sym.aDiagonal[j]] : 0;
-
-  // One call per supernode (a small function the JIT optimizes as a whole, rather than
-  // one long loop that it would compile on the fly and deoptimize on every new path).
   const ns = sym.superStart.length - 1;
-  let stackTop = 0;
-  for (let s = 0; s < ns; s++) {
-    const failed = factorSupernode(sym, num, A.values, s, stackTop, tolerance);
-    if (failed < 0) {
-      const col = -failed - 1; // permuted column whose pivot failed
-      const f = sym.superStart[s];
-      const m = sym.superRowPtr[s + 1] - sym.superRowPtr[s];
-      const dof = sym.perm[col];
-      const pivot = L[sym.panelPtr[s] + (col - f) * m + (col - f)];
-      throw new NotPositiveDefiniteError(dof, pivot, diagonal[col], describe?.(dof));
+  if (split && helper) {
+    // Steps: 1. hand the subtree to the helper; 2. factor everything that does not depend on
+    // it here, leaving its update's slot free on the stack; 3. join (or, if the helper has not
+    // started yet, factor the subtree here after all); 4. the rest, serially.
+    const ticket = helper.begin(sym, split, A.values, num, tolerance);
+    let failed = originalDiagonal(sym, A.values, num.diagonal, 0, sym.n);
+    let stackTop = 0;
+    let s = 0;
+    if (failed === 0) {
+      for (; s < split.join; s++) {
+        if (s === split.first) {
+          stackTop = split.stackOffset + split.updateSize;
+          s = split.last;
+          continue;
+        }
+        const top = factorSupernode(sym, num, A.values, s, stackTop, tolerance);
+        if (top < 0) {
+          failed = top;
+          break;
+        }
+        stackTop = top;
+      }
     }
-    stackTop = failed;
+    const helperFailed = helper.end(ticket, () => factorSubtreeHere(sym, num, A.values, split, tolerance));
+    // the first failure in serial order is the one a one-thread factorization reports
+    if (helperFailed < 0 && (failed === 0 || supernodeOf(sym, -helperFailed - 1) < s)) failed = helperFailed;
+    if (failed < 0) throwBreakdown(sym, num, failed, options);
+    for (s = split.join; s < ns; s++) {
+      const top = factorSupernode(sym, num, A.values, s, stackTop, tolerance);
+      if (top < 0) throwBreakdown(sym, num, top, options);
+      stackTop = top;
+    }
+  } else {
+    originalDiagonal(sym, A.values, num.diagonal, 0, sym.n);
+    const top = factorSupernodes(sym, num, A.values, 0, ns - 1, 0, tolerance);
+    if (top < 0) throwBreakdown(sym, num, top, options);
   }
   num.seconds = (performance.now() - t0) / 1000;
   return num;
+}
+
+/**
+ * Factors supernodes first..last (a postorder range) with the update stack starting at
+ * `stackTop`. Returns the new stack top, or -(column + 1) of the first failed pivot
+ * (permuted numbering). `ws.diagonal` must hold A's diagonal for these columns.
+ */
+export function factorSupernodes(
+  sym: FactorStructure,
+  ws: FactorWorkspace,
+  aValues: Float64Array,
+  first: number,
+  last: number,
+  stackTop: number,
+  tolerance: number,
+): number {
+  // One call per supernode (a small function the JIT optimizes as a whole, rather than
+  // one long loop that it would compile on the fly and deoptimize on every new path).
+  let top = stackTop;
+  for (let s = first; s <= last; s++) {
+    top = factorSupernode(sym, ws, aValues, s, top, tolerance);
+    if (top < 0) return top;
+  }
+  return top;
+}
+
+/**
+ * Copies A's diagonal (permuted columns from..to-1) for the relative pivot test. Returns 0;
+ * the shape matches the factorization's failure codes so callers can chain it.
+ */
+export function originalDiagonal(
+  sym: FactorStructure,
+  aValues: Float64Array,
+  diagonal: Float64Array,
+  from: number,
+  to: number,
+): number {
+  const { aDiagonal } = sym;
+  for (let j = from; j < to; j++) diagonal[j] = aDiagonal[j] >= 0 ? aValues[aDiagonal[j]] : 0;
+  return 0;
+}
+
+/** The helper's subtree factored on this thread (the helper never started it): private stack, update copied to its slot. */
+function factorSubtreeHere(
+  sym: SymbolicFactor,
+  num: NumericFactor,
+  aValues: Float64Array,
+  split: SubtreeSplit,
+  tolerance: number,
+): number {
+  const stack = new Float64Array(split.stackSize);
+  const top = factorSupernodes(sym, { ...num, stack }, aValues, split.first, split.last, 0, tolerance);
+  if (top >= 0) num.stack.set(stack.subarray(0, split.updateSize), split.stackOffset);
+  return top;
+}
+
+/** The supernode that holds permuted column col. */
+function supernodeOf(sym: FactorStructure, col: number): number {
+  const start = sym.superStart;
+  let lo = 0;
+  let hi = start.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (start[mid] <= col) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function throwBreakdown(
+  sym: SymbolicFactor,
+  num: NumericFactor,
+  code: number,
+  options: FactorOptions,
+): never {
+  const col = -code - 1; // permuted column whose pivot failed
+  const s = supernodeOf(sym, col);
+  const f = sym.superStart[s];
+  const m = sym.superRowPtr[s + 1] - sym.superRowPtr[s];
+  const dof = sym.perm[col];
+  const pivot = num.values[sym.panelPtr[s] + (col - f) * m + (col - f)];
+  const describe = options.describeDof ?? sym.describeDof;
+  throw new NotPositiveDefiniteError(dof, pivot, num.diagonal[col], describe?.(dof));
+}
+
+function isShared(a: Float64Array): boolean {
+  return typeof SharedArrayBuffer === 'function' && a.buffer instanceof SharedArrayBuffer;
 }
 
 /**
@@ -89,8 +208,8 @@ export function factor(
  * update stack, or -(column + 1) of a failed pivot (permuted numbering).
  */
 function factorSupernode(
-  sym: SymbolicFactor,
-  num: NumericFactor,
+  sym: FactorStructure,
+  num: FactorWorkspace,
   aValues: Float64Array,
   s: number,
   stackTop: number,

@@ -110,6 +110,30 @@ export interface SymbolicFactor {
   stats: FactorStats;
 }
 
+/**
+ * The parts of the symbolic factor that the numeric factorization reads: all that a helper
+ * thread receives to factor a subtree.
+ */
+export type FactorStructure = Pick<
+  SymbolicFactor,
+  | 'superStart'
+  | 'superRowPtr'
+  | 'superRows'
+  | 'superChildPtr'
+  | 'superChildren'
+  | 'panelPtr'
+  | 'aEntryPtr'
+  | 'aSource'
+  | 'aTarget'
+  | 'aDiagonal'
+>;
+
+/** The arrays one thread writes while it factors supernodes (L itself and its workspaces). */
+export type FactorWorkspace = Pick<
+  NumericFactor,
+  'values' | 'stack' | 'front' | 'pack' | 'diagonal' | 'rowPos' | 'relative'
+>;
+
 /** Numeric Cholesky factor L (P A Pᵀ = L Lᵀ) stored as dense supernodal panels. */
 export interface NumericFactor {
   symbolic: SymbolicFactor;

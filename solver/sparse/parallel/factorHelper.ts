@@ -1,0 +1,197 @@
+/**
+ * A second factorization thread, as seen from the thread that calls `factor`. The helper
+ * factors one subtree of the assembly tree (see subtreeSplit.ts) straight into the shared
+ * L while the caller factors the rest; `factor` stays synchronous because the caller
+ * blocks on a shared control word (Atomics.wait, allowed on Node's main thread and in
+ * browser workers) instead of awaiting a message.
+ *
+ * The transport is anything with `postMessage` (a Node worker, a browser Worker): the
+ * platform creates the thread and runs `helperLoop` (helperLoop.ts) on its messages.
+ * Nothing here is Node- or DOM-specific.
+ */
+import type { FactorStructure, NumericFactor, SymbolicFactor } from '../types';
+import type { SubtreeSplit } from './subtreeSplit';
+
+/** A thread that can factor a subtree for `factor` (two-thread factorization). */
+export interface FactorHelper {
+  /** A Float64Array of `length` zeros in memory the helper thread can write. */
+  sharedArray(length: number): Float64Array;
+  /** Hands split's subtree to the helper; does not block. Returns a ticket for `end`. */
+  begin(
+    sym: SymbolicFactor,
+    split: SubtreeSplit,
+    aValues: Float64Array,
+    num: NumericFactor,
+    tolerance: number,
+  ): number;
+  /**
+   * Waits until the helper has factored the subtree. If it had not started yet, revokes
+   * the task and runs `here` (the subtree on the calling thread) instead. Returns 0, or
+   * -(column + 1) of a failed pivot, as `here` does.
+   */
+  end(ticket: number, here: () => number): number;
+  /** subtrees factored by the helper, and tasks revoked because it had not started (the caller did them) */
+  readonly counts: { helped: number; revoked: number };
+}
+
+let installed: FactorHelper | null = null;
+
+/** Makes `helper` the default of every `factor` call (null: one thread). */
+export function setFactorHelper(helper: FactorHelper | null): void {
+  installed = helper;
+}
+
+/** The helper `factor` uses unless its options say otherwise. */
+export function defaultFactorHelper(): FactorHelper | null {
+  return installed;
+}
+
+/** Messages from the factoring thread to the helper thread. */
+export type HelperMessage =
+  | {
+      kind: 'structure';
+      id: number;
+      structure: FactorStructure;
+      n: number;
+      frontSize: number;
+      maxPanelRows: number;
+      maxRowsBelow: number;
+    }
+  | { kind: 'forget'; id: number }
+  | {
+      kind: 'factor';
+      id: number;
+      seq: number;
+      /** [state, result]: state = seq·4 + phase, result 0, -(column+1) or EXCEPTION */
+      control: Int32Array;
+      values: Float64Array;
+      stack: Float64Array;
+      aValues: Float64Array;
+      first: number;
+      last: number;
+      stackOffset: number;
+      updateSize: number;
+      stackSize: number;
+      tolerance: number;
+    };
+
+/** Phases of a task in its control word (low two bits; the rest is the task's sequence number). */
+export const POSTED = 0;
+export const CLAIMED = 1;
+export const DONE = 2;
+export const REVOKED = 3;
+/** Result code of a helper that threw (the caller then factors the subtree itself). */
+export const EXCEPTION = 1;
+
+/** Structures the helper keeps (the latest patterns: a mesh's plates, a sweep's meshes). */
+const KEPT_STRUCTURES = 3;
+/** The helper must manage at least this rate, or it is taken for dead (flop/s). */
+const SLOWEST_RATE = 1e7;
+
+/** A FactorHelper over shared memory and a message port to a thread running `helperLoop`. */
+export class SharedMemoryHelper implements FactorHelper {
+  private readonly control = new Int32Array(new SharedArrayBuffer(8));
+  private seq = 0;
+  private nextId = 1;
+  private readonly ids = new WeakMap<SymbolicFactor, number>();
+  private readonly kept: number[] = [];
+  private aShared: Float64Array = new Float64Array(0);
+  private timeoutSeconds = 0;
+  readonly counts = { helped: 0, revoked: 0 };
+
+  constructor(private readonly port: { postMessage(message: HelperMessage): void }) {}
+
+  sharedArray(length: number): Float64Array {
+    return new Float64Array(new SharedArrayBuffer(8 * Math.max(length, 1)), 0, length);
+  }
+
+  begin(
+    sym: SymbolicFactor,
+    split: SubtreeSplit,
+    aValues: Float64Array,
+    num: NumericFactor,
+    tolerance: number,
+  ): number {
+    const id = this.structureId(sym);
+    if (this.aShared.length < aValues.length) this.aShared = this.sharedArray(aValues.length);
+    this.aShared.set(aValues);
+    this.seq = (this.seq + 1) & 0xfffffff;
+    Atomics.store(this.control, 0, this.seq * 4 + POSTED);
+    Atomics.store(this.control, 1, 0);
+    this.timeoutSeconds = 30 + split.flops.helper / SLOWEST_RATE;
+    this.port.postMessage({
+      kind: 'factor',
+      id,
+      seq: this.seq,
+      control: this.control,
+      values: num.values,
+      stack: num.stack,
+      aValues: this.aShared,
+      first: split.first,
+      last: split.last,
+      stackOffset: split.stackOffset,
+      updateSize: split.updateSize,
+      stackSize: split.stackSize,
+      tolerance,
+    });
+    return this.seq;
+  }
+
+  end(ticket: number, here: () => number): number {
+    const c = this.control;
+    const posted = ticket * 4 + POSTED;
+    if (Atomics.compareExchange(c, 0, posted, ticket * 4 + REVOKED) === posted) {
+      this.counts.revoked++;
+      return here();
+    }
+    const started = performance.now();
+    for (;;) {
+      const state = Atomics.load(c, 0);
+      if (state === ticket * 4 + DONE) break;
+      Atomics.wait(c, 0, state, 1000);
+      if ((performance.now() - started) / 1000 > this.timeoutSeconds) {
+        throw new Error(
+          `factor: the helper thread has not finished its subtree after ${this.timeoutSeconds.toFixed(0)} s; it has stopped`,
+        );
+      }
+    }
+    const result = Atomics.load(c, 1);
+    if (result === EXCEPTION) {
+      this.counts.revoked++;
+      return here();
+    }
+    this.counts.helped++;
+    return result;
+  }
+
+  /** The id under which the helper holds sym's structure, sending it first if needed. */
+  private structureId(sym: SymbolicFactor): number {
+    const known = this.ids.get(sym);
+    if (known !== undefined && this.kept.includes(known)) return known;
+    const id = this.nextId++;
+    this.ids.set(sym, id);
+    this.kept.push(id);
+    if (this.kept.length > KEPT_STRUCTURES) this.port.postMessage({ kind: 'forget', id: this.kept.shift()! });
+    this.port.postMessage({
+      kind: 'structure',
+      id,
+      structure: {
+        superStart: sym.superStart,
+        superRowPtr: sym.superRowPtr,
+        superRows: sym.superRows,
+        superChildPtr: sym.superChildPtr,
+        superChildren: sym.superChildren,
+        panelPtr: sym.panelPtr,
+        aEntryPtr: sym.aEntryPtr,
+        aSource: sym.aSource,
+        aTarget: sym.aTarget,
+        aDiagonal: sym.aDiagonal,
+      },
+      n: sym.n,
+      frontSize: sym.frontSize,
+      maxPanelRows: sym.maxPanelRows,
+      maxRowsBelow: sym.maxRowsBelow,
+    });
+    return id;
+  }
+}

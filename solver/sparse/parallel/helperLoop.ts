@@ -1,0 +1,63 @@
+/**
+ * The helper thread's side of the two-thread factorization: keeps the structures it is
+ * sent and factors the subtrees it is asked for, straight into the shared L. The platform
+ * wires the returned handler to its message event (Node: parentPort, browser: onmessage).
+ */
+import { factorSupernodes, originalDiagonal, packDoubles } from '../multifrontal';
+import type { FactorStructure, FactorWorkspace } from '../types';
+import { CLAIMED, DONE, EXCEPTION, type HelperMessage, POSTED } from './factorHelper';
+
+interface Kept {
+  structure: FactorStructure;
+  /** this thread's workspaces (L and the caller's stack come with each task) */
+  workspace: Omit<FactorWorkspace, 'values'>;
+}
+
+/** A message handler for the helper thread. */
+export function helperLoop(): (message: HelperMessage) => void {
+  const kept = new Map<number, Kept>();
+  return (message) => {
+    if (message.kind === 'structure') {
+      kept.set(message.id, {
+        structure: message.structure,
+        workspace: {
+          stack: new Float64Array(0),
+          front: new Float64Array(message.frontSize),
+          pack: new Float64Array(packDoubles(message.maxPanelRows)),
+          diagonal: new Float64Array(message.n),
+          rowPos: new Int32Array(message.n),
+          relative: new Int32Array(message.maxRowsBelow),
+        },
+      });
+    } else if (message.kind === 'forget') {
+      kept.delete(message.id);
+    } else {
+      const { control, seq } = message;
+      // a task the caller has revoked (it factored the subtree itself) is skipped
+      const posted = seq * 4 + POSTED;
+      if (Atomics.compareExchange(control, 0, posted, seq * 4 + CLAIMED) !== posted) return;
+      let result = EXCEPTION;
+      try {
+        result = factorSubtree(kept.get(message.id), message);
+      } finally {
+        Atomics.store(control, 1, result);
+        Atomics.store(control, 0, seq * 4 + DONE);
+        Atomics.notify(control, 0);
+      }
+    }
+  };
+}
+
+function factorSubtree(k: Kept | undefined, task: Extract<HelperMessage, { kind: 'factor' }>): number {
+  if (!k) return EXCEPTION;
+  const { structure } = k;
+  if (k.workspace.stack.length < task.stackSize) k.workspace.stack = new Float64Array(task.stackSize);
+  const ws: FactorWorkspace = { ...k.workspace, values: task.values };
+  const from = structure.superStart[task.first];
+  const to = structure.superStart[task.last + 1];
+  originalDiagonal(structure, task.aValues, ws.diagonal, from, to);
+  const top = factorSupernodes(structure, ws, task.aValues, task.first, task.last, 0, task.tolerance);
+  if (top < 0) return top;
+  task.stack.set(ws.stack.subarray(0, task.updateSize), task.stackOffset);
+  return 0;
+}
