@@ -2,13 +2,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { artifactsOf, encodeArtifacts } from '../report/caseArtifacts';
 import { writeCaseFolder } from '../report/caseFolder';
 import { solveCase } from '../solveCase';
+import { setFactorThreads } from '../threads/factorThreads';
 import type { CaseJob, CaseOutcome } from './caseJob';
 
 /**
  * Worker thread: solves the cases it is sent, one at a time, writing each folder atomically.
  * `workerData.abort` is a shared Int32Array; when its first entry is 1 the running solve aborts.
  */
-const abort = (workerData as { abort: Int32Array }).abort;
+const { abort, factorThreads } = workerData as { abort: Int32Array; factorThreads?: number };
+setFactorThreads(factorThreads ?? 1);
 const shouldAbort = () => Atomics.load(abort, 0) === 1;
 
 parentPort?.on('message', async (job: CaseJob) => {

@@ -24,3 +24,14 @@ export function filmGrade(v: string): FilmGrade {
 
 /** Default worker count: the number of cores. */
 export const defaultJobs = availableParallelism();
+
+/** Default factorization threads of a single solve: 2 (the helper thread) when there are 2 cores or more. */
+export const defaultFactorThreads = Math.min(2, availableParallelism());
+
+/**
+ * Factorization threads per solve when `lanes` solves run at once on this machine: a second
+ * thread only where it has a core of its own.
+ */
+export function factorThreadsPerLane(lanes: number): number {
+  return Math.max(1, Math.min(2, Math.floor(availableParallelism() / Math.max(1, lanes))));
+}

@@ -11,10 +11,16 @@ const workerEntry = new URL('./caseWorker.mjs', import.meta.url);
 export class SolverThread {
   private worker: Worker | null = null;
 
-  constructor(private readonly abort: Int32Array) {}
+  /** `factorThreads`: threads of each factorization inside this one (1, or 2 with a helper thread) */
+  constructor(
+    private readonly abort: Int32Array,
+    private readonly factorThreads = 1,
+  ) {}
 
   solve(job: CaseJob): Promise<CaseOutcome> {
-    this.worker ??= new Worker(workerEntry, { workerData: { abort: this.abort } });
+    this.worker ??= new Worker(workerEntry, {
+      workerData: { abort: this.abort, factorThreads: this.factorThreads },
+    });
     const worker = this.worker;
     return new Promise((resolve) => {
       const done = (o: CaseOutcome, crashed = false) => {

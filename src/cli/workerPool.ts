@@ -1,5 +1,6 @@
 import type { CaseJob, CaseOutcome } from './caseJob';
 import type { CaseRunner } from './caseRunner';
+import { factorThreadsPerLane } from './options';
 import { SolverThread } from './solverThread';
 
 /**
@@ -23,8 +24,11 @@ export class WorkerPool implements CaseRunner {
     onOutcome: (o: CaseOutcome, job: CaseJob) => void | Promise<void>,
   ): Promise<void> {
     let next = 0;
+    const lanes = Math.max(1, Math.min(this.size, jobs.length));
+    // a lane alone on the machine factors on two threads; lanes side by side take a core each
+    const factorThreads = factorThreadsPerLane(lanes);
     const lane = async (): Promise<void> => {
-      const thread = new SolverThread(this.abort);
+      const thread = new SolverThread(this.abort, factorThreads);
       try {
         while (!this.stopped && next < jobs.length) {
           const job = jobs[next++];
@@ -34,6 +38,6 @@ export class WorkerPool implements CaseRunner {
         await thread.close();
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.size, jobs.length)) }, lane));
+    await Promise.all(Array.from({ length: lanes }, lane));
   }
 }

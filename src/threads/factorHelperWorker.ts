@@ -4,3 +4,4 @@ import { helperLoop } from '../../solver/sparse/index';
 
 if (!parentPort) throw new Error('factorHelperWorker must run in a worker thread');
 parentPort.on('message', helperLoop());
+parentPort.postMessage('ready');

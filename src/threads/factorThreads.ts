@@ -9,13 +9,14 @@ import { defaultFactorHelper, SharedMemoryHelper, setFactorHelper } from '../../
 const entry = new URL('./factorHelperWorker.mjs', import.meta.url);
 
 let worker: Worker | null = null;
+let ready: Promise<boolean> = Promise.resolve(false);
 
 /**
  * Sets the threads of every later factorization in this process: 2 starts (once) a helper
  * thread, 1 stops it. Asking for 2 on a one-core machine gives 1. Returns the threads in use.
  * Start it early: the thread loads while the model is built and the matrix ordered.
  */
-export function useFactorThreads(threads: number): number {
+export function setFactorThreads(threads: number): number {
   if (!Number.isInteger(threads) || threads < 1) {
     throw new RangeError(`threads = ${threads}: expected a whole number ≥ 1`);
   }
@@ -34,6 +35,10 @@ export function useFactorThreads(threads: number): number {
   };
   w.on('error', drop);
   w.on('exit', drop);
+  ready = new Promise((resolve) => {
+    w.once('message', () => resolve(true));
+    w.once('exit', () => resolve(false));
+  });
   worker = w;
   setFactorHelper(helper);
   return 2;
@@ -44,5 +49,14 @@ export function stopHelper(): void {
   setFactorHelper(null);
   const w = worker;
   worker = null;
+  ready = Promise.resolve(false);
   if (w) void w.terminate();
+}
+
+/**
+ * Resolves when the helper thread has loaded (true), or at once with false when there is
+ * none. Until then a factorization does the helper's half itself, so benchmarks wait here.
+ */
+export function factorHelperReady(): Promise<boolean> {
+  return ready;
 }

@@ -8,8 +8,10 @@ import { mitc4Stiffness } from '../../solver/plate/mitc4';
 import { assembleGroup, planAssembly } from '../../solver/sparse/assembly';
 import { analyse, factor, solve } from '../../solver/sparse/cholesky';
 import { fromMatrixMarket } from '../../solver/sparse/matrixMarket';
+import { defaultFactorHelper } from '../../solver/sparse/parallel/factorHelper';
 import { residualNorm } from '../../solver/sparse/symmetricProduct';
 import type { DofGeometry, OrderingName, SymmetricCsc } from '../../solver/sparse/types';
+import { factorHelperReady, setFactorThreads, stopHelper } from '../../src/threads/factorThreads';
 import { denseKernelRate } from './calibration';
 import { clampedPlateProblem, randomPlateProblem, sideForUnknowns } from './plateProblem';
 
@@ -21,6 +23,8 @@ export interface CaseSpec {
   /** 'mitc4' (clamped plate) or 'random' (random SPD element blocks on the same pattern) */
   matrix: 'mitc4' | 'random';
   repeat: number;
+  /** factorization threads: 1, or 2 with the helper thread (default 1) */
+  threads?: number;
 }
 
 export interface CaseResult {
@@ -37,6 +41,9 @@ export interface CaseResult {
   orderingSeconds: number;
   /** every numeric factorization, the first one allocating */
   factorSeconds: number[];
+  /** threads of the factorizations, and how many of them the helper thread joined */
+  threads: number;
+  helped: number;
   solveSeconds: number;
   relativeResidual: number;
   peakRssMiB: number;
@@ -77,7 +84,9 @@ function warmUp(): void {
   }
 }
 
-export function runCase(spec: CaseSpec): CaseResult {
+export async function runCase(spec: CaseSpec): Promise<CaseResult> {
+  const threads = setFactorThreads(spec.threads ?? 1);
+  await factorHelperReady();
   warmUp();
   const kernelRate = denseKernelRate();
   const t0 = performance.now();
@@ -86,6 +95,7 @@ export function runCase(spec: CaseSpec): CaseResult {
   globalThis.gc?.();
   const sym = analyse(A, { ordering: spec.ordering, geometry });
   const factorSeconds: number[] = [];
+  const helped = defaultFactorHelper()?.counts.helped ?? 0;
   let num = factor(sym, A);
   factorSeconds.push(num.seconds);
   for (let r = 1; r < spec.repeat; r++) {
@@ -114,6 +124,8 @@ export function runCase(spec: CaseSpec): CaseResult {
     analyseSeconds: s.analyseSeconds ?? 0,
     orderingSeconds: s.orderingSeconds ?? 0,
     factorSeconds,
+    threads,
+    helped: (defaultFactorHelper()?.counts.helped ?? 0) - helped,
     solveSeconds,
     relativeResidual: Math.sqrt(rr / bb),
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
@@ -124,5 +136,6 @@ export function runCase(spec: CaseSpec): CaseResult {
 // invoked as a child: the spec is the last argument
 if (process.argv[1]?.endsWith('caseRunner.ts')) {
   const spec = JSON.parse(process.argv[process.argv.length - 1]) as CaseSpec;
-  process.stdout.write(`${JSON.stringify(runCase(spec))}\n`);
+  process.stdout.write(`${JSON.stringify(await runCase(spec))}\n`);
+  stopHelper();
 }

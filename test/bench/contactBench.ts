@@ -3,9 +3,11 @@
  * about 140k unknowns), from the case object to the summary. Reports Newton iterations and
  * factorizations, cold (first solve: ordering and analysis included) and warm (the symbolic
  * factorization reused from the cache, as in a sweep or the viewer's re-solve).
+ * `--threads 2` factors with the helper thread (the CLI's default on 2 cores).
  */
 import { readFileSync } from 'node:fs';
 import { type SolvePhases, solveCase } from '../../src/solveCase';
+import { factorHelperReady, setFactorThreads, stopHelper } from '../../src/threads/factorThreads';
 import { denseKernelRate } from './calibration';
 
 export interface ContactBenchRow {
@@ -73,7 +75,12 @@ export function contactBenchTable(rows: ContactBenchRow[]): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const at = process.argv.indexOf('--threads');
+  const threads = setFactorThreads(at > 0 ? Number(process.argv[at + 1]) : 1);
+  await factorHelperReady();
   const rows = contactBench();
+  stopHelper();
+  console.log(`factorization threads: ${threads}`);
   console.log(contactBenchTable(rows));
   // how fast this shared machine was just after the runs (the factorization is most of a cold solve)
   console.log(`\ndense kernel after the runs: ${denseKernelRate().toFixed(2)} GFlop/s`);

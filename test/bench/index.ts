@@ -5,6 +5,7 @@
  *   npm run bench -- --sizes 30k,100k          only these sizes
  *   npm run bench -- --orderings nd            only these orderings
  *   npm run bench -- --matrix random           random SPD element blocks instead of MITC4
+ *   npm run bench -- --threads 1            factorization threads (default 1,2: one thread, then with the helper thread)
  *   npm run bench -- --repeat 3                numeric factorizations per case (default 3; the first allocates)
  *   npm run bench -- --runs 2                  run every case this many times (separate processes)
  *   npm run bench -- --no-mathjs               skip the mathjs slu comparison
@@ -32,6 +33,7 @@ interface Options {
   orderings: OrderingName[];
   matrix: 'mitc4' | 'random';
   repeat: number;
+  threads: number[];
   runs: number;
   mathjs: boolean;
   pcg: boolean;
@@ -53,6 +55,7 @@ function parseOptions(argv: string[]): Options {
     orderings: ['nd', 'amd'],
     matrix: 'mitc4',
     repeat: 3,
+    threads: [1, 2],
     runs: 1,
     mathjs: true,
     pcg: false,
@@ -69,6 +72,7 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--orderings') o.orderings = value().split(',') as OrderingName[];
     else if (a === '--matrix') o.matrix = value() as Options['matrix'];
     else if (a === '--repeat') o.repeat = Math.max(1, Number(value()));
+    else if (a === '--threads') o.threads = value().split(',').map(Number);
     else if (a === '--runs') o.runs = Math.max(1, Number(value()));
     else if (a === '--no-mathjs') o.mathjs = false;
     else if (a === '--pcg') o.pcg = true;
@@ -97,15 +101,15 @@ const sci = (x: number): string => x.toExponential(2);
 
 function printHeader(): void {
   console.log(
-    '| matrix | n | ordering | analyse s | factor s (first / refactor) | solve s | nnz(L) | flops | GFlop/s | peak RSS MiB | ‖r‖/‖b‖ | kernel GFlop/s |',
+    '| matrix | n | ordering | threads | analyse s | factor s (first / refactor) | solve s | nnz(L) | flops | GFlop/s | peak RSS MiB | ‖r‖/‖b‖ | kernel GFlop/s |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 }
 
 function printRow(r: CaseResult): void {
   const best = Math.min(...r.factorSeconds);
   console.log(
-    `| ${r.label} | ${r.n} | ${r.ordering} | ${fmt(r.analyseSeconds)} | ${r.factorSeconds.map((s) => fmt(s)).join(' / ')} | ` +
+    `| ${r.label} | ${r.n} | ${r.ordering} | ${r.threads === 1 ? 1 : `${r.threads} (helper joined ${r.helped}/${r.factorSeconds.length})`} | ${fmt(r.analyseSeconds)} | ${r.factorSeconds.map((s) => fmt(s)).join(' / ')} | ` +
       `${fmt(r.solveSeconds)} | ${sci(r.nnzL)} | ${sci(r.flops)} | ${fmt(r.flops / best / 1e9, 2)} | ` +
       `${fmt(r.peakRssMiB, 0)} | ${sci(r.relativeResidual)} | ${fmt(r.kernelRate, 2)} |`,
   );
@@ -125,11 +129,12 @@ function main(): void {
   }
   console.log(`node ${process.version}, ${new Date().toISOString()}`);
   printHeader();
-  const specs: CaseSpec[] = o.mtx
+  const base: CaseSpec[] = o.mtx
     ? o.orderings.map((ordering) => ({ mtx: o.mtx, ordering, matrix: o.matrix, repeat: o.repeat }))
     : o.sizes.flatMap((unknowns) =>
         o.orderings.map((ordering) => ({ unknowns, ordering, matrix: o.matrix, repeat: o.repeat })),
       );
+  const specs = base.flatMap((spec) => o.threads.map((threads) => ({ ...spec, threads })));
   for (const spec of specs)
     for (let run = 0; run < o.runs; run++) printRow(child<CaseResult>('caseRunner.ts', spec));
   if (!o.mtx && o.mathjs) {
@@ -150,12 +155,18 @@ function main(): void {
   }
   if (!o.mtx && o.contact) {
     // the whole pipeline on cases/default.json, in its own process (cold caches, own peak RSS)
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'contactBench.ts')], {
-      encoding: 'utf8',
-    });
-    console.log('\nContact model, cases/default.json (load-up + swelling), end to end from the case object');
-    console.log(r.stdout.trim());
-    if (r.status !== 0) console.log(r.stderr);
+    for (const threads of o.threads) {
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', join(here, 'contactBench.ts'), '--threads', String(threads)],
+        { encoding: 'utf8' },
+      );
+      console.log(
+        `\nContact model, cases/default.json (load-up + swelling), end to end from the case object, factorization threads ${threads}`,
+      );
+      console.log(r.stdout.trim());
+      if (r.status !== 0) console.log(r.stderr);
+    }
   }
   if (!o.mtx && o.pcg) {
     const unknowns = Math.min(...o.sizes);

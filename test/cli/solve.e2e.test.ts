@@ -97,6 +97,9 @@ describe('stackpress solve (spawned)', () => {
     expect((await runStackpress(['solve'])).code).toBe(2);
     expect((await runStackpress(['solve', 'x.json', '--film', 'XX'])).code).toBe(2);
     expect((await runStackpress(['frobnicate'])).code).toBe(2);
+    const threads = await runStackpress(['solve', 'x.json', '--threads', '0']);
+    expect(threads.code).toBe(2);
+    expect(threads.stderr).toMatch(/--threads must be a whole number ≥ 1, got "0"/);
     const broken = join(dir, 'broken.json');
     await writeFile(broken, '{ "plates": ');
     const r = await runStackpress(['solve', broken]);

@@ -5,15 +5,17 @@ import { writeCaseFolder } from '../../report/caseFolder';
 import type { FilmGrade } from '../../report/colormap';
 import { summaryTable } from '../../report/summaryTable';
 import { type CaseSummary, solveCase } from '../../solveCase';
+import { setFactorThreads } from '../../threads/factorThreads';
 import { InputError } from '../../validation/parseInput';
 import { caseStem, checkCaseFile, loadCaseFile } from '../caseFile';
 import { inputHash } from '../inputHash';
 import { catchInterrupt } from '../interrupt';
-import { filmGrade } from '../options';
+import { defaultFactorThreads, filmGrade, positiveInt } from '../options';
 
 interface SolveOptions {
   out: string;
   film?: FilmGrade;
+  threads: number;
 }
 
 /**
@@ -29,7 +31,15 @@ export function registerSolveCommand(program: Command): void {
     .argument('<case...>', 'case files (JSON or YAML)')
     .option('--out <dir>', 'output folder; one subfolder per case, named after the case file', 'results')
     .option('--film <grade>', 'render pressure.png as Prescale film: LLLW, LLW, LW, MW, HS, HHS', filmGrade)
+    .option(
+      '--threads <n>',
+      'factorization threads: 2 factors two halves of the plate matrix at once (default: 2 on a machine with 2 cores or more)',
+      positiveInt('--threads'),
+      defaultFactorThreads,
+    )
     .action(async (files: string[], opts: SolveOptions) => {
+      // first, so that the helper thread loads while the cases are read and the models built
+      setFactorThreads(opts.threads);
       const loaded = [];
       for (const file of files) {
         const raw = await loadCaseFile(file);

@@ -76,7 +76,9 @@ describe('two-thread factorization protocol', () => {
       const two = factor(sym, A, undefined, { helper });
       expect(two.values.buffer).toBeInstanceOf(SharedArrayBuffer);
       expect(sameBits(two.values, one.values)).toBe(true);
-      expect(helper.counts).toEqual(deliver === 'now' ? { helped: 1, revoked: 0 } : { helped: 0, revoked: 1 });
+      expect(helper.counts).toEqual(
+        deliver === 'now' ? { helped: 1, revoked: 0 } : { helped: 0, revoked: 1 },
+      );
       // refactorization in the same shared storage, after new values
       const scaled = { ...A, values: A.values.map((v) => 2 * v) };
       const again = factor(sym, scaled, two, { helper });
