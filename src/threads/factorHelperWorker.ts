@@ -4,4 +4,6 @@ import { helperLoop } from '../../solver/sparse/index';
 
 if (!parentPort) throw new Error('factorHelperWorker must run in a worker thread');
 parentPort.on('message', helperLoop());
+// A JIT warm-up here (factoring a small plate) made no measurable difference to a fresh
+// process's first factorization, and competes with the model build for the second core.
 parentPort.postMessage('ready');
