@@ -1,4 +1,12 @@
 /** stackpress domain API: solve a case, check a case, and the result types. */
+
+export {
+  type FactorHelper,
+  type HelperMessage,
+  helperLoop,
+  SharedMemoryHelper,
+  setFactorHelper,
+} from '../solver/sparse/index';
 export { checkCase, footprintRect, nominalPreload } from './case/checkCase';
 export type { Case, CaseInput } from './case/schema';
 export { caseSchema } from './case/schema';

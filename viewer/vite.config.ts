@@ -5,6 +5,15 @@ import { defineConfig } from 'vite';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 /** Open a browser only on an interactive desktop (not in CI, not over a bare SSH/container shell). */
+/**
+ * Cross-origin isolation: the solver worker's two-thread factorization shares memory
+ * (SharedArrayBuffer), which browsers allow only on isolated pages.
+ */
+const isolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 const canOpenBrowser =
   !process.env.CI &&
   (process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY));
@@ -17,9 +26,11 @@ export default defineConfig({
   server: {
     open: canOpenBrowser ? '/?case=default' : false,
     fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },
+    headers: isolation,
   },
   preview: {
     open: canOpenBrowser ? '/?case=default' : false,
+    headers: isolation,
   },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),

@@ -39,14 +39,25 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Wait until the app reports a finished solve (status "done") and return the solve time it shows [s]. */
-export async function waitForSolved(page: Page, timeout = 240_000): Promise<number> {
-  await page
-    .waitForSelector('[data-testid="status"][data-status="solving"]', { timeout: 30_000 })
-    .catch(() => undefined);
-  await page.waitForSelector(
-    '[data-testid="status"][data-status="done"], [data-testid="status"][data-status="error"]',
-    { timeout },
+/** Solves the app has started so far; pass it to `waitForSolved` before triggering the next one. */
+export async function solveCount(page: Page): Promise<number> {
+  return Number((await page.getAttribute('[data-testid="status"]', 'data-solve')) ?? 0);
+}
+
+/**
+ * Wait until a solve started after `since` (see solveCount) has finished, and return the solve
+ * time the app shows [s]. Polls on a timer, not on animation frames: with a software
+ * rasterizer one frame of a fine mesh can outlast a whole solve.
+ */
+export async function waitForSolved(page: Page, since = 0, timeout = 240_000): Promise<number> {
+  await page.waitForFunction(
+    (after) => {
+      const el = document.querySelector('[data-testid="status"]');
+      const status = el?.getAttribute('data-status');
+      return Number(el?.getAttribute('data-solve')) > after && (status === 'done' || status === 'error');
+    },
+    since,
+    { timeout, polling: 100 },
   );
   if ((await page.getAttribute('[data-testid="status"]', 'data-status')) === 'error')
     throw new Error(`the app reports: ${await page.textContent('[data-testid="status"]')}`);

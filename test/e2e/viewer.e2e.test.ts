@@ -3,7 +3,15 @@ import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CaseSummary, solveCase, summaryOf } from '../../src/index';
-import { ARTIFACTS, canvasPixels, launchChromium, readValue, serveBuild, waitForSolved } from './browser';
+import {
+  ARTIFACTS,
+  canvasPixels,
+  launchChromium,
+  readValue,
+  serveBuild,
+  solveCount,
+  waitForSolved,
+} from './browser';
 
 const defaultCase = JSON.parse(readFileSync(new URL('../../cases/default.json', import.meta.url), 'utf8'));
 
@@ -39,6 +47,8 @@ describe('viewer (production build in Chromium)', () => {
   it('loads and solves the default case in a worker', async () => {
     timings.firstSolve = await waitForSolved(page);
     expect(await page.textContent('[data-testid="status"]')).toMatch(/Solved default/);
+    // the preview server isolates the page, so the solver worker factors on two threads
+    expect(await readValue(page, 'factor-threads')).toBe(2);
     await page.waitForTimeout(500);
     await page.screenshot({ path: `${ARTIFACTS}default-3d.png` });
   });
@@ -102,8 +112,9 @@ describe('viewer (production build in Chromium)', () => {
     const meanBefore = await readValue(page, 'stat-mean');
     // 7000 N keeps the default case's disc springs off their solid length
     await page.fill('[data-testid="edit-preload"]', '7000');
+    const since = await solveCount(page);
     await page.click('[data-testid="resolve"]');
-    timings.reSolve = await waitForSolved(page);
+    timings.reSolve = await waitForSolved(page, since);
     await page.waitForTimeout(300);
     const after = await canvasPixels(page, '[data-testid="top-view-map"]');
     expect(await readValue(page, 'stat-mean')).toBeGreaterThan(meanBefore * 1.05);
@@ -114,6 +125,30 @@ describe('viewer (production build in Chromium)', () => {
     await page.click('[data-testid="exploded"]');
     await page.waitForTimeout(500);
     await page.screenshot({ path: `${ARTIFACTS}edited-preload-3d-assembled.png` });
+  });
+
+  it('re-solves on a finer mesh, the helper thread joining the factorization', async () => {
+    const dofs = async () =>
+      Number(
+        (
+          /([\d,]+) DOFs/.exec((await page.textContent('[data-testid="status"]')) ?? '')?.[1] ?? 'NaN'
+        ).replace(/,/g, ''),
+      );
+    const dofsBefore = await dofs();
+    await page.fill('[data-testid="edit-meshSize"]', '1.5');
+    let since = await solveCount(page);
+    await page.click('[data-testid="resolve"]');
+    timings.mesh15 = await waitForSolved(page, since);
+    expect(await page.textContent('[data-testid="status"]')).toMatch(/Solved default/);
+    expect(await readValue(page, 'factor-threads')).toBe(2);
+    // a new mesh is a new factorization; the helper thread has long loaded
+    const helped = Number(await page.getAttribute('[data-testid="factor-threads"]', 'data-helped'));
+    expect(helped).toBeGreaterThanOrEqual(1);
+    expect(await dofs()).toBeGreaterThan(1.5 * dofsBefore);
+    await page.fill('[data-testid="edit-meshSize"]', '2');
+    since = await solveCount(page);
+    await page.click('[data-testid="resolve"]');
+    await waitForSolved(page, since);
   });
 
   it('cancels a running solve and keeps the last result', async () => {

@@ -163,7 +163,7 @@ export function App() {
           onOpenFile={(f) => void openFile(f)}
           onSolve={() => caseInput && solve(caseInput)}
         />
-        <div className="status" data-testid="status" data-status={state.status}>
+        <div className="status" data-testid="status" data-status={state.status} data-solve={state.solves}>
           {busy ? (
             <SolveProgressBar
               progress={state.progress}
@@ -178,7 +178,15 @@ export function App() {
           ) : solved ? (
             <span className="ok">
               Solved {solved.summary.name} in {solved.seconds.toFixed(2)} s ·{' '}
-              {solved.summary.solver.dofs.toLocaleString('en')} DOFs
+              {solved.summary.solver.dofs.toLocaleString('en')} DOFs ·{' '}
+              <span
+                data-testid="factor-threads"
+                data-value={solved.factorThreads}
+                data-helped={solved.factorHelped}
+                title={`the helper thread joined ${solved.factorHelped} of ${solved.summary.solver.factorizations} factorizations`}
+              >
+                {solved.factorThreads === 1 ? '1 thread' : `${solved.factorThreads} threads`}
+              </span>
             </span>
           ) : null}
         </div>

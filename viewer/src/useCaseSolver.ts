@@ -11,6 +11,8 @@ export interface CaseSolverState {
   error: string | null;
   /** the last successful solve and the case input it solved */
   solved: (SolvedCase & { input: unknown }) | null;
+  /** solves started so far (tells one finished solve from the next) */
+  solves: number;
 }
 
 /** Solves cases in a worker; one solve at a time, a new one cancels the running one. */
@@ -22,6 +24,7 @@ export function useCaseSolver() {
     startedAt: 0,
     error: null,
     solved: null,
+    solves: 0,
   });
 
   useEffect(() => {
@@ -33,7 +36,14 @@ export function useCaseSolver() {
   const solve = useCallback((input: unknown) => {
     const c = client.current;
     if (!c) return;
-    setState((s) => ({ ...s, status: 'solving', progress: null, startedAt: performance.now(), error: null }));
+    setState((s) => ({
+      ...s,
+      status: 'solving',
+      progress: null,
+      startedAt: performance.now(),
+      error: null,
+      solves: s.solves + 1,
+    }));
     c.solve(input, (progress) => setState((s) => ({ ...s, progress }))).then(
       (solved) => setState((s) => ({ ...s, status: 'done', progress: null, solved: { ...solved, input } })),
       (e: Error) =>

@@ -33,7 +33,17 @@ export interface SolveRequest {
 
 export type SolveReply =
   | { type: 'progress'; id: number; step: string; iteration: number; residual: number; elapsed: number }
-  | { type: 'result'; id: number; summary: CaseSummary; fields: ViewFields; seconds: number }
+  | {
+      type: 'result';
+      id: number;
+      summary: CaseSummary;
+      fields: ViewFields;
+      seconds: number;
+      /** threads of the factorization: 2 with the helper thread (cross-origin isolated pages) */
+      factorThreads: number;
+      /** factorizations of this solve that the helper thread joined (it may still be loading) */
+      factorHelped: number;
+    }
   | { type: 'error'; id: number; message: string };
 
 /** Every buffer of the fields, for postMessage's transfer list. */

@@ -13,6 +13,10 @@ export interface SolvedCase {
   fields: ViewFields;
   /** wall time in the worker [s] */
   seconds: number;
+  /** threads of the factorization (2 with the helper thread) */
+  factorThreads: number;
+  /** factorizations the helper thread joined */
+  factorHelped: number;
 }
 
 export class SolveCancelledError extends Error {
@@ -48,7 +52,14 @@ export class SolveClient {
         if (m.type === 'progress') onProgress(m);
         else {
           this.pending = null;
-          if (m.type === 'result') resolve({ summary: m.summary, fields: m.fields, seconds: m.seconds });
+          if (m.type === 'result')
+            resolve({
+              summary: m.summary,
+              fields: m.fields,
+              seconds: m.seconds,
+              factorThreads: m.factorThreads,
+              factorHelped: m.factorHelped,
+            });
           else reject(new Error(m.message));
         }
       };

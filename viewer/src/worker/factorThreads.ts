@@ -1,0 +1,28 @@
+/// <reference lib="webworker" />
+import { type FactorHelper, SharedMemoryHelper, setFactorHelper } from '../../../src/index';
+
+let helper: FactorHelper | null = null;
+
+/** Factorizations the helper thread has joined so far (0 without one). */
+export function factorizationsHelped(): number {
+  return helper?.counts.helped ?? 0;
+}
+
+/**
+ * Starts a helper thread for the factorization (a worker nested in the solve worker), when the
+ * page is cross-origin isolated: shared memory needs it (the dev and preview servers send the
+ * COOP/COEP headers; a static host that does not stays on one thread). Returns the threads in use.
+ */
+export function startFactorHelper(): number {
+  const scope = self as unknown as DedicatedWorkerGlobalScope;
+  if (!scope.crossOriginIsolated || typeof SharedArrayBuffer !== 'function') return 1;
+  const worker = new Worker(new URL('./factorHelperWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'stackpress-factor-helper',
+  });
+  helper = new SharedMemoryHelper(worker);
+  // a helper that fails to load leaves the factorization on this thread
+  worker.onerror = () => setFactorHelper(null);
+  setFactorHelper(helper);
+  return 2;
+}
