@@ -12,6 +12,7 @@
  *   npm run bench -- --pcg                     PCG (Jacobi, IC(0)) vs direct at the smallest size
  *   npm run bench -- --export-mtx DIR          write the benchmark matrices as Matrix Market files
  *   npm run bench -- --mtx FILE                benchmark any SPD Matrix Market file
+ *   npm run bench -- --cholmod                 CHOLMOD (own ordering, and ours) beside each ND case: the reference, this minute
  *   npm run bench -- --no-contact              skip the contact benchmark (default case at 2 and 1 mm)
  *
  * Every case runs in a child process so that its peak RSS is its own. Each child first
@@ -25,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { toMatrixMarket } from '../../solver/sparse/matrixMarket';
 import type { OrderingName } from '../../solver/sparse/types';
 import { buildMatrix, type CaseResult, type CaseSpec } from './caseRunner';
+import { type CholmodRun, cholmodOnBenchMatrix, cholmodRunner } from './cholmodReference';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -38,6 +40,7 @@ interface Options {
   mathjs: boolean;
   pcg: boolean;
   contact: boolean;
+  cholmod: boolean;
   exportDir?: string;
   mtx?: string;
 }
@@ -60,6 +63,7 @@ function parseOptions(argv: string[]): Options {
     mathjs: true,
     pcg: false,
     contact: true,
+    cholmod: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -77,6 +81,7 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--no-mathjs') o.mathjs = false;
     else if (a === '--pcg') o.pcg = true;
     else if (a === '--no-contact') o.contact = false;
+    else if (a === '--cholmod') o.cholmod = true;
     else if (a === '--export-mtx') o.exportDir = value();
     else if (a === '--mtx') o.mtx = value();
     else throw new Error(`unknown option ${a}`);
@@ -115,6 +120,15 @@ function printRow(r: CaseResult): void {
   );
 }
 
+function printCholmodRow(r: CholmodRun): void {
+  const best = Math.min(...r.factorSeconds);
+  const label = r.ordering === 'given' ? 'CHOLMOD, our ND order' : `CHOLMOD, its ${r.ordering.toUpperCase()}`;
+  console.log(
+    `| ${label} | ${r.n} | ${r.ordering === 'given' ? 'nd-geometric' : r.ordering} | 1 (BLAS) | ${fmt(r.analyseSeconds)} | ` +
+      `${r.factorSeconds.map((s) => fmt(s)).join(' / ')} | — | ${sci(r.nnzL)} | ${sci(r.flops)} | ${fmt(r.flops / best / 1e9, 2)} | — | — | — |`,
+  );
+}
+
 function main(): void {
   const o = parseOptions(process.argv.slice(2));
   if (o.exportDir) {
@@ -134,9 +148,19 @@ function main(): void {
     : o.sizes.flatMap((unknowns) =>
         o.orderings.map((ordering) => ({ unknowns, ordering, matrix: o.matrix, repeat: o.repeat })),
       );
-  const specs = base.flatMap((spec) => o.threads.map((threads) => ({ ...spec, threads })));
-  for (const spec of specs)
-    for (let run = 0; run < o.runs; run++) printRow(child<CaseResult>('caseRunner.ts', spec));
+  const runner = o.cholmod ? cholmodRunner() : null;
+  if (runner && 'error' in runner) console.log(`(no CHOLMOD reference: ${runner.error})`);
+  for (const spec of base) {
+    for (let run = 0; run < o.runs; run++) {
+      for (const threads of o.threads) printRow(child<CaseResult>('caseRunner.ts', { ...spec, threads }));
+      // the reference in the same minute, on the same matrix
+      if (runner && 'path' in runner && spec.ordering === 'nd') {
+        const { own, ours } = cholmodOnBenchMatrix(runner.path, spec);
+        printCholmodRow(own);
+        printCholmodRow(ours);
+      }
+    }
+  }
   if (!o.mtx && o.mathjs) {
     const unknowns = Math.min(...o.sizes);
     if (unknowns <= 40_000) {
