@@ -80,23 +80,23 @@ export function factor(
     // it here, leaving its update's slot free on the stack; 3. join (or, if the helper has not
     // started yet, factor the subtree here after all); 4. the rest, serially.
     const ticket = helper.begin(sym, split, A.values, num, tolerance);
-    let failed = originalDiagonal(sym, A.values, num.diagonal, 0, sym.n);
+    originalDiagonal(sym, A.values, num.diagonal, 0, sym.n);
+    let failed = 0;
     let stackTop = 0;
     let s = 0;
-    if (failed === 0) {
-      for (; s < split.join; s++) {
-        if (s === split.first) {
-          stackTop = split.stackOffset + split.updateSize;
-          s = split.last;
-          continue;
-        }
-        const top = factorSupernode(sym, num, A.values, s, stackTop, tolerance);
-        if (top < 0) {
-          failed = top;
-          break;
-        }
-        stackTop = top;
+    for (; s < split.join; s++) {
+      if (s === split.first) {
+        // the helper's subtree: its update will fill the slot it has in the one-thread order
+        stackTop = split.stackOffset + split.updateSize;
+        s = split.last;
+        continue;
       }
+      const top = factorSupernode(sym, num, A.values, s, stackTop, tolerance);
+      if (top < 0) {
+        failed = top;
+        break;
+      }
+      stackTop = top;
     }
     const helperFailed = helper.end(ticket, () => factorSubtreeHere(sym, num, A.values, split, tolerance));
     // the first failure in serial order is the one a one-thread factorization reports
@@ -140,20 +140,16 @@ export function factorSupernodes(
   return top;
 }
 
-/**
- * Copies A's diagonal (permuted columns from..to-1) for the relative pivot test. Returns 0;
- * the shape matches the factorization's failure codes so callers can chain it.
- */
+/** Copies A's diagonal (permuted columns from..to-1) for the relative pivot test. */
 export function originalDiagonal(
   sym: FactorStructure,
   aValues: Float64Array,
   diagonal: Float64Array,
   from: number,
   to: number,
-): number {
+): void {
   const { aDiagonal } = sym;
   for (let j = from; j < to; j++) diagonal[j] = aDiagonal[j] >= 0 ? aValues[aDiagonal[j]] : 0;
-  return 0;
 }
 
 /** The helper's subtree factored on this thread (the helper never started it): private stack, update copied to its slot. */
