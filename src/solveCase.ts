@@ -1,5 +1,6 @@
 import { type ContactOptions, ContactSolver, type ContactState } from '../solver/contact/contactSolver';
 import { maxVonMises } from '../solver/plate/recovery';
+import { defaultFactorHelper } from '../solver/sparse/parallel/factorHelper';
 import { type CheckedCase, checkCase } from './case/checkCase';
 import type { Case } from './case/schema';
 import { boltStiffness } from './model/boltMembers';
@@ -68,6 +69,10 @@ export interface CaseSummary {
     flops: number;
     newtonIterations: number;
     factorizations: number;
+    /** threads available to each factorization: 2 with a helper thread (see setFactorHelper), else 1 */
+    factorThreads: number;
+    /** factorizations of this case that the helper thread took half of (0 while it still loads) */
+    helperJoined: number;
     /** end to end [s] */
     seconds: number;
     /** where the time went [s]: validation, model, solver setup (ordering, symbolic analysis, plate stiffness, assembly), load-up, swelling, results */
@@ -113,6 +118,7 @@ export interface SolveOptions {
  */
 export function solveCase(raw: unknown, options: SolveOptions = {}): CaseResult {
   const t0 = performance.now();
+  const helped = defaultFactorHelper()?.counts.helped ?? 0;
   let mark = t0;
   const lap = (): number => {
     const now = performance.now();
@@ -152,6 +158,7 @@ export function solveCase(raw: unknown, options: SolveOptions = {}): CaseResult 
   };
   result.solver.seconds = (performance.now() - t0) / 1000;
   result.solver.phases = phases;
+  result.solver.helperJoined = (defaultFactorHelper()?.counts.helped ?? 0) - helped;
   return result;
 }
 
@@ -252,6 +259,8 @@ export function assembleResult(
       // every numeric factorization of the case, including the two-plate split's constant sum factor;
       // 0 when the case reused the factor of a previous case with the same tangent
       factorizations: solver.totalFactorizations,
+      factorThreads: defaultFactorHelper() ? 2 : 1,
+      helperJoined: 0,
       seconds: 0,
       phases: { validate: 0, model: 0, setup: 0, loadUp: 0, swelling: 0, results: 0 },
       supportReaction: Math.max(loadUp.supportReaction, swollen?.supportReaction ?? 0),

@@ -44,13 +44,17 @@ describe('factorization threads (Node worker)', () => {
     expect(await factorHelperReady()).toBe(true);
     const b = solveCase(medium);
     expect(b.solver.factorizations).toBeGreaterThan(0);
-    expect(helper.counts.helped).toBeGreaterThan(0);
     expect(helper.counts.revoked).toBe(0);
+    // the summary says how it was solved
+    expect(b.solver.factorThreads).toBe(2);
+    expect(b.solver.helperJoined).toBe(helper.counts.helped);
+    expect(b.solver.helperJoined).toBeGreaterThan(0);
     setFactorThreads(1);
     // another mesh first, so that the process no longer keeps the factor of `medium`
     solveCase({ ...raw, mesh: { size: 2.5 } });
     const a = solveCase(medium);
     expect(a.solver.factorizations).toBeGreaterThan(0);
+    expect(a.solver).toMatchObject({ factorThreads: 1, helperJoined: 0 });
     expect(b.pressure).toEqual(a.pressure);
     expect(b.bolts).toEqual(a.bolts);
     expect(b.balance).toEqual(a.balance);

@@ -181,11 +181,13 @@ export function App() {
               {solved.summary.solver.dofs.toLocaleString('en')} DOFs ·{' '}
               <span
                 data-testid="factor-threads"
-                data-value={solved.factorThreads}
-                data-helped={solved.factorHelped}
-                title={`the helper thread joined ${solved.factorHelped} of ${solved.summary.solver.factorizations} factorizations`}
+                data-value={solved.summary.solver.factorThreads}
+                data-helped={solved.summary.solver.helperJoined}
+                title={`the helper thread took half of ${solved.summary.solver.helperJoined} of ${solved.summary.solver.factorizations} factorizations`}
               >
-                {solved.factorThreads === 1 ? '1 thread' : `${solved.factorThreads} threads`}
+                {solved.summary.solver.factorThreads === 1
+                  ? '1 thread'
+                  : `${solved.summary.solver.factorThreads} threads`}
               </span>
             </span>
           ) : null}

@@ -1,12 +1,5 @@
 /// <reference lib="webworker" />
-import { type FactorHelper, SharedMemoryHelper, setFactorHelper } from '../../../src/index';
-
-let helper: FactorHelper | null = null;
-
-/** Factorizations the helper thread has joined so far (0 without one). */
-export function factorizationsHelped(): number {
-  return helper?.counts.helped ?? 0;
-}
+import { SharedMemoryHelper, setFactorHelper } from '../../../src/index';
 
 /**
  * Starts a helper thread for the factorization (a worker nested in the solve worker), when the
@@ -20,7 +13,7 @@ export function startFactorHelper(): number {
     type: 'module',
     name: 'stackpress-factor-helper',
   });
-  helper = new SharedMemoryHelper(worker);
+  const helper = new SharedMemoryHelper(worker);
   // a helper that fails to load leaves the factorization on this thread
   worker.onerror = () => setFactorHelper(null);
   setFactorHelper(helper);

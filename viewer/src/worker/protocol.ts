@@ -39,10 +39,6 @@ export type SolveReply =
       summary: CaseSummary;
       fields: ViewFields;
       seconds: number;
-      /** threads of the factorization: 2 with the helper thread (cross-origin isolated pages) */
-      factorThreads: number;
-      /** factorizations of this solve that the helper thread joined (it may still be loading) */
-      factorHelped: number;
     }
   | { type: 'error'; id: number; message: string };
 

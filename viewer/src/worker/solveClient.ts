@@ -13,10 +13,6 @@ export interface SolvedCase {
   fields: ViewFields;
   /** wall time in the worker [s] */
   seconds: number;
-  /** threads of the factorization (2 with the helper thread) */
-  factorThreads: number;
-  /** factorizations the helper thread joined */
-  factorHelped: number;
 }
 
 export class SolveCancelledError extends Error {
@@ -57,8 +53,6 @@ export class SolveClient {
               summary: m.summary,
               fields: m.fields,
               seconds: m.seconds,
-              factorThreads: m.factorThreads,
-              factorHelped: m.factorHelped,
             });
           else reject(new Error(m.message));
         }

@@ -1,17 +1,16 @@
 /// <reference lib="webworker" />
 import { solveCase, summaryOf } from '../../../src/index';
-import { factorizationsHelped, startFactorHelper } from './factorThreads';
+import { startFactorHelper } from './factorThreads';
 import { type SolveReply, type SolveRequest, transferables } from './protocol';
 import { viewFieldsOf } from './viewFields';
 
 /** Solves one case per message with the CLI's own solveCase; cancel = the page terminates the worker. */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const factorThreads = startFactorHelper();
+startFactorHelper();
 
 scope.onmessage = (event: MessageEvent<SolveRequest>) => {
   const { id, caseInput } = event.data;
   const t0 = performance.now();
-  const helpedBefore = factorizationsHelped();
   const post = (reply: SolveReply, transfer: Transferable[] = []) => scope.postMessage(reply, transfer);
   try {
     const result = solveCase(caseInput, {
@@ -33,8 +32,6 @@ scope.onmessage = (event: MessageEvent<SolveRequest>) => {
         summary: summaryOf(result),
         fields,
         seconds: (performance.now() - t0) / 1000,
-        factorThreads,
-        factorHelped: factorizationsHelped() - helpedBefore,
       },
       transferables(fields),
     );
