@@ -9,7 +9,7 @@
  */
 import { extendAdd } from './kernels/extendAdd';
 import { factorStrip, STRIP_MAX } from './kernels/panelFactor';
-import { packSize, schurUpdate } from './kernels/schurUpdate';
+import { packBuffer, packSize, schurUpdate } from './kernels/schurUpdate';
 import { NotPositiveDefiniteError } from './notPositiveDefinite';
 import { defaultFactorHelper, type FactorHelper } from './parallel/factorHelper';
 import { type SubtreeSplit, subtreeSplit } from './parallel/subtreeSplit';
@@ -67,7 +67,7 @@ export function factor(
           values: shared ? helper.sharedArray(storedL) : new Float64Array(storedL),
           stack: shared ? helper.sharedArray(sym.stackSize) : new Float64Array(sym.stackSize),
           front: new Float64Array(sym.frontSize),
-          pack: new Float64Array(packDoubles(sym.maxPanelRows)),
+          pack: packBuffer(packDoubles(sym.maxPanelRows)),
           diagonal: new Float64Array(sym.n),
           rowPos: new Int32Array(sym.n),
           relative: new Int32Array(sym.maxRowsBelow),

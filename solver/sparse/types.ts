@@ -142,7 +142,8 @@ export interface NumericFactor {
   /** workspaces kept so that a refactorization allocates nothing */
   stack: Float64Array;
   front: Float64Array;
-  pack: Float64Array;
+  /** packing workspace of the dense kernel (a plain double array, see kernels/schurUpdate.ts) */
+  pack: number[];
   /** original diagonal in the permuted order (pivot test) */
   diagonal: Float64Array;
   rowPos: Int32Array;

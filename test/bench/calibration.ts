@@ -3,7 +3,7 @@
  * triangle (rank 32, in cache). This VM shares its host, and its speed drifts by up to 2×
  * from minute to minute; printing this next to every case tells how fast the machine was.
  */
-import { packSize, schurUpdate } from '../../solver/sparse/kernels/schurUpdate';
+import { packBuffer, packSize, schurUpdate } from '../../solver/sparse/kernels/schurUpdate';
 
 /** Best GFlop/s of the kernel over a few 100 ms windows (CPU time). */
 export function denseKernelRate(windows = 5): number {
@@ -11,7 +11,7 @@ export function denseKernelRate(windows = 5): number {
   const nb = 32;
   const src = new Float64Array(m * nb);
   for (let i = 0; i < src.length; i++) src[i] = Math.sin(i);
-  const pack = new Float64Array(packSize(m, nb));
+  const pack = packBuffer(packSize(m, nb));
   const dst = new Float64Array(m * m);
   let best = 0;
   for (let w = 0; w < windows; w++) {

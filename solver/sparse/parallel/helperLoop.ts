@@ -3,6 +3,7 @@
  * sent and factors the subtrees it is asked for, straight into the shared L. The platform
  * wires the returned handler to its message event (Node: parentPort, browser: onmessage).
  */
+import { packBuffer } from '../kernels/schurUpdate';
 import { factorSupernodes, originalDiagonal, packDoubles } from '../multifrontal';
 import type { FactorStructure, FactorWorkspace } from '../types';
 import { CLAIMED, DONE, EXCEPTION, type HelperMessage, POSTED } from './factorHelper';
@@ -23,7 +24,7 @@ export function helperLoop(): (message: HelperMessage) => void {
         workspace: {
           stack: new Float64Array(0),
           front: new Float64Array(message.frontSize),
-          pack: new Float64Array(packDoubles(message.maxPanelRows)),
+          pack: packBuffer(packDoubles(message.maxPanelRows)),
           diagonal: new Float64Array(message.n),
           rowPos: new Int32Array(message.n),
           relative: new Int32Array(message.maxRowsBelow),
