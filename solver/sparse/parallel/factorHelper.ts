@@ -85,8 +85,12 @@ export const EXCEPTION = 1;
 
 /** Structures the helper keeps (the latest patterns: a mesh's plates, a sweep's meshes). */
 const KEPT_STRUCTURES = 3;
-/** The helper must manage at least this rate, or it is taken for dead (flop/s). */
-const SLOWEST_RATE = 1e7;
+/** How long `end` waits for a helper that has started a subtree: floor [s] plus its flops at this rate [flop/s]. */
+export interface HelperTimeout {
+  floorSeconds: number;
+  slowestRate: number;
+}
+const DEFAULT_TIMEOUT: HelperTimeout = { floorSeconds: 30, slowestRate: 1e7 };
 
 /** A FactorHelper over shared memory and a message port to a thread running `helperLoop`. */
 export class SharedMemoryHelper implements FactorHelper {
@@ -99,7 +103,10 @@ export class SharedMemoryHelper implements FactorHelper {
   private timeoutSeconds = 0;
   readonly counts = { helped: 0, revoked: 0 };
 
-  constructor(private readonly port: { postMessage(message: HelperMessage): void }) {}
+  constructor(
+    private readonly port: { postMessage(message: HelperMessage): void },
+    private readonly timeout: HelperTimeout = DEFAULT_TIMEOUT,
+  ) {}
 
   sharedArray(length: number): Float64Array {
     return new Float64Array(new SharedArrayBuffer(8 * Math.max(length, 1)), 0, length);
@@ -118,7 +125,7 @@ export class SharedMemoryHelper implements FactorHelper {
     this.seq = (this.seq + 1) & 0xfffffff;
     Atomics.store(this.control, 0, this.seq * 4 + POSTED);
     Atomics.store(this.control, 1, 0);
-    this.timeoutSeconds = 30 + split.flops.helper / SLOWEST_RATE;
+    this.timeoutSeconds = this.timeout.floorSeconds + split.flops.helper / this.timeout.slowestRate;
     this.port.postMessage({
       kind: 'factor',
       id,
@@ -144,14 +151,17 @@ export class SharedMemoryHelper implements FactorHelper {
       this.counts.revoked++;
       return here();
     }
-    const started = performance.now();
+    const deadline = performance.now() + 1000 * this.timeoutSeconds;
     for (;;) {
       const state = Atomics.load(c, 0);
       if (state === ticket * 4 + DONE) break;
-      Atomics.wait(c, 0, state, 1000);
-      if ((performance.now() - started) / 1000 > this.timeoutSeconds) {
+      const left = deadline - performance.now();
+      if (left > 0) Atomics.wait(c, 0, state, Math.min(1000, left));
+      else {
+        // a hung helper is never handed work again (and may still write into this factor)
+        if (installed === this) installed = null;
         throw new Error(
-          `factor: the helper thread has not finished its subtree after ${this.timeoutSeconds.toFixed(0)} s; it has stopped`,
+          `factor: the helper thread has not finished its subtree after ${this.timeoutSeconds.toFixed(1)} s; it has stopped`,
         );
       }
     }

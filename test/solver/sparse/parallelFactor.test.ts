@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { assembleGroup, planAssembly } from '../../../solver/sparse/assembly';
 import { analyse, factor, NotPositiveDefiniteError } from '../../../solver/sparse/cholesky';
-import { type HelperMessage, SharedMemoryHelper } from '../../../solver/sparse/parallel/factorHelper';
+import {
+  defaultFactorHelper,
+  type HelperMessage,
+  SharedMemoryHelper,
+  setFactorHelper,
+} from '../../../solver/sparse/parallel/factorHelper';
 import { helperLoop } from '../../../solver/sparse/parallel/helperLoop';
 import { subtreeSplit } from '../../../solver/sparse/parallel/subtreeSplit';
 import type { SymmetricCsc } from '../../../solver/sparse/types';
@@ -95,6 +100,21 @@ describe('two-thread factorization protocol', () => {
     const before = Float64Array.from(two.values);
     flush(); // the helper now sees the task its caller already did
     expect(sameBits(two.values, before)).toBe(true);
+  });
+
+  it('gives up on a helper that started and never finished, and uninstalls it', () => {
+    const hung = new SharedMemoryHelper(
+      {
+        postMessage(message: HelperMessage) {
+          // claims the task, then never answers (a thread that died mid-subtree)
+          if (message.kind === 'factor') Atomics.store(message.control, 0, message.seq * 4 + 1);
+        },
+      },
+      { floorSeconds: 0.2, slowestRate: 1e15 },
+    );
+    setFactorHelper(hung);
+    expect(() => factor(sym, A)).toThrow(/helper thread has not finished its subtree after 0\.2 s/);
+    expect(defaultFactorHelper()).toBeNull();
   });
 
   it('reports the breakdown that one thread reports, in either part', () => {
