@@ -6,6 +6,10 @@
  * columns, and the update matrix is formed KC columns at a time; all of that runs through
  * the 4×4 register-blocked kernel. The update matrix then goes on a stack for the parent
  * (postorder makes the children's updates the top of the stack).
+ *
+ * With a helper thread (parallel/), one subtree is factored there into the shared L while
+ * this thread does the supernodes that do not depend on it; its update matrix lands in the
+ * stack slot the one-thread order gives it, so both orders compute the same bits.
  */
 import { extendAdd } from './kernels/extendAdd';
 import { factorStrip, STRIP_MAX } from './kernels/panelFactor';
