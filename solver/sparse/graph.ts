@@ -58,8 +58,12 @@ export function quotientGraph(g: AdjacencyGraph, groupOf: Int32Array, nGroups: n
  * dof-level graph in between (nine times larger for 3-dof nodes): each group's members' columns
  * give its neighbours with one mark array, then both directions are merged and deduplicated.
  */
-export function quotientOfMatrix(A: SymmetricCsc, groupOf: Int32Array, nGroups: number): AdjacencyGraph {
-  const members = groupMembers(groupOf, nGroups);
+export function quotientOfMatrix(
+  A: SymmetricCsc,
+  groupOf: Int32Array,
+  nGroups: number,
+  members: GroupMembers = groupMembers(groupOf, nGroups),
+): AdjacencyGraph {
   const mark = new Int32Array(nGroups).fill(-1);
   // one direction: the distinct groups r ≠ q met in the columns of q's members
   const onePtr = new Int32Array(nGroups + 1);
@@ -114,7 +118,13 @@ export function quotientOfMatrix(A: SymmetricCsc, groupOf: Int32Array, nGroups: 
 }
 
 /** Members of each group in increasing vertex order: list[ptr[q] .. ptr[q+1]). */
-export function groupMembers(groupOf: Int32Array, nGroups: number): { ptr: Int32Array; list: Int32Array } {
+export interface GroupMembers {
+  ptr: Int32Array;
+  list: Int32Array;
+}
+
+/** The members of every group (see GroupMembers). */
+export function groupMembers(groupOf: Int32Array, nGroups: number): GroupMembers {
   const ptr = new Int32Array(nGroups + 1);
   for (let v = 0; v < groupOf.length; v++) if (groupOf[v] >= 0) ptr[groupOf[v] + 1]++;
   for (let q = 0; q < nGroups; q++) ptr[q + 1] += ptr[q];

@@ -4,7 +4,7 @@
  * It depends only on the pattern of A and is done once per pattern.
  */
 import { columnCounts, eliminationTree, postorder } from './eliminationTree';
-import { type AdjacencyGraph, groupMembers } from './graph';
+import type { AdjacencyGraph } from './graph';
 import {
   fillReducingOrdering,
   invertPermutation,
@@ -114,8 +114,7 @@ interface NodeBlocks {
 
 /** A's node structure when every mesh node with dofs holds the same number b of them and all node blocks are full, else null. */
 function nodeBlocks(A: SymmetricCsc, mesh: MeshNodeGraph): NodeBlocks | null {
-  const { graph, groupOf, nGroups } = mesh;
-  const members = groupMembers(groupOf, nGroups);
+  const { graph, nGroups, members } = mesh;
   const b = nGroups > 0 ? members.ptr[1] : 0;
   if (b === 0) return null;
   for (let v = 0; v < nGroups; v++) if (members.ptr[v + 1] - members.ptr[v] !== b) return null;

@@ -1,5 +1,12 @@
 /** Fill-reducing orderings of a symmetric matrix; all return perm[new] = old. */
-import { type AdjacencyGraph, adjacencyOf, quotientGraph, quotientOfMatrix } from '../graph';
+import {
+  type AdjacencyGraph,
+  adjacencyOf,
+  type GroupMembers,
+  groupMembers,
+  quotientGraph,
+  quotientOfMatrix,
+} from '../graph';
 import type { DofGeometry, OrderingName, SymmetricCsc } from '../types';
 import { approximateMinimumDegree } from './minimumDegree';
 import { nestedDissection } from './nestedDissection';
@@ -43,6 +50,8 @@ export interface MeshNodeGraph {
   /** dof → node of the graph (nodes without dofs, e.g. an eliminated clamped edge, are left out) */
   groupOf: Int32Array;
   nGroups: number;
+  /** the dofs of each node, ascending */
+  members: GroupMembers;
 }
 
 /**
@@ -73,7 +82,14 @@ export function meshNodeGraph(A: SymmetricCsc, geometry: DofGeometry): MeshNodeG
     nodeCoords[2 * q] = coords[2 * v];
     nodeCoords[2 * q + 1] = coords[2 * v + 1];
   }
-  return { graph: quotientOfMatrix(A, groupOf, nGroups), coords: nodeCoords, groupOf, nGroups };
+  const members = groupMembers(groupOf, nGroups);
+  return {
+    graph: quotientOfMatrix(A, groupOf, nGroups, members),
+    coords: nodeCoords,
+    groupOf,
+    nGroups,
+    members,
+  };
 }
 
 /** Geometric nested dissection of the mesh nodes, expanded to their n dofs (a node's dofs kept together). */

@@ -3,11 +3,13 @@
  * Ordering the compressed graph and expanding keeps a node's dofs adjacent in the
  * ordering, which gives wider supernodes and a graph about d times smaller to order.
  */
-import { type AdjacencyGraph, groupMembers } from '../graph';
+import { type AdjacencyGraph, type GroupMembers, groupMembers } from '../graph';
 
 export interface VertexGroups {
   groupOf: Int32Array;
   nGroups: number;
+  /** the members of each group, when the caller has them already */
+  members?: GroupMembers;
 }
 
 /** Groups vertices with identical closed neighbourhoods (hash buckets, then exact check). */
@@ -57,7 +59,7 @@ export function indistinguishableVertices(g: AdjacencyGraph): VertexGroups {
 
 /** Expands an ordering of groups (perm[new] = group) to one of vertices, members kept together. */
 export function expandGroupOrdering(groupPerm: Int32Array, groups: VertexGroups, n: number): Int32Array {
-  const members = groupMembers(groups.groupOf, groups.nGroups);
+  const members = groups.members ?? groupMembers(groups.groupOf, groups.nGroups);
   const perm = new Int32Array(n);
   let k = 0;
   for (let t = 0; t < groupPerm.length; t++) {
