@@ -83,6 +83,8 @@ export class PairedTangent implements TangentSolver {
   private readonly work: Float64Array[];
   /** a forward image (2m), for the equal plates' solve */
   private image: Float64Array | undefined;
+  /** the half solves of the current difference factor (built on first use after each refactor) */
+  private halves: HalfSolves | null = null;
   private pcgWork: Float64Array[] | undefined;
   pcgIterations = 0;
 
@@ -178,6 +180,7 @@ export class PairedTangent implements TangentSolver {
 
   refactor(pointStiffness: Float64Array[]): void {
     this.version++;
+    this.halves = null;
     const kp = pointStiffness[0];
     this.nodeStiffness.fill(0);
     for (let j = 0; j < kp.length; j++) this.nodeStiffness[this.contactNode[j]] += kp[j];
@@ -228,12 +231,13 @@ export class PairedTangent implements TangentSolver {
    */
   halfSolves(): HalfSolves | null {
     if (!this.equal) return null;
+    if (this.halves) return this.halves;
     const diff = this.diffFactor;
     if (!diff) throw new Error('PairedTangent: refactor() before solve()');
     const m = this.m;
     const [bs, bd, s] = this.work;
     const h = Math.SQRT1_2;
-    return {
+    this.halves = {
       size: 2 * m,
       forward: (b, f) => {
         for (let i = 0; i < m; i++) {
@@ -258,6 +262,7 @@ export class PairedTangent implements TangentSolver {
         }
       },
     };
+    return this.halves;
   }
 
   /**
