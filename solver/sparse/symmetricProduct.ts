@@ -74,15 +74,16 @@ export function multiplySymmetricMagnitude(A: SymmetricCsc, x: Float64Array, y: 
   y.fill(0);
   for (let j = 0; j < n; j++) {
     const xj = Math.abs(x[j]);
+    let k = colPtr[j];
+    const end = colPtr[j + 1];
     let sum = 0;
-    for (let k = colPtr[j]; k < colPtr[j + 1]; k++) {
+    // the diagonal leads its column when present (as in multiplySymmetric)
+    if (k < end && rowIdx[k] === j) sum = Math.abs(values[k++]) * xj;
+    for (; k < end; k++) {
       const i = rowIdx[k];
       const a = Math.abs(values[k]);
-      if (i === j) sum += a * xj;
-      else {
-        y[i] += a * xj;
-        sum += a * Math.abs(x[i]);
-      }
+      y[i] += a * xj;
+      sum += a * Math.abs(x[i]);
     }
     y[j] += sum;
   }
