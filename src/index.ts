@@ -1,5 +1,7 @@
-/** stackpress domain API: solve a case, check a case, and the result types. */
-
+/**
+ * stackpress domain API: solve a case, check a case, and the result types; and the solver's
+ * two-thread factorization, which a platform (the viewer's worker) wires to its own threads.
+ */
 export {
   type FactorHelper,
   type HelperMessage,
