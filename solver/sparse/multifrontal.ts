@@ -83,7 +83,7 @@ export function factor(
     // Steps: 1. hand the subtree to the helper; 2. factor everything that does not depend on
     // it here, leaving its update's slot free on the stack; 3. join (or, if the helper has not
     // started yet, factor the subtree here after all); 4. the rest, serially.
-    const ticket = helper.begin(sym, split, A.values, num, tolerance);
+    const ticket = helper.begin({ sym, split, aValues: A.values, num, tolerance });
     originalDiagonal(sym, A.values, num.diagonal, 0, sym.n);
     let failed = 0;
     let stackTop = 0;

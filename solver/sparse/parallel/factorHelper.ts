@@ -12,18 +12,21 @@
 import type { FactorStructure, NumericFactor, SymbolicFactor } from '../types';
 import type { SubtreeSplit } from './subtreeSplit';
 
+/** What `factor` hands a helper: split's subtree of sym, A's values, the factor to write into. */
+export interface SubtreeTask {
+  sym: SymbolicFactor;
+  split: SubtreeSplit;
+  aValues: Float64Array;
+  num: NumericFactor;
+  tolerance: number;
+}
+
 /** A thread that can factor a subtree for `factor` (two-thread factorization). */
 export interface FactorHelper {
   /** A Float64Array of `length` zeros in memory the helper thread can write. */
   sharedArray(length: number): Float64Array;
-  /** Hands split's subtree to the helper; does not block. Returns a ticket for `end`. */
-  begin(
-    sym: SymbolicFactor,
-    split: SubtreeSplit,
-    aValues: Float64Array,
-    num: NumericFactor,
-    tolerance: number,
-  ): number;
+  /** Hands the task to the helper; does not block. Returns a ticket for `end`. */
+  begin(task: SubtreeTask): number;
   /**
    * Waits until the helper has factored the subtree. If it had not started yet, revokes
    * the task and runs `here` (the subtree on the calling thread) instead. Returns 0, or
@@ -112,13 +115,7 @@ export class SharedMemoryHelper implements FactorHelper {
     return new Float64Array(new SharedArrayBuffer(8 * Math.max(length, 1)), 0, length);
   }
 
-  begin(
-    sym: SymbolicFactor,
-    split: SubtreeSplit,
-    aValues: Float64Array,
-    num: NumericFactor,
-    tolerance: number,
-  ): number {
+  begin({ sym, split, aValues, num, tolerance }: SubtreeTask): number {
     const id = this.structureId(sym);
     if (this.aShared.length < aValues.length) this.aShared = this.sharedArray(aValues.length);
     this.aShared.set(aValues);
