@@ -4,7 +4,7 @@
  * below (a packed lower triangle in a workspace). A's entries and the children's update
  * matrices are added in, the own columns are factored left-looking in blocks of NB
  * columns, and the update matrix is formed KC columns at a time; all of that runs through
- * the 4×4 register-blocked kernel. The update matrix then goes on a stack for the parent
+ * the register-blocked kernel (kernels/schurUpdate.ts). The update matrix then goes on a stack for the parent
  * (postorder makes the children's updates the top of the stack).
  *
  * With a helper thread (parallel/), one subtree is factored there into the shared L while

@@ -1,5 +1,5 @@
 /**
- * Machine-state calibration: the rate of the dense 4×4 update kernel alone on a 400×400
+ * Machine-state calibration: the rate of the dense update kernel alone on a 400×400
  * triangle (rank 32, in cache). This VM shares its host, and its speed drifts by up to 2×
  * from minute to minute; printing this next to every case tells how fast the machine was.
  */
