@@ -61,7 +61,20 @@ describe('schurUpdate (dense rank-nb update of a lower trapezoid)', () => {
         const expected = reference(src, srcOff, srcLd, nb, rowsFrom, rowCount, dst, index, colCount);
 
         const pack = packBuffer(packSize(rowCount, nb));
-        schurUpdate(src, srcOff, srcLd, nb, rowsFrom, rowCount, dst, dstOff, dstLd, colCount, pack, packedLower);
+        schurUpdate(
+          src,
+          srcOff,
+          srcLd,
+          nb,
+          rowsFrom,
+          rowCount,
+          dst,
+          dstOff,
+          dstLd,
+          colCount,
+          pack,
+          packedLower,
+        );
 
         // sums of nb products in a different order: a few ulps of the largest partial sum
         const tolerance = 1e-13 * nb;
