@@ -9,22 +9,18 @@ import { seededRandom } from '../../bench/plateProblem';
  * multiples of the tile, a single column, a single row, and panels larger than one L2 row chunk.
  */
 function reference(
-  src: Float64Array,
-  srcOff: number,
-  srcLd: number,
+  S: (i: number, p: number) => number,
   nb: number,
-  rowsFrom: number,
   rowCount: number,
+  colCount: number,
   dst: Float64Array,
   index: (i: number, j: number) => number,
-  colCount: number,
 ): Float64Array {
   const out = dst.slice();
   for (let j = 0; j < colCount; j++)
     for (let i = j; i < rowCount; i++) {
       let sum = 0;
-      for (let p = 0; p < nb; p++)
-        sum += src[srcOff + p * srcLd + rowsFrom + i] * src[srcOff + p * srcLd + rowsFrom + j];
+      for (let p = 0; p < nb; p++) sum += S(i, p) * S(j, p);
       out[index(i, j)] -= sum;
     }
   return out;
@@ -58,7 +54,8 @@ describe('schurUpdate (dense rank-nb update of a lower trapezoid)', () => {
           ? (i: number, j: number) => dstOff + j * dstLd - ((j * (j + 1)) >> 1) + i
           : (i: number, j: number) => dstOff + j * dstLd + i;
         const dst = Float64Array.from({ length: dstOff + dstLd * rowCount + 4 }, () => 2 * rand() - 1);
-        const expected = reference(src, srcOff, srcLd, nb, rowsFrom, rowCount, dst, index, colCount);
+        const S = (i: number, p: number) => src[srcOff + p * srcLd + rowsFrom + i];
+        const expected = reference(S, nb, rowCount, colCount, dst, index);
 
         const pack = packBuffer(packSize(rowCount, nb));
         schurUpdate(
