@@ -32,7 +32,7 @@ export interface FactorOptions {
   describeDof?: (dof: number) => string;
   /**
    * A second thread that factors one large subtree while this one does the rest (see
-   * parallel/helperThread.ts). Default: the helper installed by `setFactorHelper`, if any;
+   * parallel/factorHelper.ts). Default: the helper installed by `setFactorHelper`, if any;
    * null factors on this thread alone. The factor is bit-identical either way.
    */
   helper?: FactorHelper | null;
@@ -59,17 +59,16 @@ export function factor(
     throw new RangeError(`factor: matrix (n=${A.n}, nnz=${A.rowIdx.length}) does not match its analysis`);
   }
   const helper = options.helper === undefined ? defaultFactorHelper() : options.helper;
+  // with a helper thread, L and the update stack are written by both threads: shared memory
   const split = helper ? subtreeSplit(sym) : null;
-  // a helper thread writes its panels into L and its update onto the stack: both must be shared
-  const shared = split !== null && helper !== null;
   const storedL = sym.panelPtr[sym.panelPtr.length - 1];
   const num: NumericFactor =
-    reuse && reuse.symbolic === sym && (!shared || isShared(reuse.values))
+    reuse && reuse.symbolic === sym && (!split || isShared(reuse.values))
       ? reuse
       : {
           symbolic: sym,
-          values: shared ? helper.sharedArray(storedL) : new Float64Array(storedL),
-          stack: shared ? helper.sharedArray(sym.stackSize) : new Float64Array(sym.stackSize),
+          values: split && helper ? helper.sharedArray(storedL) : new Float64Array(storedL),
+          stack: split && helper ? helper.sharedArray(sym.stackSize) : new Float64Array(sym.stackSize),
           front: new Float64Array(sym.frontSize),
           pack: packBuffer(packDoubles(sym.maxPanelRows)),
           diagonal: new Float64Array(sym.n),
@@ -79,43 +78,31 @@ export function factor(
         };
   const tolerance = options.pivotTolerance ?? 1e-12;
   const ns = sym.superStart.length - 1;
+  let top: number;
   if (split && helper) {
-    // Steps: 1. hand the subtree to the helper; 2. factor everything that does not depend on
-    // it here, leaving its update's slot free on the stack; 3. join (or, if the helper has not
-    // started yet, factor the subtree here after all); 4. the rest, serially.
+    // Steps: 1. hand the subtree T to the helper; 2. factor everything before the join that
+    // does not depend on T, leaving T's update slot free on the stack; 3. join (or, if the
+    // helper has not started yet, factor T here after all); 4. the rest, serially.
     const ticket = helper.begin({ sym, split, aValues: A.values, num, tolerance });
     originalDiagonal(sym, A.values, num.diagonal, 0, sym.n);
-    let failed = 0;
-    let stackTop = 0;
-    let s = 0;
-    for (; s < split.join; s++) {
-      if (s === split.first) {
-        // the helper's subtree: its update will fill the slot it has in the one-thread order
-        stackTop = split.stackOffset + split.updateSize;
-        s = split.last;
-        continue;
-      }
-      const top = factorSupernode(sym, num, A.values, s, stackTop, tolerance);
-      if (top < 0) {
-        failed = top;
-        break;
-      }
-      stackTop = top;
+    top = factorSupernodes(sym, num, A.values, 0, split.first - 1, 0, tolerance);
+    if (top >= 0) {
+      const afterSlot = split.stackOffset + split.updateSize;
+      top = factorSupernodes(sym, num, A.values, split.last + 1, split.join - 1, afterSlot, tolerance);
     }
-    const helperFailed = helper.end(ticket, () => factorSubtreeHere(sym, num, A.values, split, tolerance));
-    // the first failure in serial order is the one a one-thread factorization reports
-    if (helperFailed < 0 && (failed === 0 || supernodeOf(sym, -helperFailed - 1) < s)) failed = helperFailed;
-    if (failed < 0) throwBreakdown(sym, num, failed, options);
-    for (s = split.join; s < ns; s++) {
-      const top = factorSupernode(sym, num, A.values, s, stackTop, tolerance);
-      if (top < 0) throwBreakdown(sym, num, top, options);
-      stackTop = top;
-    }
+    const helperFailed = helper.end(ticket, () => {
+      const privateStack = { ...num, stack: new Float64Array(split.stackSize) };
+      return factorSubtree(sym, privateStack, A.values, split, num.stack, tolerance);
+    });
+    // the failure a one-thread factorization reports is the one in the lowest column
+    // (codes are -(column + 1), so the lower column has the larger code)
+    if (helperFailed < 0 && (top >= 0 || helperFailed > top)) top = helperFailed;
+    if (top >= 0) top = factorSupernodes(sym, num, A.values, split.join, ns - 1, top, tolerance);
   } else {
     originalDiagonal(sym, A.values, num.diagonal, 0, sym.n);
-    const top = factorSupernodes(sym, num, A.values, 0, ns - 1, 0, tolerance);
-    if (top < 0) throwBreakdown(sym, num, top, options);
+    top = factorSupernodes(sym, num, A.values, 0, ns - 1, 0, tolerance);
   }
+  if (top < 0) throwBreakdown(sym, num, top, options);
   num.seconds = (performance.now() - t0) / 1000;
   return num;
 }
@@ -144,6 +131,28 @@ export function factorSupernodes(
   return top;
 }
 
+/** A subtree of the assembly tree and the slot of its update matrix on the one-thread stack (see SubtreeSplit). */
+export type SubtreeSlot = Pick<SubtreeSplit, 'first' | 'last' | 'stackOffset' | 'updateSize'>;
+
+/**
+ * Factors the subtree on its own stack (`ws.stack`, from 0) and copies its update matrix into
+ * its slot of `stack`, the stack of the one-thread order: the helper thread does this, and the
+ * calling thread when the helper had not started. Returns 0, or -(column + 1) of a failed pivot.
+ */
+export function factorSubtree(
+  sym: FactorStructure,
+  ws: FactorWorkspace,
+  aValues: Float64Array,
+  slot: SubtreeSlot,
+  stack: Float64Array,
+  tolerance: number,
+): number {
+  const top = factorSupernodes(sym, ws, aValues, slot.first, slot.last, 0, tolerance);
+  if (top < 0) return top;
+  stack.set(ws.stack.subarray(0, slot.updateSize), slot.stackOffset);
+  return 0;
+}
+
 /** Copies A's diagonal (permuted columns from..to-1) for the relative pivot test. */
 export function originalDiagonal(
   sym: FactorStructure,
@@ -154,20 +163,6 @@ export function originalDiagonal(
 ): void {
   const { aDiagonal } = sym;
   for (let j = from; j < to; j++) diagonal[j] = aDiagonal[j] >= 0 ? aValues[aDiagonal[j]] : 0;
-}
-
-/** The helper's subtree factored on this thread (the helper never started it): private stack, update copied to its slot. */
-function factorSubtreeHere(
-  sym: SymbolicFactor,
-  num: NumericFactor,
-  aValues: Float64Array,
-  split: SubtreeSplit,
-  tolerance: number,
-): number {
-  const stack = new Float64Array(split.stackSize);
-  const top = factorSupernodes(sym, { ...num, stack }, aValues, split.first, split.last, 0, tolerance);
-  if (top >= 0) num.stack.set(stack.subarray(0, split.updateSize), split.stackOffset);
-  return top;
 }
 
 /** The supernode that holds permuted column col. */

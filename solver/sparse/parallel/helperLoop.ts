@@ -4,7 +4,7 @@
  * wires the returned handler to its message event (Node: parentPort, browser: onmessage).
  */
 import { packBuffer } from '../kernels/schurUpdate';
-import { factorSupernodes, originalDiagonal, packDoubles } from '../multifrontal';
+import { factorSubtree, originalDiagonal, packDoubles } from '../multifrontal';
 import type { FactorStructure, FactorWorkspace } from '../types';
 import { CLAIMED, DONE, EXCEPTION, type HelperMessage, POSTED } from './factorHelper';
 
@@ -39,7 +39,7 @@ export function helperLoop(): (message: HelperMessage) => void {
       if (Atomics.compareExchange(control, 0, posted, seq * 4 + CLAIMED) !== posted) return;
       let result = EXCEPTION;
       try {
-        result = factorSubtree(kept.get(message.id), message);
+        result = factorTask(kept.get(message.id), message);
       } finally {
         Atomics.store(control, 1, result);
         Atomics.store(control, 0, seq * 4 + DONE);
@@ -49,7 +49,7 @@ export function helperLoop(): (message: HelperMessage) => void {
   };
 }
 
-function factorSubtree(k: Kept | undefined, task: Extract<HelperMessage, { kind: 'factor' }>): number {
+function factorTask(k: Kept | undefined, task: Extract<HelperMessage, { kind: 'factor' }>): number {
   if (!k) return EXCEPTION;
   const { structure } = k;
   if (k.workspace.stack.length < task.stackSize) k.workspace.stack = new Float64Array(task.stackSize);
@@ -57,8 +57,5 @@ function factorSubtree(k: Kept | undefined, task: Extract<HelperMessage, { kind:
   const from = structure.superStart[task.first];
   const to = structure.superStart[task.last + 1];
   originalDiagonal(structure, task.aValues, ws.diagonal, from, to);
-  const top = factorSupernodes(structure, ws, task.aValues, task.first, task.last, 0, task.tolerance);
-  if (top < 0) return top;
-  task.stack.set(ws.stack.subarray(0, task.updateSize), task.stackOffset);
-  return 0;
+  return factorSubtree(structure, ws, task.aValues, task, task.stack, task.tolerance);
 }
