@@ -4,7 +4,6 @@ import { defineConfig } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-/** Open a browser only on an interactive desktop (not in CI, not over a bare SSH/container shell). */
 /**
  * Cross-origin isolation: the solver worker's two-thread factorization shares memory
  * (SharedArrayBuffer), which browsers allow only on isolated pages.
@@ -14,6 +13,7 @@ const isolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/** Open a browser only on an interactive desktop (not in CI, not over a bare SSH/container shell). */
 const canOpenBrowser =
   !process.env.CI &&
   (process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY));

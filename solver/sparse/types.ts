@@ -7,6 +7,7 @@
  *   compressed-column form, row indices strictly increasing within a column.
  * - Dof numbering is the caller's; orderings are internal to the factorization.
  */
+import type { PackBuffer } from './kernels/schurUpdate';
 
 /** Lower triangle of a symmetric n×n matrix in CSC form. */
 export interface SymmetricCsc {
@@ -142,8 +143,8 @@ export interface NumericFactor {
   /** workspaces kept so that a refactorization allocates nothing */
   stack: Float64Array;
   front: Float64Array;
-  /** packing workspace of the dense kernel (a plain double array, see kernels/schurUpdate.ts) */
-  pack: number[];
+  /** packing workspace of the dense kernel (see kernels/schurUpdate.ts) */
+  pack: PackBuffer;
   /** original diagonal in the permuted order (pivot test) */
   diagonal: Float64Array;
   rowPos: Int32Array;
