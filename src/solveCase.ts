@@ -7,6 +7,13 @@ import { boltStiffness } from './model/boltMembers';
 import { buildModel, type StackModel, swellingField } from './model/buildModel';
 import { nodalPressure, type RegularGrid, resampleToGrid } from './results/pressureMap';
 import { type PressureStats, pressureStats } from './results/pressureStats';
+import {
+  type CheckedState,
+  designWarnings,
+  ResultRefusedError,
+  refuseImpossible,
+  refuseUnbalanced,
+} from './results/stateChecks';
 
 export const RESULT_SCHEMA = 'stackpress.result/1';
 
@@ -147,7 +154,22 @@ export function solveCase(raw: unknown, options: SolveOptions = {}): CaseResult 
   const swollen =
     c.stack.swelling.type === 'none' ? null : solver.swell(loadUp, swellingField(c, model), opts);
   const swelling = lap();
+  // 5. Summaries, then the checks that decide whether the result is an answer at all.
   const result = assembleResult(c, checked.warnings, model, solver, loadUp, swollen);
+  const states: CheckedState[] = [
+    { label: 'load-up', state: loadUp, balance: result.balance, contact: contactOf(result.interfaces) },
+  ];
+  if (swollen && result.swelling)
+    states.push({
+      label: 'after swelling',
+      state: swollen,
+      balance: result.swelling.balance,
+      contact: contactOf(result.swelling.interfaces),
+    });
+  refuseImpossible(c, model, states);
+  refuseUnbalanced(c, states);
+  result.warnings.push(...designWarnings(c, model, states, platesForWarnings(result, model)));
+  refuseNonFinite(summaryOf(result));
   const phases: SolvePhases = {
     validate,
     model: modelSeconds,
@@ -267,6 +289,34 @@ export function assembleResult(
     },
   };
   return { ...summary, fields: { model, pressure, deflection, loadUp, swollen } };
+}
+
+const contactOf = (itfs: InterfaceResult[]) =>
+  itfs.map((i) => ({ name: i.name, fraction: i.pressure.contactFraction }));
+
+function platesForWarnings(result: CaseResult, model: StackModel) {
+  const sections = model.problem.layers.filter((layer) => layer !== null);
+  return result.plates.map((p, i) => ({
+    name: p.name,
+    thickness: sections[i].thickness,
+    w: result.fields.deflection[i].w,
+    safetyFactor: p.safetyFactor,
+    vonMises: p.vonMisesMax,
+    yield: p.yield,
+  }));
+}
+
+/** Refuse a summary holding NaN or ±Infinity anywhere: such a number is never a result. */
+function refuseNonFinite(v: unknown, at = 'result'): void {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v))
+      throw new ResultRefusedError(
+        `${at}: ${v} — the solve produced a non-finite number; the result is refused`,
+      );
+  } else if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) refuseNonFinite(v[i], `${at}[${i}]`);
+  } else if (v && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) refuseNonFinite(x, `${at}.${k}`);
 }
 
 /** The JSON-safe summary of a result (drops the typed-array fields). */

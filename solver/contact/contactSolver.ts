@@ -23,7 +23,7 @@ import { evaluateClosureLaw, initialStiffness } from './closureLaw';
 import type { ContactProblem } from './contactProblem';
 import { CoupledTangent } from './coupledTangent';
 import { PairedTangent } from './pairedTangent';
-import { ROUNDOFF_FACTOR } from './roundoff';
+import { MAX_ROUNDOFF_RELATIVE, ROUNDOFF_FACTOR } from './roundoff';
 import type { HalfSolves, TangentSolver } from './tangent';
 
 /** The locked bolts' Woodbury data for one factorization. */
@@ -244,8 +244,21 @@ export class ContactSolver {
       this.tangent.plateMagnitude(x, magnitude);
       return Math.max(requested, ROUNDOFF_FACTOR * norm(magnitude));
     };
+    // a floor above MAX_ROUNDOFF_RELATIVE of the load means no trustworthy balance exists
+    const floorCheck = (tolNow: number, rNow: number) => {
+      if (
+        tolNow > requested &&
+        tolNow > MAX_ROUNDOFF_RELATIVE * scale &&
+        rNow > MAX_ROUNDOFF_RELATIVE * scale
+      )
+        throw new ContactConvergenceError(
+          `${step}: no trustworthy force balance — the round-off floor of the plate forces is ${(tolNow / scale).toExponential(2)} of the bolt load (residual ${(rNow / scale).toExponential(2)}), above the ${MAX_ROUNDOFF_RELATIVE} limit. ` +
+            'The plates are far too stiff for their loads in double precision: check the plate modulus and thickness.',
+        );
+    };
     let energy = this.evaluate(u, swell, locked, r);
     let tol = toleranceAt(u);
+    floorCheck(tol, norm(r));
     const history = [energy];
     let factorizations = 0;
     let rn = norm(r);
@@ -271,8 +284,9 @@ export class ContactSolver {
       let slope = 0;
       for (let i = 0; i < n; i++) slope += r[i] * du[i];
       if (!(slope < 0)) {
-        // only round-off is left: the tangent no longer gives a descent direction
-        if (rn <= 1e3 * tol) break;
+        // only round-off is left: the tangent no longer gives a descent direction; accepted only
+        // within the documented round-off limit, so no state leaves here out of balance
+        if (rn <= Math.min(1e3 * tol, Math.max(tol, MAX_ROUNDOFF_RELATIVE * scale))) break;
         throw new ContactConvergenceError(
           `${step}: the Newton direction is not a descent direction (slope ${slope}); the tangent is not positive definite`,
         );
@@ -295,6 +309,7 @@ export class ContactSolver {
       history.push(energy);
       rn = norm(r);
       tol = toleranceAt(u);
+      floorCheck(tol, rn);
       if (!Number.isFinite(rn))
         throw new ContactConvergenceError(`${step}: the iteration diverged (non-finite residual)`);
       options.onIteration?.({ step, iteration, residual: rn / scale, energy });

@@ -19,6 +19,8 @@ export interface StackModel {
   footprintQuad: Uint8Array;
   /** cells between consecutive plate layers (one entry per interface) */
   cellsPerInterface: number[];
+  /** per closure law (ContactProblem.laws): the layers in series it was built from */
+  lawLayers: SeriesLayer[][];
   /** per plate layer: its material (null for a rigid base) */
   layerMaterials: (PlateMaterial | null)[];
   /** the plate layers' names, top first */
@@ -137,6 +139,7 @@ export function buildModel(c: Case): StackModel {
   const hBottom = onNodes(surfaceHeight(bottom.flatness, xyF, Lx, Ly));
 
   const laws: ClosureLaw[] = [];
+  const lawLayers: SeriesLayer[][] = [];
   const lawKey = new Map<string, number>();
   const interfaces: ContactInterface[] = [];
   for (let k = 0; k < nInterfaces; k++) {
@@ -167,15 +170,14 @@ export function buildModel(c: Case): StackModel {
       const key = `${k}:${groups[k]}:${cov.map(({ i }) => i).join(',')}`;
       let li = lawKey.get(key);
       if (li === undefined) {
-        const layersInSeries: { layer: LayerCompliance; count: number }[] = [
-          { layer: cellLayer(cells.law, cells.thickness), count: groups[k] },
-        ];
-        for (const { g } of cov) {
+        const layersInSeries: SeriesLayer[] = [cellSeriesLayer(c, groups[k])];
+        for (const { g, i } of cov) {
           const both = g.side === 'both' && onTop && onBottom ? 2 : 1;
-          layersInSeries.push({ layer: gasketLayer(g, fp), count: both });
+          layersInSeries.push(padSeriesLayer(g, i, fp, both));
         }
         li = laws.length;
         laws.push(seriesClosureLaw(layersInSeries));
+        lawLayers.push(layersInSeries);
         lawKey.set(key, li);
       }
       quadLaw[e] = li;
@@ -230,6 +232,7 @@ export function buildModel(c: Case): StackModel {
     footprint: fp,
     footprintQuad,
     cellsPerInterface: groups,
+    lawLayers,
     layerMaterials,
     layerNames,
   };
@@ -289,6 +292,56 @@ function inGasket(g: GasketCase, fp: Rect, x: number, y: number): boolean {
   if (!inside || g.region.type !== 'frame') return inside;
   const w = g.region.width;
   return x < r.x0 + w || x > r.x1 - w || y < r.y0 + w || y > r.y1 - w;
+}
+
+/**
+ * Largest compressive strain of a Shore-hardness pad the linear Gent–Lindley law is trusted for [-].
+ * The shape-factor formulas are small-strain results, and rubber design practice keeps static
+ * compression of bonded pads below about 15 %; beyond it real pads stiffen and the map is doubtful.
+ */
+export const SHORE_PAD_VALID_STRAIN = 0.15;
+
+/**
+ * One compliant layer of a contact law with what bounds its compression: zero thickness is
+ * impossible, and past `validStrain` the law is extrapolated.
+ */
+export interface SeriesLayer {
+  layer: LayerCompliance;
+  /** how many such layers are in series */
+  count: number;
+  /** the case field it comes from, for messages: `stack.cells`, `gaskets[0]` */
+  field: string;
+  /** unloaded thickness of one layer [mm] */
+  thickness: number;
+  /** largest compressive strain the law is valid for [-]; null: valid up to zero thickness */
+  validStrain: number | null;
+  /** what sets that limit, for the warning */
+  validity: string;
+}
+
+function cellSeriesLayer(c: Case, count: number): SeriesLayer {
+  const { law, thickness } = c.stack.cells;
+  return {
+    layer: cellLayer(law, thickness),
+    count,
+    field: 'stack.cells',
+    thickness,
+    validStrain: law.type === 'table' ? law.strain[law.strain.length - 1] : null,
+    validity: 'the last point of the tabulated cell law',
+  };
+}
+
+function padSeriesLayer(g: GasketCase, index: number, fp: Rect, count: number): SeriesLayer {
+  const table = g.law.type === 'table';
+  return {
+    layer: gasketLayer(g, fp),
+    count,
+    field: `gaskets[${index}]`,
+    thickness: g.thickness,
+    validStrain:
+      g.law.type === 'table' ? g.law.closure[g.law.closure.length - 1] / g.thickness : SHORE_PAD_VALID_STRAIN,
+    validity: table ? 'the last point of the measured pad table' : 'the small-strain Shore-hardness pad law',
+  };
 }
 
 /** The pad as a layer: Shore hardness through Gent and Gent–Lindley with its own shape factor, or a table. */
