@@ -167,6 +167,25 @@ describe('viewer (production build in Chromium)', () => {
     expect(await readValue(page, 'stat-mean')).toBe(meanBefore);
   });
 
+  it('a crafted result.json shows a message in its panel instead of blanking the app', async () => {
+    const crafted = { schema: 'stackpress.result/1', name: 'crafted', pressure: null, plates: 'x' };
+    await page.setInputFiles('[data-testid="file-input"]', {
+      name: 'result.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(crafted)),
+    });
+    await page.waitForSelector('[data-testid="panel-error"]');
+    // the rest of the app still stands: the header, the tabs and the case toolbar
+    expect(await page.isVisible('[data-testid="tab-top"]')).toBe(true);
+    expect(await page.isVisible('[data-testid="solve"]')).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}crafted-result.png` });
+    // opening a case from the library clears the message
+    const since = await solveCount(page);
+    await page.selectOption('[data-testid="case-select"]', 'fig5b-gaskets');
+    await waitForSolved(page, since);
+    expect(await page.locator('[data-testid="panel-error"]').count()).toBe(0);
+  });
+
   it('solves the four Fig 5b housings side by side', async () => {
     await page.click('[data-testid="tab-compare"]');
     await page.click('[data-testid="compare-run"]');

@@ -11,6 +11,7 @@ import { ColorBar } from './panels/ColorBar';
 import { ComparisonView } from './panels/ComparisonView';
 import { EditPanel } from './panels/EditPanel';
 import { EfficiencyChart } from './panels/EfficiencyChart';
+import { PanelErrorBoundary } from './panels/PanelErrorBoundary';
 import { ProbeReadout } from './panels/ProbeReadout';
 import { ResultsPanel } from './panels/ResultsPanel';
 import { SolveProgressBar } from './panels/SolveProgressBar';
@@ -278,65 +279,69 @@ export function App() {
             ))}
           </nav>
           <div className="tab-body">
-            {tab === '3d' &&
-              (solved && layout && range ? (
-                <div className="scene-host">
-                  <StackScene
-                    fields={solved.fields}
-                    deflection={bending}
-                    layout={layout}
-                    view={assemblyView}
-                    section={view.section}
-                    fitRequest={fitRequest}
-                    onProbe={onProbe}
-                  />
-                  <div className="overlay top-left">
-                    <ProbeReadout reading={probe} />
-                  </div>
-                  <div className="overlay top-right">
-                    <ColorBar
-                      min={range.min}
-                      max={range.max}
-                      title={solved.fields.interfaces[interfaceIndex].name}
+            <PanelErrorBoundary resetKey={`${tab}:${state.solves}:${String(loadedSummary?.name)}`}>
+              {tab === '3d' &&
+                (solved && layout && range ? (
+                  <div className="scene-host">
+                    <StackScene
+                      fields={solved.fields}
+                      deflection={bending}
+                      layout={layout}
+                      view={assemblyView}
+                      section={view.section}
+                      fitRequest={fitRequest}
+                      onProbe={onProbe}
                     />
+                    <div className="overlay top-left">
+                      <ProbeReadout reading={probe} />
+                    </div>
+                    <div className="overlay top-right">
+                      <ColorBar
+                        min={range.min}
+                        max={range.max}
+                        title={solved.fields.interfaces[interfaceIndex].name}
+                      />
+                    </div>
+                    <div className="overlay bottom-left muted">
+                      Bending ×{exaggeration} (each plate's mean w removed) · drag to orbit, wheel to zoom,
+                      right-drag to pan
+                    </div>
                   </div>
-                  <div className="overlay bottom-left muted">
-                    Bending ×{exaggeration} (each plate's mean w removed) · drag to orbit, wheel to zoom,
-                    right-drag to pan
+                ) : (
+                  <div className="placeholder">
+                    {busy ? 'Solving the case…' : 'Solve a case to see the module'}
                   </div>
-                </div>
-              ) : (
-                <div className="placeholder">
-                  {busy ? 'Solving the case…' : 'Solve a case to see the module'}
-                </div>
-              ))}
-            {tab === 'top' &&
-              (solved && range ? (
-                <TopView itf={solved.fields.interfaces[interfaceIndex]} range={range} caseName={caseName} />
-              ) : (
-                <div className="placeholder">
-                  {busy ? 'Solving the case…' : 'Solve a case to see the map'}
-                </div>
-              ))}
-            {tab === 'compare' && (
-              <ComparisonView
-                ids={FIG5B_IDS}
-                cases={comparison.cases}
-                running={comparison.running}
-                error={comparison.error}
-                onRun={() => void comparison.run()}
-                onCancel={comparison.cancel}
-              />
-            )}
-            {tab === 'efficiency' && (
-              <EfficiencyChart markPressure={summary ? summary.pressure.mean : null} />
-            )}
+                ))}
+              {tab === 'top' &&
+                (solved && range ? (
+                  <TopView itf={solved.fields.interfaces[interfaceIndex]} range={range} caseName={caseName} />
+                ) : (
+                  <div className="placeholder">
+                    {busy ? 'Solving the case…' : 'Solve a case to see the map'}
+                  </div>
+                ))}
+              {tab === 'compare' && (
+                <ComparisonView
+                  ids={FIG5B_IDS}
+                  cases={comparison.cases}
+                  running={comparison.running}
+                  error={comparison.error}
+                  onRun={() => void comparison.run()}
+                  onCancel={comparison.cancel}
+                />
+              )}
+              {tab === 'efficiency' && (
+                <EfficiencyChart markPressure={summary ? summary.pressure.mean : null} />
+              )}
+            </PanelErrorBoundary>
           </div>
         </main>
         <aside className="sidebar right">
           <h2>Results</h2>
           {summary ? (
-            <ResultsPanel summary={summary} seconds={loadedSummary ? null : (solved?.seconds ?? null)} />
+            <PanelErrorBoundary resetKey={summary}>
+              <ResultsPanel summary={summary} seconds={loadedSummary ? null : (solved?.seconds ?? null)} />
+            </PanelErrorBoundary>
           ) : (
             <p className="muted">No result yet</p>
           )}
