@@ -17,6 +17,7 @@ export function summaryTable(rows: { name: string; summary: CaseSummary }[]): st
     'resid',
     'w top µm',
     'SF min',
+    'warnings',
     's',
   ];
   const body = rows.map(({ name, summary: s }) => {
@@ -35,6 +36,7 @@ export function summaryTable(rows: { name: string; summary: CaseSummary }[]): st
       s.balance.relResidual.toExponential(1),
       top ? f(1000 * (top.wMax - top.wMin), 1) : '—',
       f(sf, 2),
+      String(s.warnings.length),
       f(s.solver.seconds, 1),
     ];
   });
@@ -42,10 +44,13 @@ export function summaryTable(rows: { name: string; summary: CaseSummary }[]): st
   const widths = header.map((_, c) => Math.max(...all.map((r) => r[c].length)));
   const line = (r: string[]) =>
     r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  const warned = rows.filter(({ summary }) => summary.warnings.length > 0);
   return [
     `pressures in MPa`,
     line(header),
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...body.map(line),
+    ...(warned.length > 0 ? ['', 'warnings:'] : []),
+    ...warned.flatMap(({ name, summary }) => summary.warnings.map((w) => `  ${name}: ${w}`)),
   ].join('\n');
 }
