@@ -25,24 +25,41 @@ function globRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
+/** Whether `path` is a regular file, following a symlink; FIFOs, devices and sockets are not. */
+const isRegularFile = (path: string) =>
+  stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+
+/** Regular files below `dir`, `depth` folders down; symlinked folders are not entered (no loops). */
 async function walk(dir: string, depth: number, out: string[]): Promise<void> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory() && depth > 0) await walk(path, depth - 1, out);
-    else if (entry.isFile()) out.push(path);
+    else if (entry.isFile() || (entry.isSymbolicLink() && (await isRegularFile(path)))) out.push(path);
   }
 }
 
 /**
  * The case files named by `DIR` (its *.json, *.yaml, *.yml, not recursive) or a glob such as
- * `cases/fig5b-*.json` or `runs/**\/*.yaml`; sorted. Throws InputError when nothing matches.
+ * `cases/fig5b-*.json` or `runs/**\/*.yaml`; sorted. Only regular files (or symlinks to them) are
+ * kept: reading a FIFO would block the batch. Throws InputError when nothing matches.
  */
 export async function findCaseFiles(pattern: string): Promise<string[]> {
   if (!hasWildcard(pattern)) {
     const s = await stat(pattern).catch(() => null);
     if (!s) throw new InputError('case files', [`${pattern}: no such file or folder`]);
     if (s.isFile()) return [pattern];
-    const files = (await readdir(pattern)).filter(isCaseFile).sort();
+    if (!s.isDirectory())
+      throw new InputError('case files', [
+        `${pattern}: not a regular file or folder — name case files or folders of them`,
+      ]);
+    const files: string[] = [];
+    for (const entry of (await readdir(pattern, { withFileTypes: true })).filter((e) => isCaseFile(e.name)))
+      if (entry.isFile() || (entry.isSymbolicLink() && (await isRegularFile(join(pattern, entry.name)))))
+        files.push(entry.name);
+    files.sort();
     if (files.length === 0)
       throw new InputError('case files', [`${pattern}: no .json, .yaml or .yml case files in this folder`]);
     return files.map((f) => join(pattern, f));

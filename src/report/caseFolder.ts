@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CaseSummary } from '../solveCase';
-import { writeAtomic } from './atomicWrite';
 import type { CaseArtifacts } from './caseArtifacts';
 import type { FilmGrade } from './colormap';
 import { pressureCsv } from './csv';
 import { deflectionPng } from './deflectionPng';
+import { replaceFolder } from './folderSwap';
 import { pressurePng } from './pressurePng';
 
 /** Where a result came from: the case file and the hash of its resolved input. */
@@ -18,8 +18,10 @@ export interface ResultInput {
 export type ResultFile = CaseSummary & { input: ResultInput };
 
 /**
- * Write one case's folder: pressure.csv, pressure.png, deflection.png, then result.json last, each
- * atomically — so a folder with a result.json is complete, and resuming can trust it.
+ * Write one case's folder — pressure.csv, pressure.png, deflection.png and result.json — by
+ * replacing the folder whole (`replaceFolder`): its files always come from one solve of one input
+ * hash, even when the process is killed mid-write, so resuming can trust a result.json and the
+ * files beside it. `dir`'s parent must be the output folder: the new folder is built beside `dir`.
  */
 export async function writeCaseFolder(
   dir: string,
@@ -27,11 +29,13 @@ export async function writeCaseFolder(
   input: ResultInput,
   film?: FilmGrade,
 ): Promise<ResultFile> {
-  await writeAtomic(join(dir, 'pressure.csv'), pressureCsv(artifacts.pressure));
-  await writeAtomic(join(dir, 'pressure.png'), pressurePng(artifacts.pressure, film));
-  await writeAtomic(join(dir, 'deflection.png'), deflectionPng(artifacts.axes, artifacts.deflection));
   const file: ResultFile = { ...artifacts.summary, input };
-  await writeAtomic(join(dir, 'result.json'), `${JSON.stringify(file, null, 2)}\n`);
+  await replaceFolder(dir, {
+    'pressure.csv': pressureCsv(artifacts.pressure),
+    'pressure.png': pressurePng(artifacts.pressure, film),
+    'deflection.png': deflectionPng(artifacts.axes, artifacts.deflection),
+    'result.json': `${JSON.stringify(file, null, 2)}\n`,
+  });
   return file;
 }
 

@@ -15,6 +15,42 @@ describe('case variants', () => {
     expect(() => pathKeys('a..b')).toThrow(InputError);
   });
 
+  it('refuses paths into the prototype chain, and Object.prototype stays clean', () => {
+    const c = { bolts: { preload: { force: 100 } } };
+    for (const path of [
+      '__proto__.valueOf',
+      'constructor.prototype.x',
+      'bolts.__proto__',
+      'prototype',
+      'a[0].constructor',
+    ]) {
+      expect(() => pathKeys(path)).toThrow(InputError);
+      expect(() => withPath(c, path, 1)).toThrow(/may not contain __proto__, constructor or prototype/);
+      expect(() => getPath(c, path)).toThrow(InputError);
+    }
+    expect(() => fullFactorial([{ path: '__proto__.x', values: [1] }])).toThrow(InputError);
+    expect(() => latinHypercube([{ path: '__proto__', lo: 0, hi: 1, integer: false }], 2, 1)).toThrow(
+      InputError,
+    );
+    expect(Object.hasOwn(Object.prototype, 'valueOf')).toBe(true);
+    expect(({} as { x?: unknown }).x).toBeUndefined();
+    expect(typeof Object.prototype.valueOf).toBe('function');
+  });
+
+  it('reads and writes own properties only: nothing inherited, no list length', () => {
+    const c = { bolts: { positions: [{ x: 1 }, { x: 2 }] } };
+    expect(getPath(c, 'bolts.toString')).toBeUndefined();
+    expect(getPath(c, 'bolts.hasOwnProperty')).toBeUndefined();
+    expect(getPath(c, 'bolts.positions.length')).toBeUndefined();
+    expect(getPath(c, 'bolts.positions[2]')).toBeUndefined();
+    expect(getPath(c, 'bolts.positions[1].x')).toBe(2);
+    expect(() => withPath(c, 'bolts.positions.length', 0)).toThrow(/cannot be set/);
+    expect(() => withPath(c, 'bolts.positions[5]', {})).toThrow(/cannot be set/);
+    expect(() => withPath(c, 'bolts.toString.x', 1)).toThrow(/"toString" is not in the case/);
+    expect(() => withPath(c, 'missing.x', 1)).toThrow(/"missing" is not in the case/);
+    expect(withPath(c, 'bolts.extra', 3)).toEqual({ bolts: { positions: [{ x: 1 }, { x: 2 }], extra: 3 } });
+  });
+
   it('builds the full factorial, first factor slowest', () => {
     const rows = fullFactorial([
       { path: 'a', values: [1, 2] },

@@ -6,10 +6,12 @@ import { readResultFile } from '../../report/caseFolder';
 import { columnsOf, csvTable } from '../../report/csv';
 import { summaryRow } from '../../report/summaryRow';
 import type { CaseSummary } from '../../solveCase';
-import { caseStem, checkCaseFile, loadCaseFile } from '../caseFile';
+import { checkCaseFile, loadCaseFile } from '../caseFile';
 import { findCaseFiles } from '../caseFiles';
 import type { CaseJob } from '../caseJob';
+import { caseFolderIn, caseFolderNames, folderNameNote } from '../caseName';
 import type { CaseRunner } from '../caseRunner';
+import { dataDirFlag, dataDirHelp, dataDirOption } from '../dataDirOption';
 import { inputHash } from '../inputHash';
 import { catchInterrupt } from '../interrupt';
 import { defaultJobs, positiveInt } from '../options';
@@ -18,6 +20,7 @@ import { WorkerPool } from '../workerPool';
 
 interface BatchOptions {
   out: string;
+  dataDir?: string[];
   jobs: number;
   queue?: string;
   attempts: number;
@@ -45,6 +48,7 @@ export function registerBatchCommand(program: Command): void {
     .argument('<cases...>', 'folders of case files, case files, or globs such as "cases/fig5b-*.json"')
     .option('--out <dir>', 'output folder; one subfolder per case', 'results')
     .option('--jobs <n>', 'worker threads (default: number of cores)', positiveInt('--jobs'), defaultJobs)
+    .option(dataDirFlag, dataDirHelp, dataDirOption)
     .option(
       '--queue <redis-url>',
       'solve on `stackpress worker` processes through a BullMQ queue in Redis, e.g. redis://127.0.0.1:6379',
@@ -60,21 +64,21 @@ export function registerBatchCommand(program: Command): void {
       const files = [...new Set((await Promise.all(patterns.map(findCaseFiles))).flat())];
       const entries: BatchEntry[] = [];
       const jobs: CaseJob[] = [];
-      const used = new Set<string>();
-      for (const file of files) {
-        let name = caseStem(file);
-        for (let k = 2; used.has(name); k++) name = `${caseStem(file)}-${k}`;
-        used.add(name);
+      const names = caseFolderNames(files);
+      for (const [k, file] of files.entries()) {
+        const name = names[k];
+        const note = folderNameNote(file, name);
+        if (note) process.stderr.write(`stackpress: ${note}\n`);
         const entry: BatchEntry = { file, name, status: 'failed' };
         entries.push(entry);
         try {
-          const raw = await loadCaseFile(file);
+          const outDir = caseFolderIn(opts.out, name);
+          const raw = await loadCaseFile(file, { dataDirs: opts.dataDir });
           checkCaseFile(file, raw);
           const hash = inputHash(raw);
-          const previous = await readResultFile(join(opts.out, name));
+          const previous = await readResultFile(outDir);
           if (previous?.input.hash === hash) Object.assign(entry, { status: 'skipped', summary: previous });
-          else
-            jobs.push({ id: entries.length - 1, raw, outDir: join(opts.out, name), input: { file, hash } });
+          else jobs.push({ id: entries.length - 1, raw, outDir, input: { file, hash } });
         } catch (e) {
           entry.error = (e as Error).message;
         }

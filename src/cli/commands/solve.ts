@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { artifactsOf } from '../../report/caseArtifacts';
 import { writeCaseFolder } from '../../report/caseFolder';
@@ -7,20 +6,24 @@ import { summaryTable } from '../../report/summaryTable';
 import { type CaseSummary, solveCase } from '../../solveCase';
 import { setFactorThreads } from '../../threads/factorThreads';
 import { InputError } from '../../validation/parseInput';
-import { caseStem, checkCaseFile, loadCaseFile } from '../caseFile';
+import { checkCaseFile, loadCaseFile } from '../caseFile';
+import { caseFolderIn, caseFolderNames, folderNameNote } from '../caseName';
+import { dataDirFlag, dataDirHelp, dataDirOption } from '../dataDirOption';
 import { inputHash } from '../inputHash';
 import { catchInterrupt } from '../interrupt';
 import { defaultFactorThreads, filmGrade, positiveInt } from '../options';
 
 interface SolveOptions {
   out: string;
+  dataDir?: string[];
   film?: FilmGrade;
   threads: number;
 }
 
 /**
- * `stackpress solve CASE...`: solve each case in turn and write its folder under --out. All case
- * files are loaded and checked first, so a bad input stops the run (exit 2) before any solving.
+ * `stackpress solve CASE...`: solve each case in turn and write its folder under --out, named after
+ * the case file (made safe as a folder name, and distinct). All case files are loaded and checked
+ * first, so a bad input stops the run (exit 2) before anything is solved or written.
  */
 export function registerSolveCommand(program: Command): void {
   program
@@ -30,6 +33,7 @@ export function registerSolveCommand(program: Command): void {
     )
     .argument('<case...>', 'case files (JSON or YAML)')
     .option('--out <dir>', 'output folder; one subfolder per case, named after the case file', 'results')
+    .option(dataDirFlag, dataDirHelp, dataDirOption)
     .option('--film <grade>', 'render pressure.png as Prescale film: LLLW, LLW, LW, MW, HS, HHS', filmGrade)
     .option(
       '--threads <n>',
@@ -40,23 +44,28 @@ export function registerSolveCommand(program: Command): void {
     .action(async (files: string[], opts: SolveOptions) => {
       // first, so that the helper thread loads while the cases are read and the models built
       setFactorThreads(opts.threads);
+      const names = caseFolderNames(files);
       const loaded = [];
-      for (const file of files) {
-        const raw = await loadCaseFile(file);
+      for (const [k, file] of files.entries()) {
+        const raw = await loadCaseFile(file, { dataDirs: opts.dataDir });
         checkCaseFile(file, raw);
-        loaded.push({ file, raw });
+        loaded.push({ file, raw, name: names[k] });
+      }
+      for (const { file, name } of loaded) {
+        const note = folderNameNote(file, name);
+        if (note) process.stderr.write(`stackpress: ${note}\n`);
       }
       const interrupt = catchInterrupt();
       const done: { name: string; summary: CaseSummary }[] = [];
       let failed = 0;
       try {
-        for (const { file, raw } of loaded) {
+        for (const { file, raw, name } of loaded) {
           if (interrupt.stopped) break;
-          const name = caseStem(file);
           try {
             const hash = inputHash(raw);
             const result = solveCase(raw, { shouldAbort: () => interrupt.stopped });
-            await writeCaseFolder(join(opts.out, name), artifactsOf(result), { file, hash }, opts.film);
+            const dir = caseFolderIn(opts.out, name);
+            await writeCaseFolder(dir, artifactsOf(result), { file, hash }, opts.film);
             done.push({ name, summary: result });
             for (const w of result.warnings) process.stderr.write(`stackpress: ${name}: warning: ${w}\n`);
           } catch (e) {

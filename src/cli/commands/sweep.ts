@@ -12,8 +12,10 @@ import { writeAtomic } from '../../report/atomicWrite';
 import { columnsOf, csvTable } from '../../report/csv';
 import { summaryRow } from '../../report/summaryRow';
 import { InputError } from '../../validation/parseInput';
-import { caseStem, checkCaseFile, loadCaseFile } from '../caseFile';
+import { checkCaseFile, loadCaseFile } from '../caseFile';
 import type { CaseJob } from '../caseJob';
+import { caseFolderName } from '../caseName';
+import { dataDirFlag, dataDirHelp, dataDirOption } from '../dataDirOption';
 import { inputHash } from '../inputHash';
 import { catchInterrupt } from '../interrupt';
 import { defaultJobs, positiveInt } from '../options';
@@ -27,6 +29,7 @@ interface SweepOptions {
   range?: Range[];
   seed: number;
   out: string;
+  dataDir?: string[];
   jobs: number;
 }
 
@@ -54,9 +57,10 @@ export function registerSweepCommand(program: Command): void {
     )
     .option('--seed <s>', 'seed of the Latin hypercube', positiveInt('--seed'), 1)
     .option('--out <dir>', 'output folder for <case>-sweep.csv', 'results')
+    .option(dataDirFlag, dataDirHelp, dataDirOption)
     .option('--jobs <n>', 'worker threads (default: number of cores)', positiveInt('--jobs'), defaultJobs)
     .action(async (file: string, opts: SweepOptions) => {
-      const base = await loadCaseFile(file);
+      const base = await loadCaseFile(file, { dataDirs: opts.dataDir });
       checkCaseFile(file, base);
       const settings = variantSettings(opts);
       const paths = Object.keys(settings[0] ?? {});
@@ -78,9 +82,9 @@ export function registerSweepCommand(program: Command): void {
       }));
       const jobs: CaseJob[] = [];
       settings.forEach((s, i) => {
-        let raw: unknown = base;
-        for (const [p, v] of Object.entries(s)) raw = withPath(raw, p, v);
         try {
+          let raw: unknown = base;
+          for (const [p, v] of Object.entries(s)) raw = withPath(raw, p, v);
           checkCaseFile(`${file} variant ${i + 1}`, raw);
           jobs.push({ id: i, raw, input: { file, hash: inputHash(raw) } });
         } catch (e) {
@@ -110,7 +114,8 @@ export function registerSweepCommand(program: Command): void {
         bar.stop();
         interrupt.dispose();
       }
-      const out = join(opts.out, `${caseStem(file)}-sweep.csv`);
+      // the case name made safe as a file name, so the CSV lands inside --out
+      const out = join(opts.out, `${caseFolderName(file)}-sweep.csv`);
       const columns = columnsOf(rows).filter((c) => c !== 'error');
       await writeAtomic(out, csvTable([...columns, 'error'], rows));
       const bad = rows.filter((r) => r.status !== 'ok').length;
