@@ -35,13 +35,28 @@ const SAMPLES = 2048;
  * A geometric series of element sizes h0·r^k places elements so that the size at distance d
  * is h0 + (r − 1)·d, hence the linear law.
  */
-function localSize(spec: AxisSpec, x: number): number {
-  let h = spec.size;
-  for (const g of spec.refine ?? []) {
+function localSize(size: number, refine: readonly AxisRefinement[], x: number): number {
+  let h = size;
+  for (const g of refine) {
     const ratio = g.ratio ?? 1.2;
     h = Math.min(h, g.size + (ratio - 1) * Math.abs(x - g.at));
   }
   return h;
+}
+
+/**
+ * The refinements that bring h(x) below `spec.size` somewhere on [a, b]. The others give
+ * ≥ spec.size all over it and so never change the minimum: leaving them out gives the same
+ * sizes, while many bolts (each a refinement) would otherwise cost bolts × lines × samples.
+ * The distance is shortened by a rounding slack, so a refinement at the edge is kept.
+ */
+function refinementsReaching(spec: AxisSpec, a: number, b: number): AxisRefinement[] {
+  const slack = 1e-9 * (Math.abs(a) + Math.abs(b) + (b - a));
+  return (spec.refine ?? []).filter((g) => {
+    const ratio = g.ratio ?? 1.2;
+    const d = Math.max(0, a - g.at, g.at - b) - slack;
+    return g.size + (ratio - 1) * Math.max(0, d) < spec.size;
+  });
 }
 
 function checkSpec(spec: AxisSpec, name: string): void {
@@ -89,11 +104,12 @@ export function axisCoordinates(spec: AxisSpec, name = 'axis'): Float64Array {
     const a = fixed[k];
     const b = fixed[k + 1];
     const dx = (b - a) / SAMPLES;
+    const near = refinementsReaching(spec, a, b);
     // Trapezoidal cumulative integral of the element density 1/h.
     cum[0] = 0;
-    let prev = 1 / localSize(spec, a);
+    let prev = 1 / localSize(spec.size, near, a);
     for (let j = 1; j <= SAMPLES; j++) {
-      const cur = 1 / localSize(spec, a + j * dx);
+      const cur = 1 / localSize(spec.size, near, a + j * dx);
       cum[j] = cum[j - 1] + 0.5 * (prev + cur) * dx;
       prev = cur;
     }

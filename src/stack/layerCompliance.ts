@@ -20,12 +20,23 @@ export function linearLayer(label: string, thickness: number, modulus: number): 
   return { label, p: [0, 1], d: [0, thickness / modulus] };
 }
 
-/** Compression δ [mm] of a layer at pressure p [MPa]. */
+/**
+ * Compression δ [mm] of a layer at pressure p [MPa]. The segment is found by bisection, so the
+ * series law of big tables (every breakpoint of every layer evaluated on every layer) costs
+ * n·log n, not n².
+ */
 export function layerCompression(layer: LayerCompliance, p: number): number {
   const { p: ps, d: ds } = layer;
   const n = ps.length;
-  let k = 0;
-  while (k < n - 2 && ps[k + 1] <= p) k++;
+  // the last k in [0, n − 2] with ps[k] <= p (k = 0 below the table, n − 2 past its end), as a scan would find
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (ps[mid] <= p) lo = mid;
+    else hi = mid;
+  }
+  const k = Math.min(lo, n - 2);
   return ds[k] + ((ds[k + 1] - ds[k]) / (ps[k + 1] - ps[k])) * (p - ps[k]);
 }
 
