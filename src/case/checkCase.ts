@@ -1,31 +1,13 @@
+import { distinctIssues } from '../validation/issueList';
 import { InputError, parseInput } from '../validation/parseInput';
+import { washerOverlaps } from './boltOverlap';
+import { footprintRect, nominalPreload, washerDiameter } from './caseGeometry';
 import { boltMaterials, boltStressArea } from './materials';
 import { type Case, caseSchema } from './schema';
+import { estimateWork, type WorkLimits, workBudgetIssues } from './workBudget';
 
-/** Footprint rectangle of the cell stack in plate coordinates [mm]. */
-export interface Rect {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-export function footprintRect(c: Case): Rect {
-  const { width, depth } = c.stack.footprint;
-  const cx = c.stack.footprint.cx ?? c.plates.Lx / 2;
-  const cy = c.stack.footprint.cy ?? c.plates.Ly / 2;
-  return { x0: cx - width / 2, y0: cy - depth / 2, x1: cx + width / 2, y1: cy + depth / 2 };
-}
-
-/** Nominal preload of one bolt [N] before scatter: the force, or T/(K·d). */
-export function nominalPreload(c: Case): number {
-  const pre = c.bolts.preload;
-  return 'force' in pre ? pre.force : pre.torque / (pre.nutFactor * c.bolts.diameter);
-}
-
-export function washerDiameter(c: Case): number {
-  return c.bolts.washerDiameter ?? 2 * c.bolts.diameter;
-}
+export { footprintRect, nominalPreload, type Rect, washerDiameter } from './caseGeometry';
+export type { WorkEstimate, WorkLimits } from './workBudget';
 
 /** Largest scatter factor a bolt can get [-], for checks against solid length and yield. */
 function maxScatterFactor(c: Case): number {
@@ -33,8 +15,12 @@ function maxScatterFactor(c: Case): number {
   switch (s.type) {
     case 'none':
       return 1;
-    case 'factors':
-      return Math.max(...s.factors);
+    case 'factors': {
+      // a loop, not Math.max(...factors): no spread of a long list onto the stack
+      let m = 0;
+      for (const f of s.factors) m = Math.max(m, f);
+      return m > 0 ? m : 1;
+    }
     case 'uniform':
       return 1 + s.halfRange;
     case 'normal':
@@ -50,10 +36,16 @@ export interface CheckedCase {
 
 /**
  * Validate a case object: the schema first (field, value, unit, allowed range), then the
- * physical consistency of the parts with each other. Inconsistent inputs are errors or
- * warnings, never silently fixed. Throws InputError listing every error.
+ * physical consistency of the parts with each other, then the work budget (the mesh, unknowns,
+ * factor and maps must fit `limits`, by default 4096 MiB). Inconsistent inputs are errors or
+ * warnings, never silently fixed. Throws InputError listing the errors, each once, the first 20.
+ * Every input the schema admits is bounded, so no sum or product here can overflow; the checks
+ * take time linear in the bolts and table points.
  */
-export function checkCase(raw: unknown): CheckedCase {
+export function checkCase(raw: unknown, limits: WorkLimits = {}): CheckedCase {
+  const maxMemory = limits.maxMemoryMiB;
+  if (maxMemory !== undefined && !(Number.isFinite(maxMemory) && maxMemory > 0))
+    throw new InputError('limits', [`maxMemoryMiB: ${maxMemory} MiB — must be a finite number > 0`]);
   const c = parseInput(caseSchema, raw, 'case');
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -70,6 +62,9 @@ export function checkCase(raw: unknown): CheckedCase {
   // Bolts: on the plate, clear of the cell footprint (washer included), not on top of each other.
   const rw = washerDiameter(c) / 2;
   const rHole = c.bolts.diameter / 2;
+  const overlaps = washerOverlaps(c.bolts.positions, 2 * rw, eps);
+  const overlapsOf = new Map<number, number[]>();
+  for (const [i, j] of overlaps.pairs) overlapsOf.set(i, [...(overlapsOf.get(i) ?? []), j]);
   c.bolts.positions.forEach((b, i) => {
     const at = `bolts.positions[${i}]`;
     if (b.x - rHole < 0 || b.x + rHole > Lx || b.y - rHole < 0 || b.y + rHole > Ly) {
@@ -86,13 +81,15 @@ export function checkCase(raw: unknown): CheckedCase {
         `${at}: (${b.x}, ${b.y}) mm — the bolt or its washer (Ø${2 * rw} mm) is inside the cell footprint [${fp.x0}, ${fp.x1}] × [${fp.y0}, ${fp.y1}] mm; bolts must stand outside it`,
       );
     }
-    for (let j = 0; j < i; j++) {
+    for (const j of overlapsOf.get(i) ?? []) {
       const o = c.bolts.positions[j];
-      if (Math.hypot(o.x - b.x, o.y - b.y) < 2 * rw - eps) {
-        errors.push(`${at}: (${b.x}, ${b.y}) mm — washers overlap bolt ${j} at (${o.x}, ${o.y}) mm`);
-      }
+      errors.push(`${at}: (${b.x}, ${b.y}) mm — washers overlap bolt ${j} at (${o.x}, ${o.y}) mm`);
     }
   });
+  if (overlaps.total > overlaps.pairs.length)
+    errors.push(
+      `bolts.positions: ${overlaps.total - overlaps.pairs.length} more overlapping washer pairs — not listed; washer centres must be at least ${2 * rw} mm apart`,
+    );
 
   const nb = c.bolts.positions.length;
   if (c.bolts.scatter.type === 'factors' && c.bolts.scatter.factors.length !== nb) {
@@ -143,7 +140,7 @@ export function checkCase(raw: unknown): CheckedCase {
       const r = g.region;
       if (!(r.x1 > r.x0) || !(r.y1 > r.y0))
         errors.push(
-          `${at}.region: x1, y1 must exceed x0, y0 (got [${r.x0}, ${r.x1}] × [${r.y0}, ${r.y1}] mm)`,
+          `${at}.region: [${r.x0}, ${r.x1}] × [${r.y0}, ${r.y1}] mm — inverted or empty; x1 must exceed x0 and y1 must exceed y0`,
         );
       if (r.x0 < -eps || r.y0 < -eps || r.x1 > Lx + eps || r.y1 > Ly + eps) {
         errors.push(
@@ -151,17 +148,25 @@ export function checkCase(raw: unknown): CheckedCase {
         );
       } else if (r.x0 < fp.x0 - eps || r.y0 < fp.y0 - eps || r.x1 > fp.x1 + eps || r.y1 > fp.y1 + eps) {
         warnings.push(
-          `${at}.region: extends beyond the cell footprint; only the part over the cells carries load`,
+          `${at}.region: [${r.x0}, ${r.x1}] × [${r.y0}, ${r.y1}] mm — extends beyond the cell footprint; only the part over the cells carries load`,
         );
       }
       if (Math.min(r.x1, fp.x1) <= Math.max(r.x0, fp.x0) || Math.min(r.y1, fp.y1) <= Math.max(r.y0, fp.y0)) {
-        errors.push(`${at}.region: does not overlap the cell footprint, so it carries nothing`);
+        errors.push(
+          `${at}.region: [${r.x0}, ${r.x1}] × [${r.y0}, ${r.y1}] mm — does not overlap the cell footprint [${fp.x0}, ${fp.x1}] × [${fp.y0}, ${fp.y1}] mm, so it carries nothing; it must overlap it`,
+        );
       }
     }
-    if (g.region.type === 'frame' && 2 * g.region.width >= Math.min(fp.x1 - fp.x0, fp.y1 - fp.y0)) {
-      warnings.push(
-        `${at}.region.width: ${g.region.width} mm — the frame covers the whole footprint; use type "full"`,
-      );
+    if (g.region.type === 'frame') {
+      const side = Math.min(fp.x1 - fp.x0, fp.y1 - fp.y0);
+      if (2 * g.region.width > side + eps)
+        errors.push(
+          `${at}.region.width: ${g.region.width} mm — the two bands of the frame would overlap across the ${side} mm footprint side; must be <= ${side / 2} mm (or use type "full")`,
+        );
+      else if (2 * g.region.width >= side - eps)
+        warnings.push(
+          `${at}.region.width: ${g.region.width} mm — the frame covers the whole footprint; use type "full"`,
+        );
     }
     if (g.law.type === 'table') {
       if (g.law.closure.length !== g.law.pressure.length) {
@@ -196,35 +201,64 @@ export function checkCase(raw: unknown): CheckedCase {
     ['plates.top.flatness', c.plates.top.flatness],
     ['plates.bottom.flatness', c.plates.bottom.flatness],
   ] as const) {
-    if (fl.type === 'map' && !fl.grid && !fl.file) errors.push(`${name}: a map needs a grid or a file`);
+    if (fl.type === 'map' && !fl.grid && !fl.file)
+      errors.push(`${name}: a map with neither grid nor file — a map needs a grid or a file`);
     if (fl.type === 'map' && fl.grid) errors.push(...gridShape(`${name}.grid`, fl.grid));
   }
   const sw = c.stack.swelling;
   if (sw.type === 'strainMap' || sw.type === 'thicknessMap')
     errors.push(...gridShape('stack.swelling.grid', sw.grid));
+  errors.push(...swellingIssues(c));
 
   const h = c.mesh.size;
-  const nodes = (Lx / h + 1) * (Ly / h + 1);
-  if (nodes > 400_000) {
-    errors.push(
-      `mesh.size: ${h} mm — gives about ${Math.round(nodes)} nodes per plate; must give at most 400000 (use ≥ ${Math.sqrt((Lx * Ly) / 400_000).toFixed(2)} mm)`,
-    );
-  }
   if (h > Math.min(fp.x1 - fp.x0, fp.y1 - fp.y0) / 4) {
     warnings.push(
       `mesh.size: ${h} mm — fewer than 4 elements across the cell footprint; the map will be coarse`,
     );
   }
 
-  if (errors.length > 0) throw new InputError('case', errors);
-  return { case: c, warnings };
+  // last, on a case that is otherwise sound: what it would cost to solve
+  if (errors.length === 0) errors.push(...workBudgetIssues(c, estimateWork(c), limits));
+
+  if (errors.length > 0) throw new InputError('case', distinctIssues(errors));
+  return { case: c, warnings: distinctIssues(warnings) };
+}
+
+/**
+ * A cell may grow by at most its own thickness (100 %) and shrink by less than it: below zero
+ * thickness the stack would pass through itself. The strain forms are bounded by the schema to
+ * (−1, 1); the thickness forms are checked here against the cell thickness.
+ */
+function swellingIssues(c: Case): string[] {
+  const sw = c.stack.swelling;
+  const t = c.stack.cells.thickness;
+  const check = (at: string, v: number): string | null => {
+    if (!(v > -t))
+      return `${at}: ${v} mm — would shrink each ${t} mm cell below zero thickness; must be > -${t} mm`;
+    if (v > t)
+      return `${at}: ${v} mm — more than doubles each ${t} mm cell (over 100 % growth); must be <= ${t} mm`;
+    return null;
+  };
+  if (sw.type === 'thickness') {
+    const m = check('stack.swelling.value', sw.value);
+    return m ? [m] : [];
+  }
+  if (sw.type !== 'thicknessMap') return [];
+  const out: string[] = [];
+  sw.grid.values.forEach((row, j) => {
+    row.forEach((v, i) => {
+      const m = check(`stack.swelling.grid.values[${j}][${i}]`, v);
+      if (m) out.push(m);
+    });
+  });
+  return out;
 }
 
 function monotoneTable(at: string, xName: string, xUnit: string, xs: number[], ps: number[]): string[] {
   const out: string[] = [];
   if (xs[0] !== 0 || ps[0] !== 0)
     out.push(
-      `${at}: the table must start at ${xName} 0 and pressure 0 MPa (got ${xs[0]}${xUnit ? ` ${xUnit}` : ''}, ${ps[0]} MPa)`,
+      `${at}: starts at (${xs[0]}${xUnit ? ` ${xUnit}` : ''}, ${ps[0]} MPa) — the table must start at ${xName} 0 and pressure 0 MPa`,
     );
   for (let k = 1; k < Math.min(xs.length, ps.length); k++) {
     const u = xUnit ? ` ${xUnit}` : '';

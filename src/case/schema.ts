@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { shownValue } from '../validation/shownValue';
+import { coordinateBound, maxBolts, maxGaskets, maxMapLines, maxTablePoints } from './limits';
 import { boltMaterials, plateMaterials } from './materials';
 import { quantity } from './quantity';
 
@@ -6,17 +8,38 @@ import { quantity } from './quantity';
  * The case file: one clamped pouch-stack module. Units are mm, N, MPa throughout
  * (torque in N·mm, spring rate in N/mm, density in kg/m³). Plate coordinates: the plates
  * span [0, Lx] × [0, Ly]; z points from the bottom plate up through the stack to the top plate.
+ *
+ * Every number has a range on both sides: wide enough for any real module, narrow enough that no
+ * value can overflow the arithmetic (1e308 × 1e308), make a matrix singular or a solve endless.
+ * The ranges are printed by `stackpress schema` and in every error message.
  */
 
-const nonNegInt = (d: string) => quantity('', d, { int: true, gte: 0 });
-const seed = nonNegInt('seed of the random generator, so a case always gives the same numbers').default(1);
+/** Outline of a plate [mm]: 5 m covers a pack-level housing; above it the tool is the wrong model. */
+const maxOutline = 5000;
+
+/** A coordinate in plate coordinates [mm]; whether it lies on the plate is checked against Lx, Ly. */
+const coordinate = (d: string) => quantity('mm', d, { gte: -coordinateBound, lte: coordinateBound });
+
+/** The random generator takes a 32-bit signed seed; larger seeds would wrap to repeat others. */
+const seed = quantity('', 'seed of the random generator, so a case always gives the same numbers', {
+  int: true,
+  gte: 0,
+  lte: 2 ** 31 - 1,
+}).default(1);
+
+/** A list of at most `max` entries; the length is checked before the entries, so a huge list costs nothing. */
+const list = <T extends z.ZodType>(item: T, min: number, max: number) => z.array(item).min(min).max(max);
 
 const customPlateMaterial = z
   .object({
-    E: quantity('MPa', "Young's modulus", { gt: 0 }),
+    // polymers (PEEK, glass-fibre laminates ≈ 3–40 GPa; 100 MPa leaves room for soft ones) to
+    // tungsten carbide (≈ 700 GPa) and diamond-like coatings; outside, it is a unit mistake (Pa, GPa)
+    E: quantity('MPa', "Young's modulus", { gte: 100, lte: 1.2e6 }),
     nu: quantity('', "Poisson's ratio", { gte: 0, lt: 0.5 }),
-    density: quantity('kg/m³', 'density', { gt: 0 }),
-    yield: quantity('MPa', 'yield strength', { gt: 0 }),
+    // foams and balsa (≈ 100) to tungsten alloys (≈ 19 000) and osmium (22 600)
+    density: quantity('kg/m³', 'density', { gte: 100, lte: 25_000 }),
+    // maraging steels reach ≈ 2500 MPa, carbide composites more; 5000 is above any plate alloy
+    yield: quantity('MPa', 'yield strength', { gt: 0, lte: 5000 }),
   })
   .strict();
 
@@ -27,29 +50,33 @@ const presetNames = Object.keys(plateMaterials) as [
 export const plateMaterialSchema = z
   .union([z.enum(presetNames), customPlateMaterial], {
     error: (iss) =>
-      `${JSON.stringify(iss.input)} — must be one of ${presetNames.join(', ')} or {E, nu, density, yield}`,
+      `${shownValue(iss.input)} — must be one of ${presetNames.join(', ')} or {E, nu, density, yield}`,
   })
   .meta({
     description: `a preset (${presetNames.join(', ')}) or {E [MPa], nu, density [kg/m³], yield [MPa]}`,
   });
 
-/** A value map on a rectangular grid in plate coordinates; rows follow y, columns follow x. */
-const gridMap = (unit: string, what: string) =>
+/**
+ * A value map on a rectangular grid in plate coordinates; rows follow y, columns follow x.
+ * `value` is the range of one map value; at most `maxMapLines` lines along each axis.
+ */
+const gridMap = (unit: string, what: string, value: ReturnType<typeof quantity>) =>
   z
     .object({
-      x: z
-        .array(quantity('mm', 'grid x coordinate'))
-        .min(2)
-        .meta({ description: 'grid x coordinates, increasing [mm]' }),
-      y: z
-        .array(quantity('mm', 'grid y coordinate'))
-        .min(2)
-        .meta({ description: 'grid y coordinates, increasing [mm]' }),
-      values: z
-        .array(z.array(quantity(unit, what)))
-        .meta({ description: `${what}; values[j][i] at (x[i], y[j]) [${unit}]` }),
+      x: list(coordinate('grid x coordinate'), 2, maxMapLines).meta({
+        description: `grid x coordinates, increasing [mm] (2 to ${maxMapLines})`,
+      }),
+      y: list(coordinate('grid y coordinate'), 2, maxMapLines).meta({
+        description: `grid y coordinates, increasing [mm] (2 to ${maxMapLines})`,
+      }),
+      values: list(list(value, 0, maxMapLines), 0, maxMapLines).meta({
+        description: `${what}; values[j][i] at (x[i], y[j])${unit ? ` [${unit}]` : ''}`,
+      }),
     })
     .strict();
+
+/** A surface height [µm]: ±10 mm is far beyond any machined or cast face; more is a unit mistake. */
+const heightUm = (d: string) => quantity('µm', d, { gte: -10_000, lte: 10_000 });
 
 export const flatnessSchema = z
   .discriminatedUnion('type', [
@@ -57,17 +84,24 @@ export const flatnessSchema = z
     z
       .object({
         type: z.literal('bow'),
+        // a bowed plate is flat to tenths of a mm; 10 mm is a bent plate, not a flatness error
         bow: quantity(
           'mm',
           'centre height of a paraboloid bow of the face toward the stack; > 0 bulges toward the stack',
+          { gte: -10, lte: 10 },
         ),
       })
       .strict(),
     z
       .object({
         type: z.literal('random'),
-        rms: quantity('µm', 'RMS height of a Gaussian random surface', { gte: 0 }),
-        correlationLength: quantity('mm', 'correlation length of the surface', { gt: 0 }),
+        // milled faces are a few µm RMS, cast ones tens to hundreds; 1 mm RMS is no longer a surface finish
+        rms: quantity('µm', 'RMS height of a Gaussian random surface', { gte: 0, lte: 1000 }),
+        // shorter than 0.1 mm is roughness the mesh cannot see; longer than the plate is a bow
+        correlationLength: quantity('mm', 'correlation length of the surface', {
+          gte: 0.1,
+          lte: 2 * maxOutline,
+        }),
         seed,
       })
       .strict(),
@@ -78,7 +112,11 @@ export const flatnessSchema = z
           description:
             'CSV grid read by the case loader (first row x [mm], first column y [mm], heights in µm)',
         }),
-        grid: gridMap('µm', 'surface height of the face toward the stack, > 0 toward the stack').optional(),
+        grid: gridMap(
+          'µm',
+          'surface height of the face toward the stack, > 0 toward the stack',
+          heightUm('surface height'),
+        ).optional(),
       })
       .strict(),
   ])
@@ -87,7 +125,8 @@ export const flatnessSchema = z
 
 const plateSchema = z
   .object({
-    thickness: quantity('mm', 'plate thickness', { gt: 0 }),
+    // thinner than 0.1 mm is a foil, not an end plate; 500 mm is a solid block
+    thickness: quantity('mm', 'plate thickness', { gte: 0.1, lte: 500 }),
     material: plateMaterialSchema,
     flatness: flatnessSchema,
   })
@@ -100,29 +139,43 @@ const rigidBaseSchema = z
   })
   .strict();
 
+/** A tabulated pressure [MPa]: cells and pads are tested to tens of MPa; 1000 MPa crushes any of them. */
+const tablePressure = quantity('MPa', 'pressure', { gte: 0, lte: 1000 });
+
 const compressionLaw = z
   .discriminatedUnion('type', [
     z
       .object({
         type: z.literal('linear'),
-        modulus: quantity('MPa', 'through-thickness compression modulus of one cell', { gt: 0 }),
+        // foam-like pouches (≈ 1 MPa) to dense sulfide or oxide layers (20–150 GPa); 1e6 MPa is rigid
+        modulus: quantity('MPa', 'through-thickness compression modulus of one cell', {
+          gte: 0.1,
+          lte: 1e6,
+        }),
       })
       .strict(),
     z
       .object({
         type: z.literal('table'),
-        strain: z
-          .array(quantity('', 'compressive strain', { gte: 0, lt: 1 }))
-          .min(2)
-          .meta({ description: 'compressive strain, increasing from 0 [-]' }),
-        pressure: z
-          .array(quantity('MPa', 'pressure', { gte: 0 }))
-          .min(2)
-          .meta({ description: 'pressure at each strain, increasing from 0 [MPa]' }),
+        strain: list(quantity('', 'compressive strain', { gte: 0, lt: 1 }), 2, maxTablePoints).meta({
+          description: `compressive strain, increasing from 0 [-] (2 to ${maxTablePoints} points)`,
+        }),
+        pressure: list(tablePressure, 2, maxTablePoints).meta({
+          description: `pressure at each strain, increasing from 0 [MPa] (2 to ${maxTablePoints} points)`,
+        }),
       })
       .strict(),
   ])
   .meta({ description: 'through-thickness pressure–strain law of one cell' });
+
+/** A strain of −1 would crush a cell to nothing; +1 doubles it, far beyond any electrode's swelling. */
+const swellingStrain = quantity('', 'free through-thickness swelling strain of each cell', { gt: -1, lt: 1 });
+/** The cell thickness is at most 100 mm, so no growth beyond ±100 mm can pass the per-cell check. */
+const swellingGrowth = quantity(
+  'mm',
+  'free thickness growth of each cell; must be > −(cell thickness) and <= cell thickness',
+  { gte: -100, lte: 100 },
+);
 
 const swellingSchema = z
   .discriminatedUnion('type', [
@@ -130,17 +183,27 @@ const swellingSchema = z
     z
       .object({
         type: z.literal('strain'),
-        value: quantity('', 'free through-thickness swelling strain of each cell'),
+        value: swellingStrain,
       })
       .strict(),
     z
-      .object({ type: z.literal('thickness'), value: quantity('mm', 'free thickness growth of each cell') })
+      .object({
+        type: z.literal('thickness'),
+        // the cross-field check limits it to (−cell thickness, +cell thickness]
+        value: swellingGrowth,
+      })
       .strict(),
     z
-      .object({ type: z.literal('strainMap'), grid: gridMap('', 'free swelling strain of each cell') })
+      .object({
+        type: z.literal('strainMap'),
+        grid: gridMap('', 'free swelling strain of each cell', swellingStrain),
+      })
       .strict(),
     z
-      .object({ type: z.literal('thicknessMap'), grid: gridMap('mm', 'free thickness growth of each cell') })
+      .object({
+        type: z.literal('thicknessMap'),
+        grid: gridMap('mm', 'free thickness growth of each cell', swellingGrowth),
+      })
       .strict(),
   ])
   .default({ type: 'none' })
@@ -150,23 +213,26 @@ const stackSchema = z
   .object({
     footprint: z
       .object({
-        width: quantity('mm', 'cell footprint size along x', { gt: 0 }),
-        depth: quantity('mm', 'cell footprint size along y', { gt: 0 }),
-        cx: quantity('mm', 'footprint centre x (default: plate centre)').optional(),
-        cy: quantity('mm', 'footprint centre y (default: plate centre)').optional(),
+        // a pouch cell is at least a coin's width; it must fit on the plate, which is checked against Lx, Ly
+        width: quantity('mm', 'cell footprint size along x', { gte: 1, lte: maxOutline }),
+        depth: quantity('mm', 'cell footprint size along y', { gte: 1, lte: maxOutline }),
+        cx: coordinate('footprint centre x (default: plate centre)').optional(),
+        cy: coordinate('footprint centre y (default: plate centre)').optional(),
       })
       .strict(),
     cells: z
       .object({
         count: quantity('', 'number of pouch cells in the stack', { int: true, gte: 1, lte: 1000 }),
-        thickness: quantity('mm', 'thickness of one cell', { gt: 0 }),
+        // thin-film cells are tens of µm, thick prismatic ones tens of mm
+        thickness: quantity('mm', 'thickness of one cell', { gte: 0.01, lte: 100 }),
         law: compressionLaw,
       })
       .strict(),
     interleaf: z
       .object({
-        every: quantity('', 'an interleaf plate after every N cells', { int: true, gte: 1 }),
-        thickness: quantity('mm', 'interleaf plate thickness', { gt: 0 }),
+        every: quantity('', 'an interleaf plate after every N cells', { int: true, gte: 1, lte: 1000 }),
+        // a cooling fin or a sheet of 50 µm up to a plate as thick as an end plate
+        thickness: quantity('mm', 'interleaf plate thickness', { gte: 0.05, lte: 500 }),
         material: plateMaterialSchema,
       })
       .strict()
@@ -181,7 +247,8 @@ const gasketLaw = z
       .object({
         type: z.literal('shore'),
         hardness: quantity('Shore A', 'durometer hardness (Gent is trusted for 20–85)', { gte: 20, lte: 85 }),
-        bulkModulus: quantity('MPa', 'rubber bulk modulus', { gt: 0 }).default(2000),
+        // rubbers and silicones are 1000–3000 MPa; the range allows foamed and filled ones
+        bulkModulus: quantity('MPa', 'rubber bulk modulus', { gte: 100, lte: 10_000 }).default(2000),
         bonded: z
           .boolean()
           .default(true)
@@ -191,14 +258,13 @@ const gasketLaw = z
     z
       .object({
         type: z.literal('table'),
-        closure: z
-          .array(quantity('mm', 'gasket compression', { gte: 0 }))
-          .min(2)
-          .meta({ description: 'compression, increasing from 0 [mm]' }),
-        pressure: z
-          .array(quantity('MPa', 'pressure', { gte: 0 }))
-          .min(2)
-          .meta({ description: 'pressure at each compression [MPa]' }),
+        // a pad cannot compress by more than its thickness, at most 100 mm
+        closure: list(quantity('mm', 'gasket compression', { gte: 0, lte: 100 }), 2, maxTablePoints).meta({
+          description: `compression, increasing from 0 [mm] (2 to ${maxTablePoints} points)`,
+        }),
+        pressure: list(tablePressure, 2, maxTablePoints).meta({
+          description: `pressure at each compression [MPa] (2 to ${maxTablePoints} points)`,
+        }),
       })
       .strict(),
   ])
@@ -215,16 +281,19 @@ const gasketSchema = z
         z
           .object({
             type: z.literal('rect'),
-            x0: quantity('mm', 'rectangle min x'),
-            y0: quantity('mm', 'rectangle min y'),
-            x1: quantity('mm', 'rectangle max x'),
-            y1: quantity('mm', 'rectangle max y'),
+            x0: coordinate('rectangle min x'),
+            y0: coordinate('rectangle min y'),
+            x1: coordinate('rectangle max x'),
+            y1: coordinate('rectangle max y'),
           })
           .strict(),
         z
           .object({
             type: z.literal('frame'),
-            width: quantity('mm', 'frame band width inside the footprint edge', { gt: 0 }),
+            width: quantity('mm', 'frame band width inside the footprint edge', {
+              gte: 0.1,
+              lte: maxOutline,
+            }),
           })
           .strict(),
       ])
@@ -233,7 +302,8 @@ const gasketSchema = z
         description:
           'where the pad sits: the whole cell footprint, a rectangle, or a frame along the footprint edge',
       }),
-    thickness: quantity('mm', 'pad thickness', { gt: 0 }),
+    // 10 µm films to 100 mm blocks of foam
+    thickness: quantity('mm', 'pad thickness', { gte: 0.01, lte: 100 }),
     law: gasketLaw,
   })
   .strict();
@@ -245,7 +315,8 @@ const boltMaterialNames = Object.keys(boltMaterials) as [
 
 const boltsSchema = z
   .object({
-    diameter: quantity('mm', 'nominal bolt diameter', { gt: 0 }),
+    // M1 to M100: the ISO metric range
+    diameter: quantity('mm', 'nominal bolt diameter', { gte: 1, lte: 100 }),
     material: z
       .enum(boltMaterialNames)
       .default('8.8')
@@ -253,31 +324,41 @@ const boltsSchema = z
     washerDiameter: quantity(
       'mm',
       'washer outer diameter, the footprint the bolt force acts over (default 2 × diameter)',
-      { gt: 0 },
+      // DIN 6340 and heavy washers reach about 3 × the bolt diameter of an M100
+      { gte: 1, lte: 500 },
     ).optional(),
-    positions: z
-      .array(z.object({ x: quantity('mm', 'bolt x'), y: quantity('mm', 'bolt y') }).strict())
-      .min(1)
-      .meta({ description: 'bolt axes in plate coordinates [mm]' }),
+    positions: list(
+      z.object({ x: coordinate('bolt x'), y: coordinate('bolt y') }).strict(),
+      1,
+      maxBolts,
+    ).meta({
+      description: `bolt axes in plate coordinates [mm] (1 to ${maxBolts} bolts)`,
+    }),
     preload: z
       .union([
-        z.object({ force: quantity('N', 'bolt preload force', { gt: 0 }) }).strict(),
+        // an M100 12.9 bolt holds about 6.6 MN at its proof strength
+        z.object({ force: quantity('N', 'bolt preload force', { gte: 1, lte: 1e7 }) }).strict(),
         z
           .object({
-            torque: quantity('N·mm', 'tightening torque (10 N·m = 10000 N·mm)', { gt: 0 }),
-            nutFactor: quantity('', 'nut factor K in T = K·F·d', { gt: 0, lte: 1 }).default(0.2),
+            // 1e8 N·mm = 100 kN·m, beyond any wrench; the force it gives is checked against yield
+            torque: quantity('N·mm', 'tightening torque (10 N·m = 10000 N·mm)', { gte: 1, lte: 1e8 }),
+            // greased threads are ≈ 0.1, dry ones ≈ 0.3; below 0.05 the preload T/(K·d) is not credible
+            nutFactor: quantity('', 'nut factor K in T = K·F·d', { gte: 0.05, lte: 1 }).default(0.2),
           })
           .strict(),
       ])
       .meta({ description: 'nominal preload per bolt: a force, or a torque with a nut factor' }),
     springs: z
       .object({
-        rate: quantity('N/mm', 'rate of one spring', { gt: 0 }),
-        count: quantity('', 'springs stacked in series under each bolt head', { int: true, gte: 1 }).default(
-          1,
-        ),
-        freeLength: quantity('mm', 'free length of one spring', { gt: 0 }),
-        solidLength: quantity('mm', 'solid (fully compressed) length of one spring', { gt: 0 }),
+        // soft coil springs (≈ 10 N/mm) to stiff disc springs (≈ 1e5 N/mm) with room on both sides
+        rate: quantity('N/mm', 'rate of one spring', { gte: 1, lte: 1e7 }),
+        count: quantity('', 'springs stacked in series under each bolt head', {
+          int: true,
+          gte: 1,
+          lte: 100,
+        }).default(1),
+        freeLength: quantity('mm', 'free length of one spring', { gt: 0, lte: 1000 }),
+        solidLength: quantity('mm', 'solid (fully compressed) length of one spring', { gt: 0, lte: 1000 }),
       })
       .strict()
       .optional(),
@@ -288,8 +369,10 @@ const boltsSchema = z
           .object({
             type: z.literal('factors'),
             factors: z
-              .array(quantity('', 'preload factor', { gt: 0 }))
-              .meta({ description: 'one factor per bolt [-]' }),
+              // a bolt at a tenth of its preload is loose, at three times it has yielded
+              .array(quantity('', 'preload factor', { gte: 0.1, lte: 3 }))
+              .max(maxBolts)
+              .meta({ description: `one factor per bolt [-] (at most ${maxBolts})` }),
           })
           .strict(),
         z
@@ -309,8 +392,10 @@ const boltsSchema = z
       ])
       .default({ type: 'none' })
       .meta({ description: 'preload scatter between bolts' }),
+    // at least 1 mm (shorter would make the bolt stiffer than its own head); 10 m is any stack
     gripLength: quantity('mm', 'clamped length of the bolt shank (default: plates + stack + gaskets)', {
-      gt: 0,
+      gte: 1,
+      lte: 10_000,
     }).optional(),
   })
   .strict();
@@ -322,18 +407,24 @@ export const caseSchema = z
     description: z.string().optional(),
     plates: z
       .object({
-        Lx: quantity('mm', 'plate outline along x (both plates)', { gt: 0 }),
-        Ly: quantity('mm', 'plate outline along y (both plates)', { gt: 0 }),
+        Lx: quantity('mm', 'plate outline along x (both plates)', { gt: 0, lte: maxOutline }),
+        Ly: quantity('mm', 'plate outline along y (both plates)', { gt: 0, lte: maxOutline }),
         top: plateSchema,
         bottom: z.union([plateSchema, rigidBaseSchema]),
       })
       .strict(),
     stack: stackSchema,
-    gaskets: z.array(gasketSchema).default([]),
+    gaskets: z
+      .array(gasketSchema)
+      .max(maxGaskets)
+      .default([])
+      .meta({ description: `pads in the stack (at most ${maxGaskets})` }),
     bolts: boltsSchema,
     mesh: z
       .object({
-        size: quantity('mm', 'target element size', { gt: 0 }).default(2),
+        // 0.05 mm resolves a 1 mm washer edge; above 100 mm a plate has too few elements to bend.
+        // Whether the mesh fits in memory is the work budget's check.
+        size: quantity('mm', 'target element size', { gte: 0.05, lte: 100 }).default(2),
       })
       .strict()
       .default({ size: 2 }),
@@ -343,17 +434,25 @@ export const caseSchema = z
           gt: 0,
           lt: 1e-2,
         }).default(1e-9),
-        maxIterations: quantity('', 'Newton iteration limit per load step', { int: true, gte: 1 }).default(
-          60,
-        ),
+        // semismooth Newton on a piecewise-linear law ends in tens of steps; 1000 factorizations is the most to spend
+        maxIterations: quantity('', 'Newton iteration limit per load step', {
+          int: true,
+          gte: 1,
+          lte: 1000,
+        }).default(60),
       })
       .strict()
       .default({ tolerance: 1e-9, maxIterations: 60 }),
     output: z
       .object({
-        gridSpacing: quantity('mm', 'spacing of the regular pressure grid', { gt: 0 }).default(1),
+        // pressure-sensitive film resolves about 0.1 mm; the grid's point count is the work budget's check
+        gridSpacing: quantity('mm', 'spacing of the regular pressure grid', { gte: 0.05, lte: 50 }).default(
+          1,
+        ),
+        // stack pressures are 0.1–50 MPa; a threshold above 1000 MPa would count nothing as contact
         contactThreshold: quantity('MPa', 'pressure above which a point counts as in contact', {
           gte: 0,
+          lte: 1000,
         }).default(0.01),
       })
       .strict()

@@ -1,8 +1,9 @@
 import type { ClosureLaw } from '../../solver/contact/closureLaw';
 import type { ContactInterface, ContactProblem, PlateLayer } from '../../solver/contact/contactProblem';
 import { type GridMesh, rectangleMesh } from '../../solver/mesh/structured';
-import { footprintRect, type Rect, washerDiameter } from '../case/checkCase';
+import { footprintRect, type Rect } from '../case/checkCase';
 import { type PlateMaterial, plateMaterials } from '../case/materials';
+import { meshAxisSpecs } from '../case/meshAxes';
 import type { Case, GasketCase } from '../case/schema';
 import { cellLayer } from '../stack/cellLaw';
 import { shapeFactor, shorePadLayer, tabulatedPadLayer } from '../stack/gasketLaw';
@@ -42,32 +43,10 @@ export function resolvePlateMaterial(m: Case['plates']['top']['material']): Plat
 export function buildModel(c: Case): StackModel {
   const { Lx, Ly } = c.plates;
   const fp = footprintRect(c);
-  const h = c.mesh.size;
 
   // 1. Mesh lines: footprint and gasket edges exactly; washers refined to about a third of their radius.
-  const xs = [fp.x0, fp.x1];
-  const ys = [fp.y0, fp.y1];
-  for (const g of c.gaskets) {
-    const r = gasketRect(g, fp);
-    if (g.region.type === 'frame') {
-      xs.push(r.x0 + g.region.width, r.x1 - g.region.width);
-      ys.push(r.y0 + g.region.width, r.y1 - g.region.width);
-    }
-    xs.push(r.x0, r.x1);
-    ys.push(r.y0, r.y1);
-  }
-  const rw = washerDiameter(c) / 2;
-  const washerSize = Math.min(h, rw / 3);
-  for (const b of c.bolts.positions) {
-    xs.push(b.x - rw, b.x, b.x + rw);
-    ys.push(b.y - rw, b.y, b.y + rw);
-  }
-  const refineX = c.bolts.positions.map((b) => ({ at: b.x, size: washerSize, ratio: 1.3 }));
-  const refineY = c.bolts.positions.map((b) => ({ at: b.y, size: washerSize, ratio: 1.3 }));
-  const mesh = rectangleMesh(
-    { from: 0, to: Lx, size: h, lines: xs, refine: washerSize < h ? refineX : [] },
-    { from: 0, to: Ly, size: h, lines: ys, refine: washerSize < h ? refineY : [] },
-  );
+  const axes = meshAxisSpecs(c);
+  const mesh = rectangleMesh(axes.x, axes.y);
 
   // 2. Plate layers from the top down.
   const cells = c.stack.cells;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { jsonPath } from '../case/quantity';
+import { distinctIssues } from './issueList';
 import { issueMessage } from './issueMessage';
 
 /** Invalid user input; `issues` read `field: value unit — allowed range`. The CLI maps it to exit code 2. */
@@ -13,12 +14,34 @@ export class InputError extends Error {
   }
 }
 
-/** Parse `raw` with `schema`, or throw an InputError naming each bad field with its value, unit and range. */
+/**
+ * One issue as `field: message`. A message that cannot be formed (an input no formatter foresaw)
+ * still names the field: the user gets a usable error instead of a crash of the tool.
+ */
+function issueLine(iss: z.core.$ZodIssue): string {
+  let at = '(input)';
+  try {
+    at = jsonPath(iss.path);
+    return `${at}: ${issueMessage(iss)}`;
+  } catch {
+    return `${at}: not a valid value — see stackpress schema for what is allowed here`;
+  }
+}
+
+/**
+ * Parse `raw` with `schema`, or throw an InputError naming each bad field with its value, unit and
+ * range; repeated messages are given once and a long list is cut (see `distinctIssues`).
+ */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.output<S> {
   const r = schema.safeParse(raw, { reportInput: true });
   if (r.success) return r.data;
-  throw new InputError(
-    what,
-    r.error.issues.map((iss) => `${jsonPath(iss.path)}: ${issueMessage(iss)}`),
-  );
+  const at = /^\w+$/.test(what) ? `(${what})` : '(input)';
+  let issues: z.core.$ZodIssue[];
+  try {
+    // zod forms the messages here, through the schemas' own error functions
+    issues = r.error.issues;
+  } catch {
+    throw new InputError(what, [`${at}: not valid — see stackpress schema for the fields and their ranges`]);
+  }
+  throw new InputError(what, distinctIssues(issues.map(issueLine), undefined, at));
 }

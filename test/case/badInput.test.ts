@@ -13,13 +13,13 @@ const table: [string, unknown, string][] = [
   [
     'negative plate thickness',
     withPath(base, 'plates.top.thickness', -3),
-    'plates.top.thickness: -3 mm — must be > 0',
+    'plates.top.thickness: -3 mm — must be >= 0.1 and <= 500',
   ],
-  ['zero plate width', withPath(base, 'plates.Lx', 0), 'plates.Lx: 0 mm — must be > 0'],
+  ['zero plate width', withPath(base, 'plates.Lx', 0), 'plates.Lx: 0 mm — must be > 0 and <= 5000'],
   [
     'thickness as text',
     withPath(base, 'plates.top.thickness', '25'),
-    'plates.top.thickness: "25" — must be a number in mm',
+    'plates.top.thickness: "25" — must be a number in mm that is >= 0.1 and <= 500',
   ],
   [
     'unknown plate material',
@@ -39,7 +39,7 @@ const table: [string, unknown, string][] = [
   [
     'missing plate thickness',
     withPath(base, 'plates.top', { material: 'carbon-steel' }),
-    'plates.top.thickness: required — a number in mm that must be > 0',
+    'plates.top.thickness: required — a number in mm that must be >= 0.1 and <= 500',
   ],
   [
     'fractional cell count',
@@ -54,7 +54,7 @@ const table: [string, unknown, string][] = [
   [
     'negative cell modulus',
     withPath(base, 'stack.cells.law.modulus', -5000),
-    'stack.cells.law.modulus: -5000 MPa — must be > 0',
+    'stack.cells.law.modulus: -5000 MPa — must be >= 0.1 and <= 1000000',
   ],
   [
     'strain table above 1',
@@ -89,12 +89,12 @@ const table: [string, unknown, string][] = [
   [
     'negative preload',
     withPath(base, 'bolts.preload', { force: -100 }),
-    'bolts.preload.force: -100 N — must be > 0',
+    'bolts.preload.force: -100 N — must be >= 1 and <= 10000000',
   ],
   [
     'torque with nut factor 2',
     withPath(base, 'bolts.preload', { torque: 10000, nutFactor: 2 }),
-    'bolts.preload.nutFactor: 2 — must be > 0 and <= 1',
+    'bolts.preload.nutFactor: 2 — must be >= 0.05 and <= 1',
   ],
   [
     'preload above proof strength',
@@ -145,7 +145,7 @@ const table: [string, unknown, string][] = [
     withPath(base, 'gaskets', [{ side: 'left', thickness: 1, law: { type: 'shore', hardness: 60 } }]),
     'gaskets[0].side: "left" — must be one of "top", "bottom", "both"',
   ],
-  ['mesh too fine', withPath(base, 'mesh.size', 0.1), 'mesh.size: 0.1 mm — gives about'],
+  ['mesh too fine', withPath(base, 'mesh.size', 0.1), 'mesh.size: 0.1 mm — the case would need about'],
   [
     'solver tolerance too loose',
     withPath(base, 'solver.tolerance', 0.1),
@@ -154,7 +154,7 @@ const table: [string, unknown, string][] = [
   [
     'flatness map without data',
     withPath(base, 'plates.top.flatness', { type: 'map' }),
-    'plates.top.flatness: a map needs a grid or a file',
+    'plates.top.flatness: a map with neither grid nor file — a map needs a grid or a file',
   ],
   [
     'random flatness negative rms',
@@ -164,7 +164,7 @@ const table: [string, unknown, string][] = [
   [
     'infinite value',
     withPath(base, 'plates.Ly', Number.POSITIVE_INFINITY),
-    'plates.Ly: Infinity — must be a number in mm',
+    'plates.Ly: Infinity mm — must be a finite number > 0 and <= 5000',
   ],
   [
     'unknown swelling type',
