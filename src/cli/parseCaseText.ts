@@ -82,14 +82,14 @@ function parseYaml(text: string, file: string): unknown {
   const issues = doc.errors.map((e) =>
     e.code === 'DUPLICATE_KEY'
       ? duplicateIssue(doc, text, e, file)
-      : `${file}: not valid YAML at ${lineColumn(text, e.pos[0])} — ${clip(e.message, 80)}`,
+      : `${file}: not valid YAML at ${lineColumn(text, e.pos[0])} — ${clip(e.message, 60)}`,
   );
   // an unknown tag (`!!js/function`, `!!binary`, `!custom`) would silently become a string
   for (const w of doc.warnings)
     issues.push(
       w.code === 'TAG_RESOLVE_FAILED'
         ? `${file}: YAML tag ${clip(text.slice(w.pos[0], w.pos[1]), 40)} at ${lineColumn(text, w.pos[0])} — not allowed; a case holds only maps, lists, strings, numbers, true/false and null`
-        : `${file}: YAML at ${lineColumn(text, w.pos[0])} — ${clip(w.message, 80)}`,
+        : `${file}: YAML at ${lineColumn(text, w.pos[0])} — ${clip(w.message, 60)}`,
     );
   if (issues.length > 0) throw refuse(file, issues.slice(0, 10));
   try {

@@ -66,6 +66,16 @@ describe('case text parsing', () => {
     expect(refusal(`${indented} 1`, 'yaml')).toContain('nested deeper than 64 levels at line 65');
   });
 
+  it('more than 200000 values are refused before yaml builds its tree (about 1 kB each)', () => {
+    const values = (n: number) => Array(n).fill(0).join(',');
+    expect(parseCaseText(`{"a": [${values(199_000)}]}`, 'json', 'c')).toBeTruthy();
+    expect(refusal(`{"a": [${values(200_001)}]}`, 'json')).toContain(
+      'more than 200000 values (passed at line 1',
+    );
+    expect(refusal(`a: [${values(200_001)}]`, 'yaml')).toContain('more than 200000 values');
+    expect(refusal(`a:\n${'  - 1\n'.repeat(200_001)}`, 'yaml')).toContain('more than 200000 values');
+  });
+
   it('YAML alias bombs and self-referencing aliases are refused', () => {
     const laughs = [
       'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
