@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { constants, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CaseSummary } from '../solveCase';
 import type { CaseArtifacts } from './caseArtifacts';
@@ -39,10 +39,26 @@ export async function writeCaseFolder(
   return file;
 }
 
-/** The result.json in `dir`, or null when it is missing or unreadable. */
+/** A result.json is a few kB; anything far larger was not written by us. */
+const maxResultBytes = 16 * 2 ** 20;
+
+/**
+ * The result.json in `dir`, or null when it is missing, unreadable, or not a regular file of at
+ * most 16 MiB — a FIFO or a link to /dev/zero planted in the output folder would otherwise block
+ * or fill memory when a batch checks what it can skip.
+ */
 export async function readResultFile(dir: string): Promise<ResultFile | null> {
+  const path = join(dir, 'result.json');
   try {
-    const r = JSON.parse(await readFile(join(dir, 'result.json'), 'utf8')) as ResultFile;
+    const s = await stat(path);
+    if (!s.isFile() || s.size > maxResultBytes) return null;
+    // non-blocking, so a FIFO swapped in after the check cannot block the open
+    const text = await readFile(path, {
+      encoding: 'utf8',
+      flag: constants.O_RDONLY | (constants.O_NONBLOCK ?? 0),
+    });
+    if (text.length > maxResultBytes) return null;
+    const r = JSON.parse(text) as ResultFile;
     return r && typeof r === 'object' && r.input && typeof r.input.hash === 'string' ? r : null;
   } catch {
     return null;
