@@ -33,9 +33,11 @@ describe('replacing a folder whole', () => {
     await writeFile(join(out, 'as-file'), 'not a folder');
     await replaceFolder(join(out, 'as-file'), { 'a.txt': 'x' });
     expect(await readdir(join(out, 'as-file'))).toEqual(['a.txt']);
+    await writeFile(join(elsewhere, 'keep.txt'), 'not ours');
     await symlink(elsewhere, join(out, 'as-link'));
     await replaceFolder(join(out, 'as-link'), { 'a.txt': 'x' });
-    expect(await readdir(elsewhere)).toEqual([]);
+    await replaceFolder(join(out, 'as-link'), { 'a.txt': 'y' });
+    expect(await readdir(elsewhere)).toEqual(['keep.txt']);
     expect(await readdir(join(out, 'as-link'))).toEqual(['a.txt']);
   });
 
