@@ -49,8 +49,11 @@ const presetNames = Object.keys(plateMaterials) as [
 ];
 export const plateMaterialSchema = z
   .union([z.enum(presetNames), customPlateMaterial], {
+    // an object is a custom material: the message then names its bad field (see issueMessage)
     error: (iss) =>
-      `${shownValue(iss.input)} — must be one of ${presetNames.join(', ')} or {E, nu, density, yield}`,
+      iss.input !== null && typeof iss.input === 'object' && !Array.isArray(iss.input)
+        ? undefined
+        : `${shownValue(iss.input)} — must be one of ${presetNames.join(', ')} or {E, nu, density, yield}`,
   })
   .meta({
     description: `a preset (${presetNames.join(', ')}) or {E [MPa], nu, density [kg/m³], yield [MPa]}`,

@@ -245,7 +245,7 @@ function culprit(
   if (part === 'memory' && m.grid >= m.factor + m.unknowns && m.grid >= m.contact)
     return {
       field: `output.gridSpacing: ${c.output.gridSpacing} mm`,
-      advice: `a ${e.grid.nx} × ${e.grid.ny} map on each of ${e.grid.maps} interface(s); use a coarser output.gridSpacing`,
+      advice: `most of it for a ${e.grid.nx} × ${e.grid.ny} pressure map; use a coarser output.gridSpacing`,
     };
   // more plate layers than the usual two, and the mesh alone would fit: the interleaf plates are the cause
   if (il && e.plates > 2) {
@@ -263,7 +263,7 @@ function culprit(
     };
   return {
     field: `mesh.size: ${c.mesh.size} mm`,
-    advice: `${e.lines.x} × ${e.lines.y} mesh lines on ${e.plates} plate layer(s); use a larger mesh.size`,
+    advice: `${e.lines.x} × ${e.lines.y} mesh lines on ${e.plates} plate layer${e.plates > 1 ? 's' : ''}; use a larger mesh.size`,
   };
 }
 
@@ -281,22 +281,22 @@ export function workBudgetIssues(c: Case, e: WorkEstimate, limits: WorkLimits = 
     const { field, advice } = culprit(c, e, 'memory', maxMemory);
     gridBlamed = field.startsWith('output.gridSpacing');
     issues.push(
-      `${field} — the case would need about ${roughNumber(e.memoryMiB.total)} MiB (${countText(e.unknowns)} unknowns); the limit is ${groupedNumber(maxMemory)} MiB (raise it with --max-memory): ${advice}`,
+      `${field} — the case would need more than the ${groupedNumber(maxMemory)} MiB memory limit (raise it with --max-memory): about ${roughNumber(e.memoryMiB.total)} MiB for ${countText(e.unknowns)} unknowns; ${advice}`,
     );
   } else if (e.unknowns > maxUnknowns) {
     const { field, advice } = culprit(c, e, 'unknowns', maxMemory);
     issues.push(
-      `${field} — the case would have ${countText(e.unknowns)} unknowns (3 per node × ${countText(e.nodes)} nodes × ${e.plates} plate layer(s)); at most ${countText(maxUnknowns)} unknowns: ${advice}`,
+      `${field} — the case would have more than the ${countText(maxUnknowns)} unknowns allowed: ${countText(e.unknowns)} (3 per node × ${countText(e.nodes)} nodes × ${e.plates} plate layers); ${advice}`,
     );
   } else if (biggest > maxFactorEntries) {
     const { field, advice } = culprit(c, e, 'unknowns', maxMemory);
     issues.push(
-      `${field} — the factor would hold about ${countText(biggest)} entries; at most ${countText(maxFactorEntries)} (32-bit indices): ${advice}`,
+      `${field} — the factor would hold more than the ${countText(maxFactorEntries)} entries its 32-bit indices allow: about ${countText(biggest)}; ${advice}`,
     );
   }
   if (e.grid.points > maxGridPoints && !gridBlamed) {
     issues.push(
-      `output.gridSpacing: ${c.output.gridSpacing} mm — gives a ${e.grid.nx} × ${e.grid.ny} = ${countText(e.grid.points)}-point pressure map; at most ${countText(maxGridPoints)} points: use a coarser output.gridSpacing`,
+      `output.gridSpacing: ${c.output.gridSpacing} mm — gives more than the ${countText(maxGridPoints)} points a pressure map may have: ${e.grid.nx} × ${e.grid.ny} = ${countText(e.grid.points)}; use a coarser output.gridSpacing`,
     );
   }
   return issues;

@@ -53,9 +53,12 @@ export function issueMessage(iss: z.core.$ZodIssue, depth = 0): string {
           : input;
       if (d && options)
         return `${shownValue(value)} — must be one of ${options.map((o) => shownValue(o, 40)).join(', ')}`;
-      // report the branch that came closest (fewest issues), with paths inside the union
+      // report the branch that came closest — the one that got deepest into the value (a custom
+      // material whose density is wrong, not the preset names), then the one with fewest issues —
+      // with paths inside the union
       const branches = ((iss as { errors?: z.core.$ZodIssue[][] }).errors ?? []).filter((b) => b.length > 0);
-      const best = branches.sort((a, b) => a.length - b.length)[0];
+      const reach = (b: z.core.$ZodIssue[]) => b.reduce((m, i) => Math.max(m, i.path.length), 0);
+      const best = branches.sort((a, b) => reach(b) - reach(a) || a.length - b.length)[0];
       if (best && best.length <= 3 && depth < maxUnionDepth)
         return best
           .map(

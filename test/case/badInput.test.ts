@@ -145,7 +145,11 @@ const table: [string, unknown, string][] = [
     withPath(base, 'gaskets', [{ side: 'left', thickness: 1, law: { type: 'shore', hardness: 60 } }]),
     'gaskets[0].side: "left" — must be one of "top", "bottom", "both"',
   ],
-  ['mesh too fine', withPath(base, 'mesh.size', 0.1), 'mesh.size: 0.1 mm — the case would need about'],
+  [
+    'mesh too fine',
+    withPath(base, 'mesh.size', 0.1),
+    'mesh.size: 0.1 mm — the case would need more than the 4096 MiB memory limit',
+  ],
   [
     'solver tolerance too loose',
     withPath(base, 'solver.tolerance', 0.1),
