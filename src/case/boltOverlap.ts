@@ -21,7 +21,7 @@ export function washerOverlaps(
   bolts: readonly BoltAt[],
   washer: number,
   eps: number,
-  listed = 20,
+  listed = 10,
 ): WasherOverlaps {
   const cell = washer > 0 ? washer : 1;
   const cellOf = (v: number) => Math.floor(v / cell);

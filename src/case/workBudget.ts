@@ -40,12 +40,21 @@ export const maxFactorEntries = 2 ** 31 - 1;
 export const maxGridPoints = 10_000_000;
 
 /*
- * Memory model [bytes], fitted to the peak resident size of Fig 5b solves at 2, 1 and 0.5 mm
- * (37 k to 544 k unknowns, one to two factors) and of coupled 3- to 13-plate stacks; it
- * overestimates those runs by 10–40 %, which is the side to err on.
+ * Memory model [bytes], fitted to the peak resident size (less the ≈ 130 MiB of Node and the
+ * loaded code) of Fig 5b solves at 2, 1 and 0.5 mm (37 k to 544 k unknowns, one or two plate
+ * factors) and of coupled 3- to 13-plate stacks; it overestimates those runs by 15–50 %, which is
+ * the side to err on.
  */
-/** per entry of a Cholesky factor: value, supernode indices, update stack, the previous factor while refactoring */
-const bytesPerFactorEntry = 24;
+/**
+ * per entry of the Cholesky factor of one plate: value, supernode indices, update stack, the
+ * previous factor while refactoring (20–23 B measured)
+ */
+const bytesPerPlateFactorEntry = 24;
+/**
+ * per entry of the factor of plates coupled through the stack: its supernodes are wider, so the
+ * indices and the update stack cost less per entry (13.5 B measured for 7 and 13 plates)
+ */
+const bytesPerCoupledFactorEntry = 14;
 /** per unknown: plate stiffness matrix, ordering, solution, residual and Newton vectors */
 const bytesPerUnknown = 400;
 /** per mesh node: coordinates, quads, footprint flags, surface heights */
@@ -129,7 +138,10 @@ function factorSystems(nodes: number, plates: number, rigidBase: boolean): Facto
 const MiB = 2 ** 20;
 
 function factorBytes(factors: FactorSystem[]): number {
-  return factors.reduce((s, f) => s + f.count * f.entries, 0) * bytesPerFactorEntry;
+  return factors.reduce(
+    (s, f) => s + f.count * f.entries * (f.plates > 1 ? bytesPerCoupledFactorEntry : bytesPerPlateFactorEntry),
+    0,
+  );
 }
 
 /** Grid points along a side of `length` mm at `spacing` mm, as `resampleToGrid` lays them. */
