@@ -139,7 +139,8 @@ const MiB = 2 ** 20;
 
 function factorBytes(factors: FactorSystem[]): number {
   return factors.reduce(
-    (s, f) => s + f.count * f.entries * (f.plates > 1 ? bytesPerCoupledFactorEntry : bytesPerPlateFactorEntry),
+    (s, f) =>
+      s + f.count * f.entries * (f.plates > 1 ? bytesPerCoupledFactorEntry : bytesPerPlateFactorEntry),
     0,
   );
 }
