@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SolverSession } from '../../solver/session/solverSession';
 import { solveCase } from '../../src/solveCase';
 import { loadCase, symmetricCase } from './caseFixtures';
 
@@ -72,21 +73,23 @@ describe('symmetry', () => {
 });
 
 describe('closed forms', () => {
+  // the stiffest plates the case schema admits: E at its 1.2e6 MPa bound, 500 mm thick
+  const rigid = { E: 1.2e6, nu: 0.3, density: 7850, yield: 5000 };
   const stiff = (extra: object = {}) =>
     symmetricCase(4, {
       plates: {
         Lx: 120,
         Ly: 120,
-        top: { thickness: 60, material: { E: 2e9, nu: 0.3, density: 7850, yield: 1e9 } },
-        bottom: { thickness: 60, material: { E: 2e9, nu: 0.3, density: 7850, yield: 1e9 } },
+        top: { thickness: 500, material: rigid },
+        bottom: { thickness: 500, material: rigid },
       },
       ...extra,
     });
 
-  it('very stiff plates on a linear stack: uniform p = ΣF/A (CoV < 1e-4, mean to 1e-8)', () => {
+  it('very stiff plates on a linear stack: uniform p = ΣF/A (CoV < 2e-3, mean to 1e-8)', () => {
     const r = solveCase(stiff());
     expect(Math.abs(r.pressure.mean - (8 * 4000) / (80 * 80)) / 5).toBeLessThan(1e-8);
-    expect(r.pressure.cov).toBeLessThan(1e-4);
+    expect(r.pressure.cov).toBeLessThan(2e-3);
   });
 
   it('swelling with locked bolts follows the springs-in-series closed form (0.5 %)', () => {
@@ -131,22 +134,27 @@ describe('Fig 5b housings', () => {
   });
 });
 
-describe('a factorization kept for the next case', () => {
+describe('a factorization kept in the session for the next case', () => {
   it('an unchanged tangent (linear laws, full contact, new preload) reuses it and gives the map of a fresh factorization (1e-12)', () => {
     // the default module stays in full contact on its linear pads: one tangent for any preload
     const base = { ...loadCase('default'), mesh: { size: 4 } };
     const heavier = { ...base, bolts: { ...base.bolts, preload: { force: 7000 } } };
-    const first = solveCase(heavier); // factors K̄ + 2C
-    const reused = solveCase(base); // same tangent: the kept factor
-    const thicker = solveCase({
-      ...base,
-      plates: { ...base.plates, top: { ...base.plates.top, thickness: 30 } },
-    });
-    const fresh = solveCase(base); // the kept factor is now the thicker plates': factors again
-    expect(first.solver.factorizations).toBeGreaterThan(0);
-    expect(reused.solver.factorizations).toBe(0);
-    expect(thicker.solver.factorizations).toBeGreaterThan(0);
-    expect(fresh.solver.factorizations).toBeGreaterThan(0);
+    const session = new SolverSession();
+    const first = solveCase(heavier, { session }); // factors K̄ + 2C
+    const reused = solveCase(base, { session }); // same tangent: the kept factor
+    const thicker = solveCase(
+      { ...base, plates: { ...base.plates, top: { ...base.plates.top, thickness: 30 } } },
+      { session },
+    );
+    const fresh = solveCase(base, { session }); // the kept factor is now the thicker plates': factors again
+    expect(first.effort.factorizationsReused).toBe(0);
+    expect(reused.effort.factorizationsReused).toBe(reused.solver.factorizations);
+    expect(reused.effort.analysesReused).toBeGreaterThan(0);
+    expect(thicker.effort.factorizationsReused).toBe(0);
+    expect(fresh.effort.factorizationsReused).toBe(0);
+    // what the case determines does not depend on the session's history
+    expect(reused.solver).toEqual(fresh.solver);
+    expect(solveCase(base).solver).toEqual(fresh.solver);
     const a = reused.fields.pressure[0].nodal;
     const b = fresh.fields.pressure[0].nodal;
     let worst = 0;
