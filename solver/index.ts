@@ -12,4 +12,5 @@ export {
   PlateInputError,
 } from './plate/analyze';
 export * from './plate/index';
+export { type SessionEffort, SolverSession, type SolverSessionOptions } from './session/solverSession';
 export * from './sparse/index';

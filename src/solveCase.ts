@@ -1,8 +1,9 @@
 import { type ContactOptions, ContactSolver, type ContactState } from '../solver/contact/contactSolver';
 import { maxVonMises } from '../solver/plate/recovery';
-import { defaultFactorHelper } from '../solver/sparse/parallel/factorHelper';
+import { SolverSession } from '../solver/session/solverSession';
 import { type CheckedCase, checkCase } from './case/checkCase';
 import type { Case } from './case/schema';
+import type { WorkLimits } from './case/workBudget';
 import { boltStiffness } from './model/boltMembers';
 import { buildModel, type StackModel, swellingField } from './model/buildModel';
 import { nodalPressure, type RegularGrid, resampleToGrid } from './results/pressureMap';
@@ -15,7 +16,7 @@ import {
   refuseUnbalanced,
 } from './results/stateChecks';
 
-export const RESULT_SCHEMA = 'stackpress.result/1';
+export const RESULT_SCHEMA = 'stackpress.result/2';
 
 export interface BoltResult {
   /** mm */
@@ -70,22 +71,39 @@ export interface CaseSummary {
   swelling: { pressure: PressureStats; balance: ForceBalance; interfaces: InterfaceResult[] } | null;
   boltStiffness: { bolt: number; springs: number | null; total: number };
   nominalPressure: number;
+  /** what the case determines about its solve: the same in every process, on every machine */
   solver: {
     dofs: number;
     nnzL: number;
     flops: number;
     newtonIterations: number;
+    /** numeric factorizations the Newton steps need (made, or taken from the session) */
     factorizations: number;
-    /** threads available to each factorization: 2 with a helper thread (see setFactorHelper), else 1 */
-    factorThreads: number;
-    /** factorizations of this case that the helper thread took half of (0 while it still loads) */
-    helperJoined: number;
-    /** end to end [s] */
-    seconds: number;
-    /** where the time went [s]: validation, model, solver setup (ordering, symbolic analysis, plate stiffness, assembly), load-up, swelling, results */
-    phases: SolvePhases;
+    /** largest reaction at the rigid-body supports [N]; ≈ 0 because the loads self-equilibrate */
     supportReaction: number;
   };
+  /**
+   * How this run went: times, threads and what the solver session saved. It depends on the machine
+   * and on what the session solved before, so comparisons of results ignore it by design.
+   */
+  effort: SolveEffort;
+}
+
+export interface SolveEffort {
+  /** end to end [s] */
+  seconds: number;
+  /** where the time went [s]: validation, model, solver setup (ordering, symbolic analysis, plate stiffness, assembly), load-up, swelling, results */
+  phases: SolvePhases;
+  /** threads available to each factorization: 2 with the session's helper thread, else 1 */
+  factorThreads: number;
+  /** factorizations of this case that the helper thread took half of (0 while it still loads) */
+  helperJoined: number;
+  /** factorizations of a bit-identical matrix taken from the session instead of computed */
+  factorizationsReused: number;
+  /** symbolic analyses, plate stiffness models and assembly plans taken from the session */
+  analysesReused: number;
+  plateModelsReused: number;
+  plansReused: number;
 }
 
 export interface SolvePhases {
@@ -115,6 +133,10 @@ export interface CaseResult extends CaseSummary {
 export interface SolveOptions {
   onIteration?: ContactOptions['onIteration'];
   shouldAbort?: () => boolean;
+  /** caches and the factorization thread to use and fill; default: a fresh session, so the result never depends on history */
+  session?: SolverSession;
+  /** work limits of the case checks (the memory budget) */
+  limits?: WorkLimits;
 }
 
 /**
@@ -125,7 +147,9 @@ export interface SolveOptions {
  */
 export function solveCase(raw: unknown, options: SolveOptions = {}): CaseResult {
   const t0 = performance.now();
-  const helped = defaultFactorHelper()?.counts.helped ?? 0;
+  const session = options.session ?? new SolverSession();
+  const helped = session.factorHelper?.counts.helped ?? 0;
+  const before = session.effort;
   let mark = t0;
   const lap = (): number => {
     const now = performance.now();
@@ -134,13 +158,13 @@ export function solveCase(raw: unknown, options: SolveOptions = {}): CaseResult 
     return seconds;
   };
   // 1. Validate and check the case for physical consistency.
-  const checked: CheckedCase = checkCase(raw);
+  const checked: CheckedCase = checkCase(raw, options.limits);
   const c = checked.case;
   const validate = lap();
   // 2. Build the model; the solver does the symbolic factorization once for both load steps.
   const model = buildModel(c);
   const modelSeconds = lap();
-  const solver = new ContactSolver(model.problem);
+  const solver = new ContactSolver(model.problem, session);
   const setup = lap();
   const opts: ContactOptions = {
     tolerance: c.solver.tolerance,
@@ -178,9 +202,17 @@ export function solveCase(raw: unknown, options: SolveOptions = {}): CaseResult 
     swelling,
     results: lap(),
   };
-  result.solver.seconds = (performance.now() - t0) / 1000;
-  result.solver.phases = phases;
-  result.solver.helperJoined = (defaultFactorHelper()?.counts.helped ?? 0) - helped;
+  const after = session.effort;
+  result.effort = {
+    seconds: (performance.now() - t0) / 1000,
+    phases,
+    factorThreads: session.factorHelper ? 2 : 1,
+    helperJoined: (session.factorHelper?.counts.helped ?? 0) - helped,
+    factorizationsReused: after.factorizationsReused - before.factorizationsReused,
+    analysesReused: after.analysesReused - before.analysesReused,
+    plateModelsReused: after.plateModelsReused - before.plateModelsReused,
+    plansReused: after.plansReused - before.plansReused,
+  };
   return result;
 }
 
@@ -278,14 +310,19 @@ export function assembleResult(
       nnzL: stats.nnzL,
       flops: stats.flops,
       newtonIterations: loadUp.iterations + (swollen?.iterations ?? 0),
-      // every numeric factorization of the case, including the two-plate split's constant sum factor;
-      // 0 when the case reused the factor of a previous case with the same tangent
-      factorizations: solver.totalFactorizations,
-      factorThreads: defaultFactorHelper() ? 2 : 1,
-      helperJoined: 0,
+      // made here or taken from the session: what the case needs, whatever was solved before it
+      factorizations: solver.totalFactorizations + solver.reusedFactorizations,
+      supportReaction: Math.max(loadUp.supportReaction, swollen?.supportReaction ?? 0),
+    },
+    effort: {
       seconds: 0,
       phases: { validate: 0, model: 0, setup: 0, loadUp: 0, swelling: 0, results: 0 },
-      supportReaction: Math.max(loadUp.supportReaction, swollen?.supportReaction ?? 0),
+      factorThreads: 1,
+      helperJoined: 0,
+      factorizationsReused: 0,
+      analysesReused: 0,
+      plateModelsReused: 0,
+      plansReused: 0,
     },
   };
   return { ...summary, fields: { model, pressure, deflection, loadUp, swollen } };

@@ -18,6 +18,7 @@
  */
 import { LuDecomposition, Matrix } from 'ml-matrix';
 import type { PlateModel } from '../plate/plateModel';
+import { SolverSession } from '../session/solverSession';
 import type { FactorStats } from '../sparse/types';
 import { evaluateClosureLaw, initialStiffness } from './closureLaw';
 import type { ContactProblem } from './contactProblem';
@@ -98,7 +99,11 @@ export class ContactSolver {
   /** whether the tangent holds a factorization of the current pointStiffness */
   private factored = false;
 
-  constructor(problem: ContactProblem) {
+  /**
+   * `session`: the caches and factorization thread this solver may use and fill (analyses,
+   * plate stiffness, kept factors); a fresh one when none is given, so nothing leaks between callers.
+   */
+  constructor(problem: ContactProblem, session: SolverSession = new SolverSession()) {
     this.problem = problem;
     const { layers } = problem;
     if (layers.length < 2) throw new Error('contact problem: needs at least two layers');
@@ -115,8 +120,8 @@ export class ContactSolver {
     // Two plates (the usual module) split into two single-plate systems; anything else is coupled.
     this.tangent =
       layers.length === 2 && layers[0] && layers[1]
-        ? new PairedTangent(problem, describeLayer)
-        : new CoupledTangent(problem, describeLayer);
+        ? new PairedTangent(problem, describeLayer, session)
+        : new CoupledTangent(problem, describeLayer, session);
     this.n = this.tangent.n;
     this.fixedDofs = this.tangent.heldDofs;
     const held = new Uint8Array(this.n);
@@ -154,8 +159,14 @@ export class ContactSolver {
     return this.tangent.stats;
   }
 
+  /** numeric factorizations done for this problem */
   get totalFactorizations(): number {
     return this.tangent.factorizations;
+  }
+
+  /** factorizations this problem needed that the session already held */
+  get reusedFactorizations(): number {
+    return this.tangent.reusedFactorizations;
   }
 
   /** Total bolt preload [N], the force scale of the convergence test. */

@@ -1,4 +1,5 @@
 import { createPlateModel, type PlateModel } from '../plate/plateModel';
+import type { SolverSession } from '../session/solverSession';
 import {
   type AssemblyPlan,
   assembleGroup,
@@ -9,7 +10,6 @@ import {
   planAssembly,
   solve,
 } from '../sparse';
-import { cachedAnalyse, coordinatesKey } from '../sparse/analysisCache';
 import { multiplySymmetric, multiplySymmetricMagnitude } from '../sparse/symmetricProduct';
 import type { ElementGroup, FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
 import type { ContactProblem } from './contactProblem';
@@ -27,6 +27,8 @@ export class CoupledTangent implements TangentSolver {
   readonly heldDofs: Int32Array;
   readonly stats: FactorStats;
   factorizations = 0;
+  /** a coupled factor is never kept between solves: its values change every Newton step */
+  readonly reusedFactorizations = 0;
   version = 0;
   private readonly plan: AssemblyPlan;
   private readonly symbolic: SymbolicFactor;
@@ -35,7 +37,11 @@ export class CoupledTangent implements TangentSolver {
   private readonly blocks: Float64Array[] = [];
   private numeric: NumericFactor | undefined;
 
-  constructor(problem: ContactProblem, describeLayer: (l: number) => string) {
+  constructor(
+    problem: ContactProblem,
+    describeLayer: (l: number) => string,
+    private readonly session: SolverSession,
+  ) {
     const { mesh, layers } = problem;
     const bottomIsPlate = layers[layers.length - 1] !== null;
     let offset = 0;
@@ -101,10 +107,10 @@ export class CoupledTangent implements TangentSolver {
       }
       return `dof ${dof}`;
     };
-    this.symbolic = cachedAnalyse(
+    this.symbolic = session.analyse(
       this.plan.matrix,
       { ordering: 'nd', geometry: { coords: mesh.nodes, dofNode }, describeDof },
-      `coupled:${layers.length}:${coordinatesKey(mesh.nodes)}`,
+      `coupled:${layers.length}`,
     );
     this.stats = this.symbolic.stats;
   }
@@ -132,7 +138,9 @@ export class CoupledTangent implements TangentSolver {
       }
       assembleGroup(this.plan, this.contactGroup[k], b, values);
     });
-    this.numeric = factor(this.symbolic, this.plan.matrix, this.numeric);
+    this.numeric = factor(this.symbolic, this.plan.matrix, this.numeric, {
+      helper: this.session.factorHelper,
+    });
     this.factorizations++;
   }
 

@@ -1,4 +1,5 @@
-import type { PlateModel } from '../plate/plateModel';
+import { type PlateModel, shiftedPlateModel } from '../plate/plateModel';
+import type { SolverSession } from '../session/solverSession';
 import {
   type AssemblyPlan,
   assembleGroup,
@@ -8,8 +9,6 @@ import {
   type NumericFactor,
   solve,
 } from '../sparse';
-import { cachedAnalyse, coordinatesKey } from '../sparse/analysisCache';
-import { Fingerprint } from '../sparse/fingerprint';
 import {
   multiplySymmetric,
   multiplySymmetricMagnitude,
@@ -17,28 +16,8 @@ import {
 } from '../sparse/symmetricProduct';
 import type { FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
 import type { ContactProblem } from './contactProblem';
-import { cachedPlan, cachedPlateModel, shiftedPlateModel } from './plateCache';
 import { defaultRigidBodyNodes } from './rigidBody';
 import type { HalfSolves, TangentSolver } from './tangent';
-
-/** The last constant sum factor, kept for the next case on the same mesh and plates. */
-let lastSum: KeptFactor | null = null;
-/**
- * The last difference factor, kept for the next case whose K̄ + 2C is bit for bit the same (a
- * preload or swelling sweep, or the viewer's re-solve after a preload edit, with linear laws in
- * full contact). A kept factor is never refactored in place: its holders may still use it.
- */
-let lastDiff: KeptFactor | null = null;
-
-interface KeptFactor {
-  symbolic: SymbolicFactor;
-  key: string;
-  factor: NumericFactor;
-}
-
-function keyOf(values: Float64Array): string {
-  return `${values.length}:${new Fingerprint().floats(values)}`;
-}
 
 /** PCG stops at this relative residual when the two plates differ. */
 const PCG_TOLERANCE = 1e-12;
@@ -63,6 +42,7 @@ export class PairedTangent implements TangentSolver {
   readonly heldDofs = new Int32Array(0);
   readonly stats: FactorStats;
   factorizations = 0;
+  reusedFactorizations = 0;
   version = 0;
   private readonly m: number; // dofs of one plate
   private readonly plan: AssemblyPlan;
@@ -76,6 +56,8 @@ export class PairedTangent implements TangentSolver {
   private readonly sumValues: Float64Array;
   private sumNumeric: NumericFactor | null = null;
   private diffFactor: NumericFactor | undefined;
+  /** whether diffFactor is also kept in the session (then it is never refactored in place) */
+  private sharedDiff = false;
   private readonly contactNode: Int32Array;
   private readonly diffValues: Float64Array;
   /** C on the w dofs of the current step (per node) */
@@ -88,23 +70,27 @@ export class PairedTangent implements TangentSolver {
   private pcgWork: Float64Array[] | undefined;
   pcgIterations = 0;
 
-  constructor(problem: ContactProblem, describeLayer: (l: number) => string) {
+  constructor(
+    problem: ContactProblem,
+    describeLayer: (l: number) => string,
+    private readonly session: SolverSession,
+  ) {
     const { mesh, layers } = problem;
     const [top, bottom] = layers;
     if (layers.length !== 2 || !top || !bottom) throw new Error('PairedTangent: needs exactly two plates');
     const nNodes = mesh.nodes.length / 2;
     this.m = 3 * nNodes;
     this.n = 2 * this.m;
-    const topModel = cachedPlateModel(mesh, { E: top.E, nu: top.nu, thickness: top.thickness }, [], 0);
+    const topModel = session.plateModel(mesh, { E: top.E, nu: top.nu, thickness: top.thickness }, [], 0);
     // equal plates share their element stiffness; only the dof numbering differs
     const sameSection = top.E === bottom.E && top.nu === bottom.nu && top.thickness === bottom.thickness;
     const bottomModel = sameSection
       ? shiftedPlateModel(topModel, this.m)
-      : cachedPlateModel(mesh, { E: bottom.E, nu: bottom.nu, thickness: bottom.thickness }, [], this.m);
+      : session.plateModel(mesh, { E: bottom.E, nu: bottom.nu, thickness: bottom.thickness }, [], this.m);
     this.plates = [topModel, bottomModel];
 
     // One single-plate pattern serves K_t, K_b, K̄ and K̄ + 2C: contact adds only to diagonals.
-    this.plan = cachedPlan(mesh, this.m, topModel.elements);
+    this.plan = session.plan(this.m, topModel.elements);
     const nnz = this.plan.matrix.values.length;
     const topValues = new Float64Array(nnz);
     const bottomValues = new Float64Array(nnz);
@@ -128,7 +114,7 @@ export class PairedTangent implements TangentSolver {
 
     const dofNode = new Int32Array(this.m);
     for (let i = 0; i < this.m; i++) dofNode[i] = Math.floor(i / 3);
-    this.symbolic = cachedAnalyse(
+    this.symbolic = session.analyse(
       this.plan.matrix,
       {
         ordering: 'nd',
@@ -136,7 +122,7 @@ export class PairedTangent implements TangentSolver {
         describeDof: (dof) =>
           `${describeLayer(0)}/${describeLayer(1)} node ${Math.floor(dof / 3)} (${['w', 'rx', 'ry'][dof % 3]})`,
       },
-      `plate:${coordinatesKey(mesh.nodes)}`,
+      'plate',
     );
     this.stats = this.symbolic.stats;
 
@@ -187,16 +173,23 @@ export class PairedTangent implements TangentSolver {
     this.diffValues.set(this.average);
     for (let i = 0; i < this.nodeStiffness.length; i++)
       this.diffValues[this.diagonal[3 * i]] += 2 * this.nodeStiffness[i];
-    const key = keyOf(this.diffValues);
-    if (lastDiff && lastDiff.symbolic.perm === this.symbolic.perm && lastDiff.key === key) {
-      this.diffFactor = lastDiff.factor;
+    // a preload or swelling sweep, or the viewer's re-solve after a preload edit, with linear laws
+    // in full contact, meets a K̄ + 2C bit for bit the same as one the session has factored
+    const kept = this.session.keptFactor('paired:difference', this.symbolic, this.diffValues);
+    if (kept) {
+      this.diffFactor = kept;
+      this.sharedDiff = true;
+      this.reusedFactorizations++;
       return;
     }
-    // refactor in place only in storage no one else holds
-    const reuse = this.diffFactor && this.diffFactor !== lastDiff?.factor ? this.diffFactor : undefined;
-    this.diffFactor = factor(this.symbolic, { ...this.plan.matrix, values: this.diffValues }, reuse);
+    // refactor in place only in storage no one else holds: a kept factor is shared
+    const reuse = this.diffFactor && !this.sharedDiff ? this.diffFactor : undefined;
+    this.diffFactor = factor(this.symbolic, { ...this.plan.matrix, values: this.diffValues }, reuse, {
+      helper: this.session.factorHelper,
+    });
     this.factorizations++;
-    lastDiff = { symbolic: this.symbolic, key, factor: this.diffFactor };
+    this.session.keepFactor('paired:difference', this.diffValues, this.diffFactor);
+    this.sharedDiff = true;
   }
 
   solve(b: Float64Array, x: Float64Array): void {
@@ -268,17 +261,21 @@ export class PairedTangent implements TangentSolver {
   /**
    * K̄ with the gauge, factored on first use. With equal plates nothing loads the sum: contact
    * pressures and bolt tensions act on both plates equal and opposite, so r_t + r_b is round-off
-   * and this factorization is usually never needed. Kept for the next case on the same plates.
+   * and this factorization is usually never needed. Kept in the session for the next case on the same plates.
    */
   private sumFactor(): NumericFactor {
     if (this.sumNumeric) return this.sumNumeric;
-    const key = `${keyOf(this.sumValues)}|${this.gauge.join(',')}`;
-    if (lastSum && lastSum.symbolic.perm === this.symbolic.perm && lastSum.key === key)
-      this.sumNumeric = lastSum.factor;
-    else {
-      this.sumNumeric = factor(this.symbolic, { ...this.plan.matrix, values: this.sumValues });
+    // the gauge rows are part of the values, so equal values mean the same gauge too
+    const kept = this.session.keptFactor('paired:sum', this.symbolic, this.sumValues);
+    if (kept) {
+      this.sumNumeric = kept;
+      this.reusedFactorizations++;
+    } else {
+      this.sumNumeric = factor(this.symbolic, { ...this.plan.matrix, values: this.sumValues }, undefined, {
+        helper: this.session.factorHelper,
+      });
       this.factorizations++;
-      lastSum = { symbolic: this.symbolic, key, factor: this.sumNumeric };
+      this.session.keepFactor('paired:sum', this.sumValues, this.sumNumeric);
     }
     return this.sumNumeric;
   }

@@ -15,8 +15,10 @@ export interface TangentSolver {
   /** dofs held at zero to remove rigid-body modes (the residual is zeroed there); may be empty */
   readonly heldDofs: Int32Array;
   readonly stats: FactorStats;
-  /** numeric factorizations done (a factor kept from an earlier case does not count) */
+  /** numeric factorizations done */
   factorizations: number;
+  /** factorizations of a bit-identical matrix taken over from the session instead */
+  readonly reusedFactorizations: number;
   /** changes with every refactor(), whether it factored or took over a kept factor */
   readonly version: number;
   /** y = K_plates x [N] */

@@ -34,29 +34,38 @@ const SAMPLES = 2048;
  * Local size h(x) = min(size, min_i (size_i + (ratio_i − 1)·|x − at_i|)).
  * A geometric series of element sizes h0·r^k places elements so that the size at distance d
  * is h0 + (r − 1)·d, hence the linear law.
+ *
+ * Refinements sharing a size and a ratio (all a model's washers, say) are one group: within it
+ * the term grows with |x − at_i|, so only the nearest refinement on either side of x can give the
+ * minimum — a binary search instead of a pass over every bolt for each of the many samples. The
+ * value is the one the pass would give, bit for bit (rounding is monotone).
  */
-function localSize(size: number, refine: readonly AxisRefinement[], x: number): number {
-  let h = size;
-  for (const g of refine) {
+function localSizeField(spec: AxisSpec): (x: number) => number {
+  const byKind = new Map<string, { size: number; slope: number; at: number[] }>();
+  for (const g of spec.refine ?? []) {
     const ratio = g.ratio ?? 1.2;
-    h = Math.min(h, g.size + (ratio - 1) * Math.abs(x - g.at));
+    const key = `${g.size} ${ratio}`;
+    const group = byKind.get(key);
+    if (group) group.at.push(g.at);
+    else byKind.set(key, { size: g.size, slope: ratio - 1, at: [g.at] });
   }
-  return h;
-}
-
-/**
- * The refinements that bring h(x) below `spec.size` somewhere on [a, b]. The others give
- * ≥ spec.size all over it and so never change the minimum: leaving them out gives the same
- * sizes, while many bolts (each a refinement) would otherwise cost bolts × lines × samples.
- * The distance is shortened by a rounding slack, so a refinement at the edge is kept.
- */
-function refinementsReaching(spec: AxisSpec, a: number, b: number): AxisRefinement[] {
-  const slack = 1e-9 * (Math.abs(a) + Math.abs(b) + (b - a));
-  return (spec.refine ?? []).filter((g) => {
-    const ratio = g.ratio ?? 1.2;
-    const d = Math.max(0, a - g.at, g.at - b) - slack;
-    return g.size + (ratio - 1) * Math.max(0, d) < spec.size;
-  });
+  const groups = [...byKind.values()].map((g) => ({ ...g, at: Float64Array.from(g.at).sort() }));
+  return (x: number): number => {
+    let h = spec.size;
+    for (const { size, slope, at } of groups) {
+      // first refinement right of x
+      let lo = 0;
+      let hi = at.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (at[mid] <= x) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo > 0) h = Math.min(h, size + slope * Math.abs(x - at[lo - 1]));
+      if (lo < at.length) h = Math.min(h, size + slope * Math.abs(x - at[lo]));
+    }
+    return h;
+  };
 }
 
 function checkSpec(spec: AxisSpec, name: string): void {
@@ -100,16 +109,16 @@ export function axisCoordinates(spec: AxisSpec, name = 'axis'): Float64Array {
 
   const out: number[] = [spec.from];
   const cum = new Float64Array(SAMPLES + 1);
+  const localSize = localSizeField(spec);
   for (let k = 0; k + 1 < fixed.length; k++) {
     const a = fixed[k];
     const b = fixed[k + 1];
     const dx = (b - a) / SAMPLES;
-    const near = refinementsReaching(spec, a, b);
     // Trapezoidal cumulative integral of the element density 1/h.
     cum[0] = 0;
-    let prev = 1 / localSize(spec.size, near, a);
+    let prev = 1 / localSize(a);
     for (let j = 1; j <= SAMPLES; j++) {
-      const cur = 1 / localSize(spec.size, near, a + j * dx);
+      const cur = 1 / localSize(a + j * dx);
       cum[j] = cum[j - 1] + 0.5 * (prev + cur) * dx;
       prev = cur;
     }

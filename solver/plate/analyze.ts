@@ -4,6 +4,7 @@
  * moments and stresses. Units: mm, N, MPa.
  */
 import { createQuadMesh, MeshError } from '../mesh/quadMesh';
+import type { SolverSession } from '../session/solverSession';
 import type { FoundationSpec } from './foundation';
 import { addNodalForces, addPatchForce, addPressure, type PatchForce } from './loads';
 import { createPlateModel, DOF_NAMES, type DofName } from './plateModel';
@@ -110,7 +111,10 @@ function perQuad(
  * Sign convention: w along +z; positive pressure and forces act along +z.
  * @throws PlateInputError for invalid input or a singular (under-supported) model
  */
-export function analyzePlate(input: AnalyzePlateInput): AnalyzePlateResult {
+export function analyzePlate(
+  input: AnalyzePlateInput,
+  options: { session?: SolverSession } = {},
+): AnalyzePlateResult {
   if (typeof input !== 'object' || input === null) fail('input: must be an object');
   if (!Array.isArray(input.nodes)) fail('nodes: must be an array of [x, y] (mm)');
   if (!Array.isArray(input.quads)) fail('quads: must be an array of 4 node indices each');
@@ -192,7 +196,7 @@ export function analyzePlate(input: AnalyzePlateInput): AnalyzePlateResult {
   const model = createPlateModel(mesh, { E, nu, thickness }, supports);
   let solution: ReturnType<typeof solvePlate>;
   try {
-    solution = solvePlate(model, f, { foundation });
+    solution = solvePlate(model, f, { foundation, session: options.session });
   } catch (err) {
     if (err instanceof SingularPlateError) throw new PlateInputError(`fixed: ${err.message}`);
     throw err;

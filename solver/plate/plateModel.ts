@@ -198,3 +198,10 @@ export function plateInternalForces(model: PlateModel, u: ArrayLike<number>, out
     }
   }
 }
+
+/** The same plate numbered from `dofOffset` (no supports): shares the stiffness blocks, shifts the dofs. */
+export function shiftedPlateModel(model: PlateModel, dofOffset: number): PlateModel {
+  const shift = dofOffset - model.dofOffset;
+  const dofs = model.elements.dofs.map((d) => (d >= 0 ? d + shift : d));
+  return { ...model, dofOffset, elements: { size: model.elements.size, dofs } };
+}

@@ -3,7 +3,7 @@
  * tensionless). Assembly plan and symbolic factorization are built once; the tensionless
  * active-set iteration only re-assembles values and refactors the same pattern.
  */
-import { cachedAnalyse, coordinatesKey } from '../sparse/analysisCache';
+import { SolverSession } from '../session/solverSession';
 import {
   type AssemblyPlan,
   assembleGroup,
@@ -34,6 +34,8 @@ export interface StaticOptions {
   ordering?: OrderingName;
   /** cap on tensionless active-set iterations, default 100 */
   maxContactIterations?: number;
+  /** analyses and the factorization thread to use (a plate re-solved on the same mesh keeps its analysis); default: a fresh session */
+  session?: SolverSession;
 }
 
 export interface PlateSolution {
@@ -87,10 +89,11 @@ export function solvePlate(model: PlateModel, f: Float64Array, options: StaticOp
   const A = plan.matrix;
   // a plate re-solved on the same mesh (a thickness search, a sweep) keeps its analysis
   const ordering = options.ordering ?? 'nd';
-  const symbolic = cachedAnalyse(
+  const session = options.session ?? new SolverSession();
+  const symbolic = session.analyse(
     A,
     { ordering, geometry: plateDofGeometry(model), describeDof: describePlateDof },
-    `plate:${ordering}:${coordinatesKey(model.mesh.nodes)}`,
+    'plate',
   );
 
   const rhs = new Float64Array(f);
@@ -105,7 +108,7 @@ export function solvePlate(model: PlateModel, f: Float64Array, options: StaticOp
   for (;;) {
     iterations++;
     assemble(plan, model, foundation, active, fBlocks);
-    numeric = factorOrExplain(symbolic, A, numeric);
+    numeric = factorOrExplain(symbolic, A, session, numeric);
     u = solve(numeric, rhs);
     for (let i = 0; i < n; i++) {
       if (!Number.isFinite(u[i])) throw new SingularPlateError(i, describePlateDof(i));
@@ -182,10 +185,11 @@ function assemble(
 function factorOrExplain(
   symbolic: SymbolicFactor,
   A: AssemblyPlan['matrix'],
+  session: SolverSession,
   reuse?: NumericFactor,
 ): NumericFactor {
   try {
-    return factor(symbolic, A, reuse);
+    return factor(symbolic, A, reuse, { helper: session.factorHelper });
   } catch (err) {
     if (err instanceof NotPositiveDefiniteError) {
       const dof = (err as { dof?: number }).dof ?? -1;

@@ -1,7 +1,7 @@
 /**
  * A 64-bit fingerprint of integer and floating-point arrays: two independent FNV-1a style
- * lanes over the 32-bit words. Equal fingerprints mean equal data up to a ~2⁻⁶⁴ collision, which
- * is what the caches of patterns, coordinates and plate matrices rely on.
+ * lanes over the 32-bit words. Cache keys use it to find a candidate quickly; a hit is always
+ * confirmed by comparing the data itself (session/keptCache.ts), so a collision costs nothing.
  */
 /** FNV-1a over the first `count` 32-bit words: the first lane of Fingerprint, for small hash keys. */
 export function fnv1a(words: Int32Array, count = words.length): number {

@@ -22,13 +22,7 @@ export {
   naturalOrdering,
   nestedDissection,
 } from './ordering/index';
-export {
-  defaultFactorHelper,
-  type FactorHelper,
-  type HelperMessage,
-  SharedMemoryHelper,
-  setFactorHelper,
-} from './parallel/factorHelper';
+export { type FactorHelper, type HelperMessage, SharedMemoryHelper } from './parallel/factorHelper';
 export { helperLoop } from './parallel/helperLoop';
 export { type SubtreeSplit, subtreeSplit } from './parallel/subtreeSplit';
 export { type PcgOptions, type PcgResult, type PreconditionerName, pcg } from './pcg';

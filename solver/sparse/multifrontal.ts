@@ -15,7 +15,7 @@ import { extendAdd } from './kernels/extendAdd';
 import { factorStrip, STRIP_MAX } from './kernels/panelFactor';
 import { packBuffer, packSize, schurUpdate } from './kernels/schurUpdate';
 import { NotPositiveDefiniteError } from './notPositiveDefinite';
-import { defaultFactorHelper, type FactorHelper } from './parallel/factorHelper';
+import type { FactorHelper } from './parallel/factorHelper';
 import { type SubtreeSplit, subtreeSplit } from './parallel/subtreeSplit';
 import type { FactorStructure, FactorWorkspace, NumericFactor, SymbolicFactor, SymmetricCsc } from './types';
 
@@ -32,8 +32,8 @@ export interface FactorOptions {
   describeDof?: (dof: number) => string;
   /**
    * A second thread that factors one large subtree while this one does the rest (see
-   * parallel/factorHelper.ts). Default: the helper installed by `setFactorHelper`, if any;
-   * null factors on this thread alone. The factor is bit-identical either way.
+   * parallel/factorHelper.ts), usually the caller's SolverSession.factorHelper. Default: none,
+   * this thread alone. The factor is bit-identical either way.
    */
   helper?: FactorHelper | null;
 }
@@ -58,7 +58,7 @@ export function factor(
   if (A.n !== sym.n || A.rowIdx.length !== sym.nnzA) {
     throw new RangeError(`factor: matrix (n=${A.n}, nnz=${A.rowIdx.length}) does not match its analysis`);
   }
-  const helper = options.helper === undefined ? defaultFactorHelper() : options.helper;
+  const helper = options.helper && !options.helper.stopped ? options.helper : null;
   // with a helper thread, L and the update stack are written by both threads: shared memory
   const split = helper ? subtreeSplit(sym) : null;
   const storedL = sym.panelPtr[sym.panelPtr.length - 1];

@@ -1,6 +1,7 @@
 import { dirname, extname, resolve } from 'node:path';
 import { checkCase } from '../case/checkCase';
 import { parseFlatnessCsv } from '../case/flatnessCsv';
+import type { WorkLimits } from '../case/workBudget';
 import { InputError } from '../validation/parseInput';
 import { resolveDataFile } from './dataFilePath';
 import { parseCaseText } from './parseCaseText';
@@ -85,9 +86,9 @@ async function resolveFlatnessMaps(
 }
 
 /** `checkCase` with the case file named in the error; returns the warnings. */
-export function checkCaseFile(file: string, raw: unknown): string[] {
+export function checkCaseFile(file: string, raw: unknown, limits?: WorkLimits): string[] {
   try {
-    return checkCase(raw).warnings;
+    return checkCase(raw, limits).warnings;
   } catch (e) {
     if (e instanceof InputError) throw new InputError(`case ${file}`, e.issues);
     throw e;

@@ -35,3 +35,18 @@ export const defaultFactorThreads = Math.min(2, availableParallelism());
 export function factorThreadsPerLane(lanes: number): number {
   return Math.max(1, Math.min(2, Math.floor(availableParallelism() / Math.max(1, lanes))));
 }
+
+/** `--max-memory <MiB>`: the work budget of a case (its estimated memory) that the checks allow. */
+export const maxMemoryFlag = '--max-memory <MiB>';
+export const maxMemoryHelp =
+  'refuse a case whose estimated memory (mesh, factor, maps) is above this [MiB] (default 4096)';
+
+/** commander parser for a positive number. */
+export function positiveNumber(name: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!/^\d+(\.\d+)?$/.test(v.trim()) || !(n > 0))
+      throw new InvalidArgumentError(`${name} must be a number > 0, got "${v}"`);
+    return n;
+  };
+}

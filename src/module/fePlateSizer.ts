@@ -1,5 +1,6 @@
 import { rectangleMesh } from '../../solver/mesh/structured';
 import { analyzePlate } from '../../solver/plate/analyze';
+import { SolverSession } from '../../solver/session/solverSession';
 import { spanLength } from './plate';
 import type { PlateSizer, PlateSizing, PlateSizingRequest } from './plateSizing';
 
@@ -26,7 +27,7 @@ export function perimeterBolts(w: number, l: number, count: number): { x: number
 }
 
 /** FE deflection [mm] (largest |w| over the footprint) and von Mises [MPa] of a plate of thickness t. */
-function analyse(req: PlateSizingRequest, t: number): { w: number; stress: number } {
+function analyse(req: PlateSizingRequest, t: number, session: SolverSession): { w: number; stress: number } {
   const spanW = req.widthMm;
   const spanL = req.lengthMm;
   const lay = req.layout ?? {
@@ -76,7 +77,7 @@ function analyse(req: PlateSizingRequest, t: number): { w: number; stress: numbe
     if (bolts.some((b) => Math.hypot(nodes[i][0] - b.x, nodes[i][1] - b.y) <= rWasher + 1e-9))
       fixed.push({ node: i, dofs: ['w'] });
   }
-  const r = analyzePlate({ nodes, quads, thickness: t, E: req.E, nu: req.nu, fixed, pressure });
+  const r = analyzePlate({ nodes, quads, thickness: t, E: req.E, nu: req.nu, fixed, pressure }, { session });
   let w = 0;
   for (let i = 0; i < nNodes; i++) {
     if (Math.abs(nodes[i][0]) <= fw / 2 && Math.abs(nodes[i][1]) <= fl / 2) w = Math.max(w, Math.abs(r.w[i]));
@@ -98,10 +99,12 @@ export const fePlateSizer: PlateSizer = (req): PlateSizing => {
     req.stressSafetyFactor > 0 ? req.yieldMPa / req.stressSafetyFactor : Number.POSITIVE_INFINITY;
   // a reference solve per layout (w and σ are linear in the pressure) starts every search near its answer
   const t0 = Math.min(req.widthMm, req.lengthMm) / 10;
+  // every solve of the search is on one mesh: one analysis serves them all
+  const session = new SolverSession();
   const key = JSON.stringify([req.widthMm, req.lengthMm, req.E, req.nu, req.layout]);
   let ref = referenceSolves.get(key);
   if (!ref) {
-    ref = analyse({ ...req, pressureMPa: 1 }, t0);
+    ref = analyse({ ...req, pressureMPa: 1 }, t0, session);
     referenceSolves.set(key, ref);
     if (referenceSolves.size > 256) referenceSolves.delete(referenceSolves.keys().next().value!);
   }
@@ -113,7 +116,7 @@ export const fePlateSizer: PlateSizer = (req): PlateSizing => {
   ) => {
     let t = t0 * (measure(reference) / target) ** (1 / exponent);
     for (let it = 0; it < MAX_ITERATIONS; it++) {
-      const ratio = measure(analyse(req, t)) / target;
+      const ratio = measure(analyse(req, t, session)) / target;
       const next = t * ratio ** (1 / exponent);
       if (Math.abs(next / t - 1) < 1e-4) return next;
       t = next;
@@ -123,7 +126,7 @@ export const fePlateSizer: PlateSizer = (req): PlateSizing => {
   const tDeflection = solveFor((r) => r.w, allowedW, 3);
   const tStress = Number.isFinite(allowable) ? solveFor((r) => r.stress, allowable, 2) : 0;
   const t = Math.max(tDeflection, tStress);
-  const final = analyse(req, t);
+  const final = analyse(req, t, session);
   return {
     thicknessMm: t,
     governedBy: tStress > tDeflection ? 'stress' : 'deflection',

@@ -38,7 +38,7 @@ export function summaryRow(s: CaseSummary): Record<string, number | string> {
   }
   row.dofs = s.solver.dofs;
   row.newtonIterations = s.solver.newtonIterations;
-  row.seconds = s.solver.seconds;
+  row.seconds = s.effort.seconds;
   row.warnings = s.warnings.join('; ');
   return row;
 }

@@ -37,7 +37,7 @@ export function summaryTable(rows: { name: string; summary: CaseSummary }[]): st
       top ? f(1000 * (top.wMax - top.wMin), 1) : '—',
       f(sf, 2),
       String(s.warnings.length),
-      f(s.solver.seconds, 1),
+      f(s.effort.seconds, 1),
     ];
   });
   const all = [header, ...body];

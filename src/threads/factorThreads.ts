@@ -1,62 +1,61 @@
 /**
- * Two-thread factorization in Node: starts the helper thread and installs it as the
- * default of every factorization in this process (`setFactorHelper`).
+ * Two-thread factorization in Node: a helper thread for one solver session. The session's
+ * factorizations hand it one half of the assembly tree; it never keeps the process alive, and a
+ * helper that dies leaves the session on one thread.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { defaultFactorHelper, SharedMemoryHelper, setFactorHelper } from '../../solver/sparse/index';
+import { SolverSession } from '../../solver/session/solverSession';
+import { SharedMemoryHelper } from '../../solver/sparse/index';
 
 const entry = new URL('./factorHelperWorker.mjs', import.meta.url);
 
-let worker: Worker | null = null;
-let ready: Promise<boolean> = Promise.resolve(false);
+/** A solver session with its factorization threads, and how to end them. */
+export interface ThreadedSession {
+  session: SolverSession;
+  /** factorization threads in use: 1, or 2 with a helper thread */
+  threads: number;
+  /**
+   * Resolves when the helper thread has loaded (true), or at once with false when there is none.
+   * Until then a factorization does the helper's half itself, so benchmarks wait here.
+   */
+  ready: Promise<boolean>;
+  /** stops the helper thread; later factorizations of the session run on one thread */
+  close(): Promise<void>;
+}
 
 /**
- * Sets the threads of every later factorization in this process: 2 starts (once) a helper
- * thread, 1 stops it. Asking for 2 on a one-core machine gives 1. Returns the threads in use.
- * Start it early: the thread loads while the model is built and the matrix ordered.
+ * A new SolverSession whose factorizations run on `threads` threads: 2 starts a helper thread
+ * (on a machine with 2 cores or more; otherwise 1). Start it early: the thread loads while the
+ * model is built and the matrix ordered.
  */
-export function setFactorThreads(threads: number): number {
+export function createSolverSession(threads: number): ThreadedSession {
   if (!Number.isInteger(threads) || threads < 1) {
     throw new RangeError(`threads = ${threads}: expected a whole number ≥ 1`);
   }
-  if (threads < 2 || availableParallelism() < 2) {
-    stopHelper();
-    return 1;
-  }
-  if (worker) return 2;
+  const session = new SolverSession();
+  if (threads < 2 || availableParallelism() < 2)
+    return { session, threads: 1, ready: Promise.resolve(false), close: async () => {} };
   const w = new Worker(entry);
-  // the helper never keeps the process alive, and a helper that dies leaves one thread
   w.unref();
   const helper = new SharedMemoryHelper(w);
   const drop = () => {
-    if (defaultFactorHelper() === helper) setFactorHelper(null);
-    if (worker === w) worker = null;
+    if (session.factorHelper === helper) session.factorHelper = null;
   };
   w.on('error', drop);
   w.on('exit', drop);
-  ready = new Promise((resolve) => {
+  const ready = new Promise<boolean>((resolve) => {
     w.once('message', () => resolve(true));
     w.once('exit', () => resolve(false));
   });
-  worker = w;
-  setFactorHelper(helper);
-  return 2;
-}
-
-/** Stops the helper thread, if any: later factorizations run on one thread. */
-export function stopHelper(): void {
-  setFactorHelper(null);
-  const w = worker;
-  worker = null;
-  ready = Promise.resolve(false);
-  if (w) void w.terminate();
-}
-
-/**
- * Resolves when the helper thread has loaded (true), or at once with false when there is
- * none. Until then a factorization does the helper's half itself, so benchmarks wait here.
- */
-export function factorHelperReady(): Promise<boolean> {
-  return ready;
+  session.factorHelper = helper;
+  return {
+    session,
+    threads: 2,
+    ready,
+    async close() {
+      drop();
+      await w.terminate();
+    },
+  };
 }

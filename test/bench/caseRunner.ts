@@ -8,10 +8,9 @@ import { mitc4Stiffness } from '../../solver/plate/mitc4';
 import { assembleGroup, planAssembly } from '../../solver/sparse/assembly';
 import { analyse, factor, solve } from '../../solver/sparse/cholesky';
 import { fromMatrixMarket } from '../../solver/sparse/matrixMarket';
-import { defaultFactorHelper } from '../../solver/sparse/parallel/factorHelper';
 import { residualNorm } from '../../solver/sparse/symmetricProduct';
 import type { DofGeometry, OrderingName, SymmetricCsc } from '../../solver/sparse/types';
-import { factorHelperReady, setFactorThreads, stopHelper } from '../../src/threads/factorThreads';
+import { createSolverSession } from '../../src/threads/factorThreads';
 import { denseKernelRate } from './calibration';
 import { clampedPlateProblem, randomPlateProblem, sideForUnknowns } from './plateProblem';
 
@@ -85,8 +84,10 @@ function warmUp(): void {
 }
 
 export async function runCase(spec: CaseSpec): Promise<CaseResult> {
-  const threads = setFactorThreads(spec.threads ?? 1);
-  await factorHelperReady();
+  const threaded = createSolverSession(spec.threads ?? 1);
+  await threaded.ready;
+  const threads = threaded.threads;
+  const helper = threaded.session.factorHelper;
   warmUp();
   const kernelRate = denseKernelRate();
   const t0 = performance.now();
@@ -95,11 +96,11 @@ export async function runCase(spec: CaseSpec): Promise<CaseResult> {
   globalThis.gc?.();
   const sym = analyse(A, { ordering: spec.ordering, geometry });
   const factorSeconds: number[] = [];
-  const helped = defaultFactorHelper()?.counts.helped ?? 0;
-  let num = factor(sym, A);
+  const helped = helper?.counts.helped ?? 0;
+  let num = factor(sym, A, undefined, { helper });
   factorSeconds.push(num.seconds);
   for (let r = 1; r < spec.repeat; r++) {
-    num = factor(sym, A, num);
+    num = factor(sym, A, num, { helper });
     factorSeconds.push(num.seconds);
   }
   const b = new Float64Array(A.n);
@@ -125,7 +126,7 @@ export async function runCase(spec: CaseSpec): Promise<CaseResult> {
     orderingSeconds: s.orderingSeconds ?? 0,
     factorSeconds,
     threads,
-    helped: (defaultFactorHelper()?.counts.helped ?? 0) - helped,
+    helped: (helper?.counts.helped ?? 0) - helped,
     solveSeconds,
     relativeResidual: Math.sqrt(rr / bb),
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
@@ -137,5 +138,5 @@ export async function runCase(spec: CaseSpec): Promise<CaseResult> {
 if (process.argv[1]?.endsWith('caseRunner.ts')) {
   const spec = JSON.parse(process.argv[process.argv.length - 1]) as CaseSpec;
   process.stdout.write(`${JSON.stringify(await runCase(spec))}\n`);
-  stopHelper();
+  // the helper thread is unref'd: the child exits once the result is written
 }

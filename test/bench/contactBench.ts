@@ -2,12 +2,13 @@
  * End-to-end contact benchmark: the default case at a 1 mm mesh (two 150 × 150 mm plates,
  * about 140k unknowns), from the case object to the summary. Reports Newton iterations and
  * factorizations, cold (first solve: ordering and analysis included) and warm (the symbolic
- * factorization reused from the cache, as in a sweep or the viewer's re-solve).
+ * factorization reused from the session, as in a sweep or the viewer's re-solve).
  * `--threads 2` factors with the helper thread (the CLI's default on 2 cores).
  */
 import { readFileSync } from 'node:fs';
+import type { SolverSession } from '../../solver/session/solverSession';
 import { type SolvePhases, solveCase } from '../../src/solveCase';
-import { factorHelperReady, setFactorThreads, stopHelper } from '../../src/threads/factorThreads';
+import { createSolverSession } from '../../src/threads/factorThreads';
 import { denseKernelRate } from './calibration';
 
 export interface ContactBenchRow {
@@ -24,7 +25,8 @@ export interface ContactBenchRow {
   phases: SolvePhases;
 }
 
-export function contactBench(meshSizes: number[] = [2, 1]): ContactBenchRow[] {
+/** Cold and warm solves of the default case per mesh size, in `session` (the warm one reuses its analysis). */
+export function contactBench(session: SolverSession, meshSizes: number[] = [2, 1]): ContactBenchRow[] {
   const raw = JSON.parse(readFileSync(new URL('../../cases/default.json', import.meta.url), 'utf8'));
   const rows: ContactBenchRow[] = [];
   for (const h of meshSizes) {
@@ -32,7 +34,7 @@ export function contactBench(meshSizes: number[] = [2, 1]): ContactBenchRow[] {
       // warm: the preload edited by +10 %, as in a sweep or the viewer's re-solve after an edit
       const bolts = run === 'warm' ? { ...raw.bolts, preload: scaled(raw.bolts.preload, 1.1) } : raw.bolts;
       const t0 = performance.now();
-      const r = solveCase({ ...raw, bolts, mesh: { size: h } });
+      const r = solveCase({ ...raw, bolts, mesh: { size: h } }, { session });
       const seconds = (performance.now() - t0) / 1000;
       rows.push({
         mesh: h,
@@ -44,7 +46,7 @@ export function contactBench(meshSizes: number[] = [2, 1]): ContactBenchRow[] {
         nnzL: r.solver.nnzL,
         flops: r.solver.flops,
         peakRssMiB: process.resourceUsage().maxRSS / 1024,
-        phases: r.solver.phases,
+        phases: r.effort.phases,
       });
     }
   }
@@ -76,10 +78,11 @@ export function contactBenchTable(rows: ContactBenchRow[]): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const at = process.argv.indexOf('--threads');
-  const threads = setFactorThreads(at > 0 ? Number(process.argv[at + 1]) : 1);
-  await factorHelperReady();
-  const rows = contactBench();
-  stopHelper();
+  const threaded = createSolverSession(at > 0 ? Number(process.argv[at + 1]) : 1);
+  await threaded.ready;
+  const threads = threaded.threads;
+  const rows = contactBench(threaded.session);
+  await threaded.close();
   console.log(`factorization threads: ${threads}`);
   console.log(contactBenchTable(rows));
   // how fast this shared machine was just after the runs (the factorization is most of a cold solve)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SolverSession } from '../../solver/session/solverSession';
 import { solveCase } from '../../src/solveCase';
 import { loadCase, symmetricCase } from './caseFixtures';
 
@@ -133,22 +134,27 @@ describe('Fig 5b housings', () => {
   });
 });
 
-describe('a factorization kept for the next case', () => {
+describe('a factorization kept in the session for the next case', () => {
   it('an unchanged tangent (linear laws, full contact, new preload) reuses it and gives the map of a fresh factorization (1e-12)', () => {
     // the default module stays in full contact on its linear pads: one tangent for any preload
     const base = { ...loadCase('default'), mesh: { size: 4 } };
     const heavier = { ...base, bolts: { ...base.bolts, preload: { force: 7000 } } };
-    const first = solveCase(heavier); // factors K̄ + 2C
-    const reused = solveCase(base); // same tangent: the kept factor
-    const thicker = solveCase({
-      ...base,
-      plates: { ...base.plates, top: { ...base.plates.top, thickness: 30 } },
-    });
-    const fresh = solveCase(base); // the kept factor is now the thicker plates': factors again
-    expect(first.solver.factorizations).toBeGreaterThan(0);
-    expect(reused.solver.factorizations).toBe(0);
-    expect(thicker.solver.factorizations).toBeGreaterThan(0);
-    expect(fresh.solver.factorizations).toBeGreaterThan(0);
+    const session = new SolverSession();
+    const first = solveCase(heavier, { session }); // factors K̄ + 2C
+    const reused = solveCase(base, { session }); // same tangent: the kept factor
+    const thicker = solveCase(
+      { ...base, plates: { ...base.plates, top: { ...base.plates.top, thickness: 30 } } },
+      { session },
+    );
+    const fresh = solveCase(base, { session }); // the kept factor is now the thicker plates': factors again
+    expect(first.effort.factorizationsReused).toBe(0);
+    expect(reused.effort.factorizationsReused).toBe(reused.solver.factorizations);
+    expect(reused.effort.analysesReused).toBeGreaterThan(0);
+    expect(thicker.effort.factorizationsReused).toBe(0);
+    expect(fresh.effort.factorizationsReused).toBe(0);
+    // what the case determines does not depend on the session's history
+    expect(reused.solver).toEqual(fresh.solver);
+    expect(solveCase(base).solver).toEqual(fresh.solver);
     const a = reused.fields.pressure[0].nodal;
     const b = fresh.fields.pressure[0].nodal;
     let worst = 0;

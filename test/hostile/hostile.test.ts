@@ -22,7 +22,9 @@ interface Expectation {
 }
 
 const root = join(import.meta.dirname, 'cases');
-const kinds = (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+const kinds = (await readdir(root, { withFileTypes: true }))
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 const scratchDirs: string[] = [];
 
 /** runCli with stderr and stdout captured. */

@@ -182,13 +182,13 @@ export function App() {
               {solved.summary.solver.dofs.toLocaleString('en')} DOFs ·{' '}
               <span
                 data-testid="factor-threads"
-                data-value={solved.summary.solver.factorThreads}
-                data-helped={solved.summary.solver.helperJoined}
-                title={`the helper thread took half of ${solved.summary.solver.helperJoined} of ${solved.summary.solver.factorizations} factorizations`}
+                data-value={solved.summary.effort.factorThreads}
+                data-helped={solved.summary.effort.helperJoined}
+                title={`the helper thread took half of ${solved.summary.effort.helperJoined} of ${solved.summary.solver.factorizations} factorizations`}
               >
-                {solved.summary.solver.factorThreads === 1
+                {solved.summary.effort.factorThreads === 1
                   ? '1 thread'
-                  : `${solved.summary.solver.factorThreads} threads`}
+                  : `${solved.summary.effort.factorThreads} threads`}
               </span>
             </span>
           ) : null}

@@ -35,18 +35,8 @@ export interface FactorHelper {
   end(ticket: number, here: () => number): number;
   /** subtrees factored by the helper, and tasks revoked because it had not started (the caller did them) */
   readonly counts: { helped: number; revoked: number };
-}
-
-let installed: FactorHelper | null = null;
-
-/** Makes `helper` the default of every `factor` call (null: one thread). */
-export function setFactorHelper(helper: FactorHelper | null): void {
-  installed = helper;
-}
-
-/** The helper `factor` uses unless its options say otherwise. */
-export function defaultFactorHelper(): FactorHelper | null {
-  return installed;
+  /** true once the helper failed to finish a subtree in time: `factor` never hands it work again */
+  readonly stopped: boolean;
 }
 
 /** Messages from the factoring thread to the helper thread. */
@@ -105,6 +95,7 @@ export class SharedMemoryHelper implements FactorHelper {
   private aShared: Float64Array = new Float64Array(0);
   private timeoutSeconds = 0;
   readonly counts = { helped: 0, revoked: 0 };
+  stopped = false;
 
   constructor(
     private readonly port: { postMessage(message: HelperMessage): void },
@@ -156,7 +147,7 @@ export class SharedMemoryHelper implements FactorHelper {
       if (left > 0) Atomics.wait(c, 0, state, Math.min(1000, left));
       else {
         // a hung helper is never handed work again (and may still write into this factor)
-        if (installed === this) installed = null;
+        this.stopped = true;
         throw new Error(
           `factor: the helper thread has not finished its subtree after ${this.timeoutSeconds.toFixed(1)} s; it has stopped`,
         );

@@ -4,20 +4,28 @@ import { writeCaseFolder } from '../../report/caseFolder';
 import type { FilmGrade } from '../../report/colormap';
 import { summaryTable } from '../../report/summaryTable';
 import { type CaseSummary, solveCase } from '../../solveCase';
-import { setFactorThreads } from '../../threads/factorThreads';
+import { createSolverSession } from '../../threads/factorThreads';
 import { InputError } from '../../validation/parseInput';
 import { checkCaseFile, loadCaseFile } from '../caseFile';
 import { caseFolderIn, caseFolderNames, folderNameNote } from '../caseName';
 import { dataDirFlag, dataDirHelp, dataDirOption } from '../dataDirOption';
 import { inputHash } from '../inputHash';
 import { catchInterrupt } from '../interrupt';
-import { defaultFactorThreads, filmGrade, positiveInt } from '../options';
+import {
+  defaultFactorThreads,
+  filmGrade,
+  maxMemoryFlag,
+  maxMemoryHelp,
+  positiveInt,
+  positiveNumber,
+} from '../options';
 
 interface SolveOptions {
   out: string;
   dataDir?: string[];
   film?: FilmGrade;
   threads: number;
+  maxMemory?: number;
 }
 
 /**
@@ -41,20 +49,23 @@ export function registerSolveCommand(program: Command): void {
       positiveInt('--threads'),
       defaultFactorThreads,
     )
+    .option(maxMemoryFlag, maxMemoryHelp, positiveNumber('--max-memory'))
     .action(async (files: string[], opts: SolveOptions) => {
-      // first, so that the helper thread loads while the cases are read and the models built
-      setFactorThreads(opts.threads);
+      const limits = { maxMemoryMiB: opts.maxMemory };
       const names = caseFolderNames(files);
       const loaded = [];
       for (const [k, file] of files.entries()) {
         const raw = await loadCaseFile(file, { dataDirs: opts.dataDir });
-        checkCaseFile(file, raw);
+        checkCaseFile(file, raw, limits);
         loaded.push({ file, raw, name: names[k] });
       }
       for (const { file, name } of loaded) {
         const note = folderNameNote(file, name);
         if (note) process.stderr.write(`stackpress: ${note}\n`);
       }
+      // one session for the run: cases on one mesh share its analysis; the helper thread loads
+      // while the first model is built
+      const threaded = createSolverSession(opts.threads);
       const interrupt = catchInterrupt();
       const done: { name: string; summary: CaseSummary }[] = [];
       let failed = 0;
@@ -63,7 +74,11 @@ export function registerSolveCommand(program: Command): void {
           if (interrupt.stopped) break;
           try {
             const hash = inputHash(raw);
-            const result = solveCase(raw, { shouldAbort: () => interrupt.stopped });
+            const result = solveCase(raw, {
+              session: threaded.session,
+              limits,
+              shouldAbort: () => interrupt.stopped,
+            });
             const dir = caseFolderIn(opts.out, name);
             await writeCaseFolder(dir, artifactsOf(result), { file, hash }, opts.film);
             done.push({ name, summary: result });
@@ -77,6 +92,7 @@ export function registerSolveCommand(program: Command): void {
         }
       } finally {
         interrupt.dispose();
+        await threaded.close();
       }
       if (done.length > 0)
         process.stdout.write(

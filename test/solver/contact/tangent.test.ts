@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CoupledTangent } from '../../../solver/contact/coupledTangent';
 import { PairedTangent } from '../../../solver/contact/pairedTangent';
 import type { TangentSolver } from '../../../solver/contact/tangent';
+import { SolverSession } from '../../../solver/session/solverSession';
 import { checkCase } from '../../../src/case/checkCase';
 import { buildModel } from '../../../src/model/buildModel';
 import { seededRandom } from '../../bench/plateProblem';
@@ -20,8 +21,8 @@ describe('tangent solvers of a two-plate module', () => {
   const stiffness = problem.interfaces.map((itf) =>
     Float64Array.from(itf.node, () => (rand() < 0.3 ? 1e-3 : 1e3 * (0.5 + rand()))),
   );
-  const paired = new PairedTangent(problem, String);
-  const coupled = new CoupledTangent(problem, String);
+  const paired = new PairedTangent(problem, String, new SolverSession());
+  const coupled = new CoupledTangent(problem, String, new SolverSession());
   paired.refactor(stiffness);
   coupled.refactor(stiffness);
   // a load both plates share equally (sum part) plus a bolt-like pair of opposite forces

@@ -5,12 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { assembleGroup, planAssembly } from '../../../solver/sparse/assembly';
 import { analyse, factor, NotPositiveDefiniteError } from '../../../solver/sparse/cholesky';
-import {
-  defaultFactorHelper,
-  type HelperMessage,
-  SharedMemoryHelper,
-  setFactorHelper,
-} from '../../../solver/sparse/parallel/factorHelper';
+import { type HelperMessage, SharedMemoryHelper } from '../../../solver/sparse/parallel/factorHelper';
 import { helperLoop } from '../../../solver/sparse/parallel/helperLoop';
 import { subtreeSplit } from '../../../solver/sparse/parallel/subtreeSplit';
 import type { SymmetricCsc } from '../../../solver/sparse/types';
@@ -102,7 +97,7 @@ describe('two-thread factorization protocol', () => {
     expect(sameBits(two.values, before)).toBe(true);
   });
 
-  it('gives up on a helper that started and never finished, and uninstalls it', () => {
+  it('gives up on a helper that started and never finished, and never uses it again', () => {
     const hung = new SharedMemoryHelper(
       {
         postMessage(message: HelperMessage) {
@@ -112,9 +107,12 @@ describe('two-thread factorization protocol', () => {
       },
       { floorSeconds: 0.2, slowestRate: 1e15 },
     );
-    setFactorHelper(hung);
-    expect(() => factor(sym, A)).toThrow(/helper thread has not finished its subtree after 0\.2 s/);
-    expect(defaultFactorHelper()).toBeNull();
+    expect(() => factor(sym, A, undefined, { helper: hung })).toThrow(
+      /helper thread has not finished its subtree after 0\.2 s/,
+    );
+    expect(hung.stopped).toBe(true);
+    // the next factorization with it runs on this thread alone, and gives the one-thread factor
+    expect(sameBits(factor(sym, A, undefined, { helper: hung }).values, one.values)).toBe(true);
   });
 
   it('reports the breakdown that one thread reports, in either part', () => {

@@ -151,9 +151,9 @@ export function ResultsPanel({ summary, seconds }: { summary: CaseSummary; secon
             <td
               className="num"
               data-testid="solve-seconds"
-              data-value={String(seconds ?? summary.solver.seconds)}
+              data-value={String(seconds ?? summary.effort.seconds)}
             >
-              {(seconds ?? summary.solver.seconds).toFixed(2)}
+              {(seconds ?? summary.effort.seconds).toFixed(2)}
             </td>
           </tr>
         </tbody>

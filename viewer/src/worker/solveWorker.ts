@@ -1,12 +1,17 @@
 /// <reference lib="webworker" />
-import { solveCase, summaryOf } from '../../../src/index';
+import { SolverSession, solveCase, summaryOf } from '../../../src/index';
 import { startFactorHelper } from './factorThreads';
 import { type SolveReply, type SolveRequest, transferables } from './protocol';
 import { viewFieldsOf } from './viewFields';
 
 /** Solves one case per message with the CLI's own solveCase; cancel = the page terminates the worker. */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-startFactorHelper();
+// one session for the worker's life: a re-solve after an edit keeps the mesh's analysis and plate
+// stiffness, and a preload edit in full contact keeps its factor
+const session = new SolverSession();
+session.factorHelper = startFactorHelper(() => {
+  session.factorHelper = null;
+});
 
 scope.onmessage = (event: MessageEvent<SolveRequest>) => {
   const { id, caseInput } = event.data;
@@ -14,6 +19,7 @@ scope.onmessage = (event: MessageEvent<SolveRequest>) => {
   const post = (reply: SolveReply, transfer: Transferable[] = []) => scope.postMessage(reply, transfer);
   try {
     const result = solveCase(caseInput, {
+      session,
       onIteration: (info) =>
         post({
           type: 'progress',
