@@ -49,20 +49,27 @@ function localSizeField(spec: AxisSpec): (x: number) => number {
     if (group) group.at.push(g.at);
     else byKind.set(key, { size: g.size, slope: ratio - 1, at: [g.at] });
   }
-  const groups = [...byKind.values()].map((g) => ({ ...g, at: Float64Array.from(g.at).sort() }));
+  // `next`: the first refinement right of the last x asked for; the samples come in increasing
+  // order, so it only steps forward (a smaller x searches again)
+  const groups = [...byKind.values()].map((g) => ({ ...g, at: Float64Array.from(g.at).sort(), next: 0 }));
   return (x: number): number => {
     let h = spec.size;
-    for (const { size, slope, at } of groups) {
-      // first refinement right of x
-      let lo = 0;
-      let hi = at.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (at[mid] <= x) lo = mid + 1;
-        else hi = mid;
+    for (const g of groups) {
+      const { size, slope, at } = g;
+      let k = g.next;
+      if (k > 0 && at[k - 1] > x) {
+        let hi = k;
+        k = 0;
+        while (k < hi) {
+          const mid = (k + hi) >> 1;
+          if (at[mid] <= x) k = mid + 1;
+          else hi = mid;
+        }
       }
-      if (lo > 0) h = Math.min(h, size + slope * Math.abs(x - at[lo - 1]));
-      if (lo < at.length) h = Math.min(h, size + slope * Math.abs(x - at[lo]));
+      while (k < at.length && at[k] <= x) k++;
+      g.next = k;
+      if (k > 0) h = Math.min(h, size + slope * Math.abs(x - at[k - 1]));
+      if (k < at.length) h = Math.min(h, size + slope * Math.abs(x - at[k]));
     }
     return h;
   };
