@@ -75,7 +75,7 @@ describe('stackpress solve (spawned)', () => {
       join(dir, 'bad-out'),
     ]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('plates.top.thickness: -3 mm — must be > 0');
+    expect(r.stderr).toContain('plates.top.thickness: -3 mm — must be >= 0.1 and <= 500');
     expect(r.stderr).toContain('bad.json');
     expect(r.stdout).toBe('');
   });
