@@ -21,6 +21,7 @@ import type { PlateModel } from '../plate/plateModel';
 import { SolverSession } from '../session/solverSession';
 import type { FactorStats } from '../sparse/types';
 import { evaluateClosureLaw, initialStiffness } from './closureLaw';
+import { ContactAbortedError, ContactConvergenceError } from './contactErrors';
 import type { ContactProblem } from './contactProblem';
 import { CoupledTangent } from './coupledTangent';
 import { PairedTangent } from './pairedTangent';
@@ -70,12 +71,7 @@ export interface ContactState {
   supportReaction: number;
 }
 
-export class ContactConvergenceError extends Error {
-  override name = 'ContactConvergenceError';
-}
-export class ContactAbortedError extends Error {
-  override name = 'ContactAbortedError';
-}
+export { ContactAbortedError, ContactConvergenceError } from './contactErrors';
 
 /** Fraction of the initial contact stiffness kept for open points in the tangent only. */
 const OPEN_STIFFNESS = 1e-6;
@@ -248,28 +244,29 @@ export class ContactSolver {
     const scale = this.totalPreload;
     const requested = options.tolerance * scale;
     const magnitude = new Float64Array(n);
-    // the tolerance, or the round-off floor of K u when that is larger (very stiff plates)
+    // The tolerance, or the round-off floor of K u when that is larger (very stiff plates), but
+    // never more than MAX_ROUNDOFF_RELATIVE of the load: no state leaves less balanced than that.
+    const cap = MAX_ROUNDOFF_RELATIVE * scale;
+    let floor = 0;
     const toleranceAt = (x: Float64Array) => {
       // the floor only matters once the requested tolerance is out of reach
       if (!(norm(r) > requested)) return requested;
       this.tangent.plateMagnitude(x, magnitude);
-      return Math.max(requested, ROUNDOFF_FACTOR * norm(magnitude));
+      floor = ROUNDOFF_FACTOR * norm(magnitude);
+      return Math.max(requested, Math.min(floor, cap));
     };
-    // a floor above MAX_ROUNDOFF_RELATIVE of the load means no trustworthy balance exists
-    const floorCheck = (tolNow: number, rNow: number) => {
-      if (
-        tolNow > requested &&
-        tolNow > MAX_ROUNDOFF_RELATIVE * scale &&
-        rNow > MAX_ROUNDOFF_RELATIVE * scale
-      )
+    // A residual down at a floor above the cap can fall no further: refuse at once rather than
+    // iterate on rounding noise until the iteration limit.
+    const floorCheck = (rNow: number) => {
+      if (floor > cap && rNow > cap && rNow <= 4 * floor)
         throw new ContactConvergenceError(
-          `${step}: no trustworthy force balance — the round-off floor of the plate forces is ${(tolNow / scale).toExponential(2)} of the bolt load (residual ${(rNow / scale).toExponential(2)}), above the ${MAX_ROUNDOFF_RELATIVE} limit. ` +
-            'The plates are far too stiff for their loads in double precision: check the plate modulus and thickness.',
+          `${step}: no trustworthy force balance — the round-off floor of the plate forces is ${(floor / scale).toExponential(2)} of the bolt load (residual ${(rNow / scale).toExponential(2)}), above the ${MAX_ROUNDOFF_RELATIVE} limit. ` +
+            'The plates are far too stiff for their loads in double precision, or the mesh has sliver elements: check the plate modulus and thickness, and coordinates that nearly coincide.',
         );
     };
     let energy = this.evaluate(u, swell, locked, r);
     let tol = toleranceAt(u);
-    floorCheck(tol, norm(r));
+    floorCheck(norm(r));
     const history = [energy];
     let factorizations = 0;
     let rn = norm(r);
@@ -297,7 +294,7 @@ export class ContactSolver {
       if (!(slope < 0)) {
         // only round-off is left: the tangent no longer gives a descent direction; accepted only
         // within the documented round-off limit, so no state leaves here out of balance
-        if (rn <= Math.min(1e3 * tol, Math.max(tol, MAX_ROUNDOFF_RELATIVE * scale))) break;
+        if (rn <= Math.min(1e3 * tol, Math.max(tol, cap))) break;
         throw new ContactConvergenceError(
           `${step}: the Newton direction is not a descent direction (slope ${slope}); the tangent is not positive definite`,
         );
@@ -320,7 +317,7 @@ export class ContactSolver {
       history.push(energy);
       rn = norm(r);
       tol = toleranceAt(u);
-      floorCheck(tol, rn);
+      floorCheck(rn);
       if (!Number.isFinite(rn))
         throw new ContactConvergenceError(`${step}: the iteration diverged (non-finite residual)`);
       options.onIteration?.({ step, iteration, residual: rn / scale, energy });

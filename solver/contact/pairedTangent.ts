@@ -15,6 +15,7 @@ import {
   multiplySymmetricPair,
 } from '../sparse/symmetricProduct';
 import type { FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
+import { ContactConvergenceError } from './contactErrors';
 import type { ContactProblem } from './contactProblem';
 import { defaultRigidBodyNodes } from './rigidBody';
 import type { HalfSolves, TangentSolver } from './tangent';
@@ -69,6 +70,8 @@ export class PairedTangent implements TangentSolver {
   private halves: HalfSolves | null = null;
   private pcgWork: Float64Array[] | undefined;
   pcgIterations = 0;
+  /** bending stiffness E·t³ of the stiffer plate over the softer one [-] */
+  private readonly stiffnessRatio: number;
 
   constructor(
     problem: ContactProblem,
@@ -88,6 +91,9 @@ export class PairedTangent implements TangentSolver {
       ? shiftedPlateModel(topModel, this.m)
       : session.plateModel(mesh, { E: bottom.E, nu: bottom.nu, thickness: bottom.thickness }, [], this.m);
     this.plates = [topModel, bottomModel];
+    const Dt = top.E * top.thickness ** 3;
+    const Db = bottom.E * bottom.thickness ** 3;
+    this.stiffnessRatio = Math.max(Dt, Db) / Math.min(Dt, Db);
 
     // One single-plate pattern serves K_t, K_b, K̄ and K̄ + 2C: contact adds only to diagonals.
     this.plan = session.plan(this.m, topModel.elements);
@@ -358,8 +364,8 @@ export class PairedTangent implements TangentSolver {
         pd[i] = zd[i] + beta * pd[i];
       }
     }
-    throw new Error(
-      `PairedTangent: CG did not converge in ${PCG_MAX_ITERATIONS} iterations (plates too different for the split)`,
+    throw new ContactConvergenceError(
+      `the top and bottom plates differ too much in bending stiffness (E·t³ ratio ${this.stiffnessRatio.toExponential(1)}) for the two-plate split: its iterative solve did not converge in ${PCG_MAX_ITERATIONS} iterations. Make the plates closer in thickness or material.`,
     );
   }
 }
