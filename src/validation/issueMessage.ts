@@ -8,6 +8,8 @@ const maxUnionDepth = 4;
 /** Unknown keys named in one message. */
 const maxKeysShown = 5;
 
+const items = (n: number): string => `${n} item${n === 1 ? '' : 's'}`;
+
 /** A path key as printed, cut so a hostile key cannot flood the message. */
 const clippedKey = (k: PropertyKey): string => {
   const s = String(k);
@@ -38,11 +40,11 @@ export function issueMessage(iss: z.core.$ZodIssue, depth = 0): string {
         : `${shownValue(input)} — must be ${iss.expected === 'object' ? 'an object' : `a ${iss.expected}`}`;
     case 'too_small':
       return Array.isArray(input)
-        ? `${input.length} items — must have at least ${iss.minimum}`
+        ? `${items(input.length)} — must have at least ${iss.minimum}`
         : `${shownValue(input)} — must be ${iss.inclusive ? '>=' : '>'} ${iss.minimum}`;
     case 'too_big':
       return Array.isArray(input)
-        ? `${input.length} items — must have at most ${iss.maximum}`
+        ? `${items(input.length)} — must have at most ${iss.maximum}`
         : `${shownValue(input)} — must be ${iss.inclusive ? '<=' : '<'} ${iss.maximum}`;
     case 'invalid_union': {
       const d = (iss as { discriminator?: string; options?: unknown[] }).discriminator;
