@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { jsonPath } from '../case/quantity';
-import { distinctIssues } from './issueList';
+import { IssueList } from './issueList';
 import { issueMessage } from './issueMessage';
 
 /** Invalid user input; `issues` read `field: value unit — allowed range`. The CLI maps it to exit code 2. */
@@ -30,7 +30,8 @@ function issueLine(iss: z.core.$ZodIssue): string {
 
 /**
  * Parse `raw` with `schema`, or throw an InputError naming each bad field with its value, unit and
- * range; repeated messages are given once and a long list is cut (see `distinctIssues`).
+ * range; repeated messages are given once and a long list is cut (see `IssueList`): only the
+ * messages printed are formed.
  */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.output<S> {
   const r = schema.safeParse(raw, { reportInput: true });
@@ -43,5 +44,18 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, what: s
   } catch {
     throw new InputError(what, [`${at}: not valid — see stackpress schema for the fields and their ranges`]);
   }
-  throw new InputError(what, distinctIssues(issues.map(issueLine), undefined, at));
+  const list = new IssueList();
+  let previous: PropertyKey[] | undefined;
+  for (const iss of issues) {
+    // a value breaking two bounds gives two issues at one path, one after the other
+    const repeat = previous !== undefined && samePath(previous, iss.path);
+    previous = iss.path;
+    if (!list.full) list.add(issueLine(iss));
+    else if (!repeat) list.skip();
+  }
+  throw new InputError(what, list.lines(at));
+}
+
+function samePath(a: readonly PropertyKey[], b: readonly PropertyKey[]): boolean {
+  return a.length === b.length && a.every((k, i) => k === b[i]);
 }

@@ -250,6 +250,32 @@ describe('each problem is reported once', () => {
   });
 });
 
+describe('a map full of bad values', () => {
+  const axis = Array.from({ length: 1000 }, (_, i) => (i * 150) / 999);
+  const map = (v: unknown) => ({
+    type: 'thicknessMap',
+    grid: { x: axis, y: axis, values: axis.map(() => axis.map(() => v)) },
+  });
+
+  it('inside the schema but each shrinking its cell below zero: 20 listed, the rest counted', () => {
+    const issues = issuesOf(withPath(base, 'stack.swelling', map(-5)));
+    expect(issues).toHaveLength(21);
+    expect(issues[0]).toBe(
+      'stack.swelling.grid.values[0][0]: -5 mm — would shrink each 2 mm cell below zero thickness; must be > -2 mm',
+    );
+    expect(issues[20]).toBe('(case): 999980 more issues — not listed; fix the ones above first');
+  });
+
+  it('outside the schema: the same (on 300 × 300, as zod forms every issue itself)', () => {
+    const short = axis.slice(0, 300);
+    const grid = { x: short, y: short, values: short.map(() => short.map(() => 500)) };
+    const issues = issuesOf(withPath(base, 'stack.swelling', { type: 'thicknessMap', grid }));
+    expect(issues).toHaveLength(21);
+    expect(issues[0]).toBe('stack.swelling.grid.values[0][0]: 500 mm — must be >= -100 and <= 100');
+    expect(issues[20]).toBe('(case): 89980 more issues — not listed; fix the ones above first');
+  });
+});
+
 describe('swelling cannot shrink a cell below nothing nor more than double it', () => {
   // the base case has 2 mm cells
   it.each([
