@@ -97,14 +97,18 @@ function checkSpec(spec: AxisSpec, name: string): void {
 
 /**
  * Mesh-line coordinates along one axis, strictly increasing, starting at `from` and ending
- * at `to`, containing every forced line within [from, to] (lines closer than 1e-9 of the
- * span merge). Between forced lines the points equidistribute ∫dx/h(x).
+ * at `to`, containing every forced line within [from, to]. Forced lines closer than 1e-3 of the
+ * smallest element size (or 1e-9 of the span) merge: two bolts a few nanometres off each other's
+ * line would otherwise leave a sliver element whose stiffness swamps the plate's in round-off.
+ * Between forced lines the points equidistribute ∫dx/h(x).
  * @param name used in error messages, e.g. 'x'
  */
 export function axisCoordinates(spec: AxisSpec, name = 'axis'): Float64Array {
   checkSpec(spec, name);
   const span = spec.to - spec.from;
-  const tol = 1e-9 * span;
+  let smallest = spec.size;
+  for (const g of spec.refine ?? []) smallest = Math.min(smallest, g.size);
+  const tol = Math.max(1e-9 * span, 1e-3 * Math.min(smallest, span));
   const breaks = [spec.from, spec.to];
   for (const x of spec.lines ?? []) if (x > spec.from + tol && x < spec.to - tol) breaks.push(x);
   breaks.sort((a, b) => a - b);

@@ -8,6 +8,16 @@ import { tributaryAreas } from '../../../solver/mesh/tributary';
 const sizes = (x: Float64Array) => Array.from(x.subarray(1), (v, i) => v - x[i]);
 
 describe('axisCoordinates', () => {
+  it('merges forced lines closer than 1e-3 of the smallest element size, keeps lines further apart', () => {
+    const spec = { from: 0, to: 150, size: 10, refine: [{ at: 12.5, size: 2, ratio: 1.3 }] };
+    // 5 nm apart: one line (a sliver element would be 4e5 times thinner than its neighbours)
+    const merged = axisCoordinates({ ...spec, lines: [12.5, 12.499994549] });
+    expect(merged.filter((x) => Math.abs(x - 12.5) < 1e-3).length).toBe(1);
+    // 10 µm apart is 5e-3 of the 2 mm refinement: both lines stay
+    const kept = axisCoordinates({ ...spec, lines: [12.5, 12.51] });
+    expect(kept.filter((x) => x === 12.5 || x === 12.51).length).toBe(2);
+  });
+
   it('uniform: ceil(L/h) equal elements; an exact multiple is not split (1e-12 mm)', () => {
     const x = axisCoordinates({ from: 0, to: 200, size: 10 });
     expect(x.length).toBe(21);
