@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from 'commander';
 import type { FilmGrade } from '../report/colormap';
 
 /** One case for a worker: the resolved raw case, and where to write its folder (none: summary only). */
@@ -11,9 +12,15 @@ export interface CaseJob {
   film?: FilmGrade;
   /** send the folder's contents back instead of writing it (a remote worker) */
   returnArtifacts?: boolean;
-  /** give up on the solve after this time (epoch ms) */
-  deadline?: number;
+  /** time limit of the whole case — checks, solve and writing [ms]; none: no limit */
+  timeoutMs?: number;
 }
+
+/**
+ * What a solver thread answers a job with: first `started` (its clock starts then, not while the
+ * thread is still loading), then the outcome.
+ */
+export type ThreadMessage = { started: true } | CaseOutcome;
 
 /** A worker's answer for one job. */
 export type CaseOutcome =
@@ -25,3 +32,27 @@ export type CaseOutcome =
     }
   | { id: number; status: 'failed'; error: string; errorName?: string }
   | { id: number; status: 'aborted' };
+
+/** `errorName` of a case that ran out of time. */
+export const TIMEOUT_ERROR = 'Timeout';
+
+/** The error of a case that ran out of time, e.g. "timed out after 1.5 s". */
+export function timedOutMessage(timeoutMs: number): string {
+  return `timed out after ${Number((timeoutMs / 1000).toFixed(3))} s`;
+}
+
+/** Longest per-case time limit [ms]: what a Node timer can hold (≈ 24.8 days). */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+/** commander parser for a per-case time limit in whole seconds, 1 up to MAX_TIMEOUT_MS. */
+export function timeLimitSeconds(name: string) {
+  const max = Math.floor(MAX_TIMEOUT_MS / 1000);
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > max)
+      throw new InvalidArgumentError(
+        `${name} must be a whole number of seconds from 1 to ${max}, got "${v}"`,
+      );
+    return n;
+  };
+}

@@ -2,36 +2,59 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { artifactsOf, encodeArtifacts } from '../report/caseArtifacts';
 import { writeCaseFolder } from '../report/caseFolder';
 import { solveCase } from '../solveCase';
-import { setFactorThreads } from '../threads/factorThreads';
-import type { CaseJob, CaseOutcome } from './caseJob';
+import { createSolverSession } from '../threads/factorThreads';
+import {
+  type CaseJob,
+  type CaseOutcome,
+  type ThreadMessage,
+  TIMEOUT_ERROR,
+  timedOutMessage,
+} from './caseJob';
 
 /**
  * Worker thread: solves the cases it is sent, one at a time, writing each folder atomically.
  * `workerData.abort` is a shared Int32Array; when its first entry is 1 the running solve aborts.
+ * A job's clock starts when it arrives here; past its deadline the solve stops at the next Newton
+ * step and nothing is written. The parent thread terminates this one if it does not answer
+ * shortly after the deadline (the checks or a factorization never look at the clock).
  */
 const { abort, factorThreads } = workerData as { abort: Int32Array; factorThreads?: number };
-setFactorThreads(factorThreads ?? 1);
+// this thread's session: the cases of a batch lane share its analyses, plate stiffness and kept factors
+const { session } = createSolverSession(factorThreads ?? 1);
 const shouldAbort = () => Atomics.load(abort, 0) === 1;
 
+const answer = (m: ThreadMessage) => parentPort?.postMessage(m);
+
 parentPort?.on('message', async (job: CaseJob) => {
+  const deadline = job.timeoutMs !== undefined ? Date.now() + job.timeoutMs : undefined;
+  answer({ started: true });
   let outcome: CaseOutcome;
-  const late = () => job.deadline !== undefined && Date.now() > job.deadline;
+  const late = () => deadline !== undefined && Date.now() > deadline;
+  const timedOut: CaseOutcome = {
+    id: job.id,
+    status: 'failed',
+    error: timedOutMessage(job.timeoutMs ?? 0),
+    errorName: TIMEOUT_ERROR,
+  };
   try {
-    const result = solveCase(job.raw, { shouldAbort: () => shouldAbort() || late() });
-    const artifacts = artifactsOf(result);
-    if (job.outDir) await writeCaseFolder(job.outDir, artifacts, job.input, job.film);
-    outcome = {
-      id: job.id,
-      status: 'ok',
-      summary: artifacts.summary,
-      ...(job.returnArtifacts ? { artifacts: encodeArtifacts(artifacts) } : {}),
-    };
+    const result = solveCase(job.raw, { session, shouldAbort: () => shouldAbort() || late() });
+    // a solve that ended past the deadline is not written: the case has failed by then
+    if (late()) outcome = timedOut;
+    else {
+      const artifacts = artifactsOf(result);
+      if (job.outDir) await writeCaseFolder(job.outDir, artifacts, job.input, job.film);
+      outcome = {
+        id: job.id,
+        status: 'ok',
+        summary: artifacts.summary,
+        ...(job.returnArtifacts ? { artifacts: encodeArtifacts(artifacts) } : {}),
+      };
+    }
   } catch (e) {
     const err = e as Error;
     if (shouldAbort() && err.name === 'ContactAbortedError') outcome = { id: job.id, status: 'aborted' };
-    else if (late() && err.name === 'ContactAbortedError')
-      outcome = { id: job.id, status: 'failed', error: 'timed out', errorName: 'Timeout' };
+    else if (late() && err.name === 'ContactAbortedError') outcome = timedOut;
     else outcome = { id: job.id, status: 'failed', error: err.message || String(e), errorName: err.name };
   }
-  parentPort?.postMessage(outcome);
+  answer(outcome);
 });

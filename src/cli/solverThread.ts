@@ -1,15 +1,32 @@
 import { Worker } from 'node:worker_threads';
-import type { CaseJob, CaseOutcome } from './caseJob';
+import {
+  type CaseJob,
+  type CaseOutcome,
+  MAX_TIMEOUT_MS,
+  type ThreadMessage,
+  TIMEOUT_ERROR,
+  timedOutMessage,
+} from './caseJob';
 
 const workerEntry = new URL('./caseWorker.mjs', import.meta.url);
 
 /**
+ * How long a thread may overrun its job's deadline before it is terminated [ms]. The thread
+ * itself stops at the next Newton step after the deadline; this catches the phases that never
+ * look at the clock (the case checks, a factorization, writing the folder).
+ */
+export const DEADLINE_GRACE_MS = 1000;
+
+/**
  * One worker thread that solves cases one at a time, so the calling event loop stays free
- * (a progress bar, a queue lock renewal). A thread that crashes fails its job and is replaced
- * on the next job. `abort` is shared: when its first entry is 1 the running solve aborts.
+ * (a progress bar, a queue lock renewal). A thread that crashes, or overruns its job's
+ * `timeoutMs` by more than DEADLINE_GRACE_MS, fails its job, is terminated and replaced on the
+ * next job. `abort` is shared: when its first entry is 1 the running solve aborts.
  */
 export class SolverThread {
   private worker: Worker | null = null;
+  private cancelRunning: (() => void) | null = null;
+  private closed = false;
 
   /** `factorThreads`: threads of each factorization inside this one (1, or 2 with a helper thread) */
   constructor(
@@ -17,23 +34,43 @@ export class SolverThread {
     private readonly factorThreads = 1,
   ) {}
 
+  /** Solve one case; never rejects (a crash or a timeout is a failed outcome). */
   solve(job: CaseJob): Promise<CaseOutcome> {
-    this.worker ??= new Worker(workerEntry, {
-      workerData: { abort: this.abort, factorThreads: this.factorThreads },
-    });
-    const worker = this.worker;
+    if (this.closed) return Promise.resolve({ id: job.id, status: 'aborted' });
+    let worker: Worker;
+    try {
+      this.worker ??= new Worker(workerEntry, {
+        workerData: { abort: this.abort, factorThreads: this.factorThreads },
+      });
+      worker = this.worker;
+    } catch (e) {
+      return Promise.resolve({
+        id: job.id,
+        status: 'failed',
+        error: `could not start a solver thread: ${(e as Error).message}`,
+      });
+    }
     return new Promise((resolve) => {
-      const done = (o: CaseOutcome, crashed = false) => {
+      let timer: NodeJS.Timeout | undefined;
+      let settled = false;
+      const done = (o: CaseOutcome, terminate = false) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        this.cancelRunning = null;
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
-        if (crashed) {
+        if (terminate) {
           void worker.terminate();
-          this.worker = null;
+          if (this.worker === worker) this.worker = null;
         }
         resolve(o);
       };
-      const onMessage = (o: CaseOutcome) => done(o);
+      const onMessage = (m: ThreadMessage) => {
+        if ('started' in m) startClock();
+        else done(m);
+      };
       const onError = (e: Error) =>
         done({ id: job.id, status: 'failed', error: `worker crashed: ${e.message}` }, true);
       const onExit = (code: number) =>
@@ -41,11 +78,30 @@ export class SolverThread {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
+      // the thread's clock starts when it takes the job; this one a grace later
+      const startClock = () => {
+        if (job.timeoutMs === undefined || settled) return;
+        const timedOut: CaseOutcome = {
+          id: job.id,
+          status: 'failed',
+          error: timedOutMessage(job.timeoutMs),
+          errorName: TIMEOUT_ERROR,
+        };
+        // a Node timer longer than MAX_TIMEOUT_MS would fire at once
+        timer = setTimeout(
+          () => done(timedOut, true),
+          Math.min(job.timeoutMs + DEADLINE_GRACE_MS, MAX_TIMEOUT_MS),
+        );
+      };
+      this.cancelRunning = () => done({ id: job.id, status: 'aborted' }, true);
       worker.postMessage(job);
     });
   }
 
+  /** Terminate the thread for good: a running solve ends as 'aborted', later ones are not started. */
   async close(): Promise<void> {
+    this.closed = true;
+    this.cancelRunning?.();
     await this.worker?.terminate();
     this.worker = null;
   }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { QueueRunner } from '../../distributed/queueRunner';
+import { redisUrl } from '../../distributed/redisConnection';
 import { writeAtomic } from '../../report/atomicWrite';
 import { readResultFile } from '../../report/caseFolder';
 import { columnsOf, csvTable } from '../../report/csv';
@@ -8,7 +9,7 @@ import { summaryRow } from '../../report/summaryRow';
 import type { CaseSummary } from '../../solveCase';
 import { checkCaseFile, loadCaseFile } from '../caseFile';
 import { findCaseFiles } from '../caseFiles';
-import type { CaseJob } from '../caseJob';
+import { type CaseJob, timeLimitSeconds } from '../caseJob';
 import { caseFolderIn, caseFolderNames, folderNameNote } from '../caseName';
 import type { CaseRunner } from '../caseRunner';
 import { dataDirFlag, dataDirHelp, dataDirOption } from '../dataDirOption';
@@ -25,6 +26,7 @@ interface BatchOptions {
   queue?: string;
   attempts: number;
   timeout: number;
+  queueTimeout: number;
 }
 
 /** One line of the batch: how a case file ended. */
@@ -52,6 +54,7 @@ export function registerBatchCommand(program: Command): void {
     .option(
       '--queue <redis-url>',
       'solve on `stackpress worker` processes through a BullMQ queue in Redis, e.g. redis://127.0.0.1:6379',
+      redisUrl,
     )
     .option(
       '--attempts <n>',
@@ -59,7 +62,18 @@ export function registerBatchCommand(program: Command): void {
       positiveInt('--attempts'),
       3,
     )
-    .option('--timeout <s>', 'with --queue: time limit per case [s]', positiveInt('--timeout'), 600)
+    .option(
+      '--timeout <s>',
+      'time limit per case — checks, solve and writing [s]; a case over it fails as timed out',
+      timeLimitSeconds('--timeout'),
+      600,
+    )
+    .option(
+      '--queue-timeout <s>',
+      'with --queue: give up (exit 1) once Redis has been unreachable this long [s]',
+      timeLimitSeconds('--queue-timeout'),
+      120,
+    )
     .action(async (patterns: string[], opts: BatchOptions) => {
       const files = [...new Set((await Promise.all(patterns.map(findCaseFiles))).flat())];
       const entries: BatchEntry[] = [];
@@ -91,17 +105,19 @@ export function registerBatchCommand(program: Command): void {
         `stackpress: ${files.length} cases, ${skipped} already done, ${jobs.length} to solve on ${where}\n`,
       );
 
+      const bar = batchProgressBar(jobs.length);
       const pool: CaseRunner = opts.queue
         ? new QueueRunner(opts.queue, {
             attempts: opts.attempts,
             timeoutSeconds: opts.timeout,
             keepSeconds: 24 * 3600,
+            queueTimeoutSeconds: opts.queueTimeout,
+            progress: bar,
           })
-        : new WorkerPool(opts.jobs);
+        : new WorkerPool(opts.jobs, { timeoutSeconds: opts.timeout });
       const interrupt = catchInterrupt();
       interrupt.onStop(() => pool.stop());
       let failed = entries.filter((e) => e.status === 'failed').length;
-      const bar = batchProgressBar(jobs.length);
       for (const job of jobs) entries[job.id].status = 'interrupted';
       try {
         await pool.run(jobs, (o) => {
