@@ -31,13 +31,13 @@ const waitFor = async (what: () => boolean, ms: number) => {
 };
 
 /**
- * result.json without what depends on the process's history, not on the case: the wall-clock
- * times, and the factorization count (a case whose tangent equals the previous case's reuses its factor)
+ * result.json without what depends on the process's history, not on the case: `effort` (the
+ * wall-clock times, threads and reuse counts) and the factorization count (a case whose tangent
+ * equals the previous case's reuses its factor)
  */
 async function summaryOf(folder: string) {
   const r = JSON.parse(await readFile(join(folder, 'result.json'), 'utf8'));
-  delete r.solver.seconds;
-  delete r.solver.phases;
+  delete r.effort;
   delete r.solver.factorizations;
   return r;
 }
