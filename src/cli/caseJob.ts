@@ -14,6 +14,8 @@ export interface CaseJob {
   returnArtifacts?: boolean;
   /** time limit of the whole case — checks, solve and writing [ms]; none: no limit */
   timeoutMs?: number;
+  /** work limits of the case checks (memory budget); none: the defaults */
+  limits?: import('../case/workBudget').WorkLimits;
 }
 
 /**

@@ -37,7 +37,11 @@ parentPort?.on('message', async (job: CaseJob) => {
     errorName: TIMEOUT_ERROR,
   };
   try {
-    const result = solveCase(job.raw, { session, shouldAbort: () => shouldAbort() || late() });
+    const result = solveCase(job.raw, {
+      session,
+      limits: job.limits,
+      shouldAbort: () => shouldAbort() || late(),
+    });
     // a solve that ended past the deadline is not written: the case has failed by then
     if (late()) outcome = timedOut;
     else {

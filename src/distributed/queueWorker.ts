@@ -16,6 +16,8 @@ export interface QueueWorkerOptions {
   concurrency: number;
   /** a job whose lock is not renewed for this long is taken over by another worker [ms] */
   lockMs: number;
+  /** this worker's own work limits: a job never raises them, so no job can exhaust the machine */
+  limits?: import('../case/workBudget').WorkLimits;
   log: (line: string) => void;
 }
 
@@ -25,6 +27,7 @@ const FINAL_ERRORS = new Set([
   'ContactConvergenceError',
   'PlateInputError',
   'NotPositiveDefiniteError',
+  'ResultRefusedError',
 ]);
 
 /** A case another worker is solving is offered again after this long [ms]. */
@@ -122,6 +125,7 @@ export function startQueueWorker(url: string, options: QueueWorkerOptions): { cl
         input: data.input,
         returnArtifacts: true,
         timeoutMs: data.timeoutMs,
+        limits: options.limits,
       }),
     );
     running.set(hash, solving);

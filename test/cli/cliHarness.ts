@@ -32,3 +32,31 @@ export async function coarseCase(dir: string, name: string, meshSize = 5, as = n
   await writeFile(path, JSON.stringify(raw, null, 2));
   return path;
 }
+
+/**
+ * The CLI in this process (`runCli`), with stdout and stderr captured: the exit code and the
+ * messages a user sees, without the start-up of a new process.
+ */
+export async function runCliCaptured(args: string[]): Promise<CliRun> {
+  const { runCli } = await import('../../src/cli/run');
+  let stderr = '';
+  let stdout = '';
+  const errWrite = process.stderr.write.bind(process.stderr);
+  const outWrite = process.stdout.write.bind(process.stdout);
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderr += chunk.toString();
+    return true;
+  }) as typeof process.stderr.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    stdout += chunk.toString();
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    const code = await runCli(['node', 'stackpress', ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    process.stderr.write = errWrite;
+    process.stdout.write = outWrite;
+    process.exitCode = undefined;
+  }
+}

@@ -2,27 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run';
-import { coarseCase, scratch } from './cliHarness';
+import { coarseCase, runCliCaptured, scratch } from './cliHarness';
 
 /** runCli in-process with stderr captured. */
-async function cli(args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const errWrite = process.stderr.write.bind(process.stderr);
-  const outWrite = process.stdout.write.bind(process.stdout);
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    stderr += chunk.toString();
-    return true;
-  }) as typeof process.stderr.write;
-  process.stdout.write = (() => true) as typeof process.stdout.write;
-  try {
-    return { code: await runCli(['node', 'stackpress', ...args]), stderr };
-  } finally {
-    process.stderr.write = errWrite;
-    process.stdout.write = outWrite;
-    process.exitCode = undefined;
-  }
-}
+const cli = (args: string[]) => runCliCaptured(args);
 
 describe('results stay inside --out, whatever the case files are called', () => {
   let dir: string;

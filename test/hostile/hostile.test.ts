@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run';
+import { runCliCaptured } from '../cli/cliHarness';
 
 /**
  * The hostile-input suite: files a careless or malicious user could hand to `stackpress solve`.
@@ -27,30 +27,6 @@ const kinds = (await readdir(root, { withFileTypes: true }))
   .map((d) => d.name);
 const scratchDirs: string[] = [];
 
-/** runCli with stderr and stdout captured. */
-async function solveCaptured(args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
-  let stderr = '';
-  let stdout = '';
-  const errWrite = process.stderr.write.bind(process.stderr);
-  const outWrite = process.stdout.write.bind(process.stdout);
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    stderr += chunk.toString();
-    return true;
-  }) as typeof process.stderr.write;
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdout += chunk.toString();
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    const code = await runCli(['node', 'stackpress', ...args]);
-    return { code, stderr, stdout };
-  } finally {
-    process.stderr.write = errWrite;
-    process.stdout.write = outWrite;
-    process.exitCode = undefined;
-  }
-}
-
 afterAll(async () => {
   for (const d of scratchDirs) await rm(d, { recursive: true, force: true });
 });
@@ -65,7 +41,7 @@ for (const kind of kinds) {
       it(`${file} → exit ${exp.exit}: ${exp.message}`, async () => {
         const out = await mkdtemp(join(tmpdir(), 'stackpress-hostile-'));
         scratchDirs.push(out);
-        const r = await solveCaptured([
+        const r = await runCliCaptured([
           'solve',
           join(root, kind, file),
           '--out',

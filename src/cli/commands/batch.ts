@@ -15,7 +15,7 @@ import type { CaseRunner } from '../caseRunner';
 import { dataDirFlag, dataDirHelp, dataDirOption } from '../dataDirOption';
 import { inputHash } from '../inputHash';
 import { catchInterrupt } from '../interrupt';
-import { defaultJobs, positiveInt } from '../options';
+import { defaultJobs, maxMemoryFlag, maxMemoryHelp, positiveInt, positiveNumber } from '../options';
 import { batchProgressBar } from '../progressBar';
 import { WorkerPool } from '../workerPool';
 
@@ -27,6 +27,7 @@ interface BatchOptions {
   attempts: number;
   timeout: number;
   queueTimeout: number;
+  maxMemory?: number;
 }
 
 /** One line of the batch: how a case file ended. */
@@ -52,6 +53,11 @@ export function registerBatchCommand(program: Command): void {
     .option('--jobs <n>', 'worker threads (default: number of cores)', positiveInt('--jobs'), defaultJobs)
     .option(dataDirFlag, dataDirHelp, dataDirOption)
     .option(
+      maxMemoryFlag,
+      `${maxMemoryHelp}; with --queue each worker applies its own`,
+      positiveNumber('--max-memory'),
+    )
+    .option(
       '--queue <redis-url>',
       'solve on `stackpress worker` processes through a BullMQ queue in Redis, e.g. redis://127.0.0.1:6379',
       redisUrl,
@@ -75,6 +81,7 @@ export function registerBatchCommand(program: Command): void {
       120,
     )
     .action(async (patterns: string[], opts: BatchOptions) => {
+      const limits = { maxMemoryMiB: opts.maxMemory };
       const files = [...new Set((await Promise.all(patterns.map(findCaseFiles))).flat())];
       const entries: BatchEntry[] = [];
       const jobs: CaseJob[] = [];
@@ -88,11 +95,11 @@ export function registerBatchCommand(program: Command): void {
         try {
           const outDir = caseFolderIn(opts.out, name);
           const raw = await loadCaseFile(file, { dataDirs: opts.dataDir });
-          checkCaseFile(file, raw);
+          checkCaseFile(file, raw, limits);
           const hash = inputHash(raw);
           const previous = await readResultFile(outDir);
           if (previous?.input.hash === hash) Object.assign(entry, { status: 'skipped', summary: previous });
-          else jobs.push({ id: entries.length - 1, raw, outDir, input: { file, hash } });
+          else jobs.push({ id: entries.length - 1, raw, outDir, input: { file, hash }, limits });
         } catch (e) {
           entry.error = (e as Error).message;
         }

@@ -18,7 +18,7 @@ import { caseFolderName } from '../caseName';
 import { dataDirFlag, dataDirHelp, dataDirOption } from '../dataDirOption';
 import { inputHash } from '../inputHash';
 import { catchInterrupt } from '../interrupt';
-import { defaultJobs, positiveInt } from '../options';
+import { defaultJobs, maxMemoryFlag, maxMemoryHelp, positiveInt, positiveNumber } from '../options';
 import { batchProgressBar } from '../progressBar';
 import { rangeOption, varyOption } from '../sweepSpec';
 import { WorkerPool } from '../workerPool';
@@ -31,6 +31,7 @@ interface SweepOptions {
   out: string;
   dataDir?: string[];
   jobs: number;
+  maxMemory?: number;
 }
 
 /**
@@ -59,9 +60,11 @@ export function registerSweepCommand(program: Command): void {
     .option('--out <dir>', 'output folder for <case>-sweep.csv', 'results')
     .option(dataDirFlag, dataDirHelp, dataDirOption)
     .option('--jobs <n>', 'worker threads (default: number of cores)', positiveInt('--jobs'), defaultJobs)
+    .option(maxMemoryFlag, maxMemoryHelp, positiveNumber('--max-memory'))
     .action(async (file: string, opts: SweepOptions) => {
+      const limits = { maxMemoryMiB: opts.maxMemory };
       const base = await loadCaseFile(file, { dataDirs: opts.dataDir });
-      checkCaseFile(file, base);
+      checkCaseFile(file, base, limits);
       const settings = variantSettings(opts);
       const paths = Object.keys(settings[0] ?? {});
       const missing = paths.filter((p) => getPath(base, p) === undefined);
@@ -85,8 +88,8 @@ export function registerSweepCommand(program: Command): void {
         try {
           let raw: unknown = base;
           for (const [p, v] of Object.entries(s)) raw = withPath(raw, p, v);
-          checkCaseFile(`${file} variant ${i + 1}`, raw);
-          jobs.push({ id: i, raw, input: { file, hash: inputHash(raw) } });
+          checkCaseFile(`${file} variant ${i + 1}`, raw, limits);
+          jobs.push({ id: i, raw, input: { file, hash: inputHash(raw) }, limits });
         } catch (e) {
           Object.assign(rows[i], {
             status: 'invalid',

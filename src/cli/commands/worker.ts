@@ -2,12 +2,13 @@ import type { Command } from 'commander';
 import { startQueueWorker } from '../../distributed/queueWorker';
 import { redisUrl, shownUrl } from '../../distributed/redisConnection';
 import { catchInterrupt } from '../interrupt';
-import { positiveInt } from '../options';
+import { maxMemoryFlag, positiveInt, positiveNumber } from '../options';
 
 interface WorkerOptions {
   queue: string;
   concurrency: number;
   lockMs: number;
+  maxMemory?: number;
 }
 
 /**
@@ -39,6 +40,11 @@ export function registerWorkerCommand(program: Command): void {
       positiveInt('--lock-ms'),
       30_000,
     )
+    .option(
+      maxMemoryFlag,
+      "refuse a case whose estimated memory is above this [MiB] (default 4096); the worker's own limit, a job cannot raise it",
+      positiveNumber('--max-memory'),
+    )
     .action(async (opts: WorkerOptions) => {
       const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
       // listening before the worker starts, so that an early signal is not lost
@@ -47,6 +53,7 @@ export function registerWorkerCommand(program: Command): void {
       const worker = startQueueWorker(opts.queue, {
         concurrency: opts.concurrency,
         lockMs: opts.lockMs,
+        limits: { maxMemoryMiB: opts.maxMemory },
         log,
       });
       log(`worker ready on ${shownUrl(opts.queue)} (${opts.concurrency} at a time)`);
