@@ -1,7 +1,7 @@
 import type { ClosureLaw } from '../../solver/contact/closureLaw';
 import type { ContactInterface, ContactProblem, PlateLayer } from '../../solver/contact/contactProblem';
 import { type GridMesh, rectangleMesh } from '../../solver/mesh/structured';
-import { footprintRect, type Rect } from '../case/checkCase';
+import { footprintRect, padRect, type Rect } from '../case/caseGeometry';
 import { type PlateMaterial, plateMaterials } from '../case/materials';
 import { meshAxisSpecs } from '../case/meshAxes';
 import type { Case, GasketCase } from '../case/schema';
@@ -253,20 +253,8 @@ export function uniformSwelling(model: StackModel, perCell: number): Float64Arra
   );
 }
 
-/** The gasket's region clipped to the cell footprint [mm]. */
-export function gasketRect(g: GasketCase, fp: Rect): Rect {
-  if (g.region.type !== 'rect') return fp;
-  const r = g.region;
-  return {
-    x0: Math.max(r.x0, fp.x0),
-    y0: Math.max(r.y0, fp.y0),
-    x1: Math.min(r.x1, fp.x1),
-    y1: Math.min(r.y1, fp.y1),
-  };
-}
-
 function inGasket(g: GasketCase, fp: Rect, x: number, y: number): boolean {
-  const r = gasketRect(g, fp);
+  const r = padRect(g, fp);
   const inside = x > r.x0 && x < r.x1 && y > r.y0 && y < r.y1;
   if (!inside || g.region.type !== 'frame') return inside;
   const w = g.region.width;
@@ -326,7 +314,7 @@ function padSeriesLayer(g: GasketCase, index: number, fp: Rect, count: number): 
 /** The pad as a layer: Shore hardness through Gent and Gent–Lindley with its own shape factor, or a table. */
 function gasketLayer(g: GasketCase, fp: Rect): LayerCompliance {
   if (g.law.type === 'table') return tabulatedPadLayer(g.law.closure, g.law.pressure);
-  const r = gasketRect(g, fp);
+  const r = padRect(g, fp);
   const W = r.x1 - r.x0;
   const D = r.y1 - r.y0;
   let area = W * D;

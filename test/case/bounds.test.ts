@@ -9,6 +9,7 @@ import { caseSchema } from '../../src/case/schema';
 import { getPath, withPath } from '../../src/case/variants';
 import { InputError } from '../../src/validation/parseInput';
 import { shownValue } from '../../src/validation/shownValue';
+import { numericLeaves } from './numericLeaves';
 
 const read = (name: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, `../../cases/${name}.json`), 'utf8'));
@@ -436,15 +437,7 @@ describe('messages are safe on any value', () => {
 });
 
 describe('no NaN or Infinity in any message for finite input (property)', () => {
-  /** Every numeric leaf of the case, as a JSON path. */
-  function numericPaths(v: unknown, at = ''): string[] {
-    if (typeof v === 'number') return [at];
-    if (Array.isArray(v)) return v.flatMap((x, i) => numericPaths(x, `${at}[${i}]`));
-    if (v && typeof v === 'object')
-      return Object.entries(v).flatMap(([k, x]) => numericPaths(x, at ? `${at}.${k}` : k));
-    return [];
-  }
-  const paths = numericPaths(full);
+  const paths = numericLeaves(full).map(([p]) => p);
   const finiteHostile = fc.oneof(
     fc.double({ noNaN: true, noDefaultInfinity: true }),
     fc.constantFrom(1e308, -1e308, 1e-300, 5e-324, -5e-324, 2 ** 53, 1e21, 0, -0),

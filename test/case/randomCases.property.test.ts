@@ -2,15 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CaseInput } from '../../src/case/schema';
 import { solveCase, summaryOf } from '../../src/solveCase';
-
-/** Every number in a JSON-like value, with its path. */
-function numbers(v: unknown, at = ''): [string, number][] {
-  if (typeof v === 'number') return [[at, v]];
-  if (Array.isArray(v)) return v.flatMap((x, i) => numbers(x, `${at}[${i}]`));
-  if (v && typeof v === 'object')
-    return Object.entries(v).flatMap(([k, x]) => numbers(x, at ? `${at}.${k}` : k));
-  return [];
-}
+import { numericLeaves } from './numericLeaves';
 
 /** Valid cases on a coarse 10 mm mesh: square plates, eight M8 bolts 12.5 mm in from the edges. */
 const validCase = fc
@@ -74,7 +66,7 @@ describe('random valid cases (property)', () => {
         expect(result.balance.relResidual).toBeLessThan(1e-6);
         if (result.swelling) expect(result.swelling.balance.relResidual).toBeLessThan(1e-6);
         const summary = summaryOf(result);
-        const bad = numbers(summary).filter(([, v]) => Number.isNaN(v));
+        const bad = numericLeaves(summary).filter(([, v]) => Number.isNaN(v));
         expect(bad, `NaN at ${bad.map(([p]) => p).join(', ')}`).toEqual([]);
         for (const v of result.fields.pressure[0].grid.values) expect(Number.isFinite(v)).toBe(true);
       }),
