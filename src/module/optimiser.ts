@@ -56,53 +56,117 @@ export interface OptimisedDesign {
   evaluated: number;
 }
 
+/** Relative step of the short-side scan [-]. */
+const SCAN_STEP = 0.01;
+/** Golden-section steps refining the best scanned footprint: the bracket shrinks to 0.618^30 ≈ 5e-7 of it. */
+const REFINE_STEPS = 30;
+const GOLDEN = (Math.sqrt(5) - 1) / 2;
+
 /**
- * Grid search over footprint aspect × module count × plate material; plate thickness and bolts follow from
- * the full-mode sizing. For each module count the footprint is the smallest that keeps the stack within
- * maxStackHeightMm (taller stacks mean smaller, thinner plates), bounded by the cell-format sides.
+ * Search over footprint aspect × short side × plate material; the module count follows from the
+ * stack-height limit, and plate thickness and bolts from the full-mode sizing. For each aspect and
+ * material the short side is scanned from minShortSideMm to maxLongSideMm / aspect in 1 % steps, plus
+ * each footprint at which one module fewer suffices (the efficiency jumps up there), and the best is
+ * refined by golden-section search between its neighbours. Within one module count a larger footprint
+ * means shorter stacks but larger, thicker plates: by mass the smallest footprint wins, by volume an
+ * interior one can (shorter tie rods and spring columns), so the whole range is searched.
  */
 export function optimiseModule(base: FullModuleInput, rawLimits: OptimiserInput = {}): OptimisedDesign {
   const lim = parseInput(optimiserSchema, rawLimits, 'optimiser limits');
   const probe = evaluateFullModule({ ...base, maxStackHeightMm: Number.MAX_VALUE });
   const cellVolumeMm3 = probe.stack.cellVolumeL * 1e6;
   const key = lim.objective === 'mass' ? 'massEfficiency' : 'volumeEfficiency';
-  let best: OptimisedDesign | undefined;
+  // written by `score` as it goes, so every design tried (scan and refinement) can win
+  const found: { best?: OptimisedDesign } = {};
   let evaluated = 0;
-  for (const aspect of lim.aspects)
-    for (let n = 1; n <= lim.maxModules; n++) {
-      const area = cellVolumeMm3 / (n * lim.maxStackHeightMm);
-      const b = Math.max(lim.minShortSideMm, Math.sqrt(area / aspect));
-      const a = aspect * b;
-      if (a > lim.maxLongSideMm) continue;
-      const height = cellVolumeMm3 / (n * a * b);
-      for (const material of lim.materials) {
+  for (const aspect of lim.aspects) {
+    const bMin = lim.minShortSideMm;
+    const bMax = lim.maxLongSideMm / aspect;
+    if (bMax < bMin) continue;
+    for (const material of lim.materials) {
+      /** Efficiency of the footprint b × aspect·b [mm]; −∞ when infeasible or over maxModules. */
+      const score = (b: number): number => {
         const result = evaluateFullModule({
           ...base,
           footprintWidthMm: b,
-          footprintLengthMm: a,
+          footprintLengthMm: aspect * b,
           plateMaterial: material,
-          // Just above this module's stack height, so cellStack splits into exactly n modules.
-          maxStackHeightMm: height * (1 + 1e-9),
+          maxStackHeightMm: lim.maxStackHeightMm,
         });
         evaluated++;
-        if (!result.feasible) continue;
-        if (!best || result[key] > best.result[key]) {
-          best = {
+        if (!result.feasible || result.stack.moduleCount > lim.maxModules) return Number.NEGATIVE_INFINITY;
+        if (!found.best || result[key] > found.best.result[key]) {
+          found.best = {
             objective: lim.objective,
             aspect,
             plateMaterial: material,
             footprintWidthMm: b,
-            footprintLengthMm: a,
+            footprintLengthMm: aspect * b,
             result,
             margins: margins(result, lim.maxStackHeightMm),
             evaluated: 0,
           };
         }
-      }
+        return result[key];
+      };
+      const sides = shortSides(bMin, bMax, aspect, cellVolumeMm3, lim.maxStackHeightMm, lim.maxModules);
+      const scores = sides.map(score);
+      let k = 0;
+      for (let i = 1; i < sides.length; i++) if (scores[i] > scores[k]) k = i;
+      if (Number.isFinite(scores[k]))
+        refine(score, sides[Math.max(0, k - 1)], sides[Math.min(sides.length - 1, k + 1)]);
     }
-  if (!best)
+  }
+  if (!found.best)
     throw new Error('optimiser: no feasible design within the limits; relax maxLongSideMm or maxModules');
-  return { ...best, evaluated };
+  return { ...found.best, evaluated };
+}
+
+/**
+ * Short sides [mm] to scan, ascending: bMin to bMax in SCAN_STEP steps, bMax, and for each module
+ * count n the smallest short side whose stack fits in n modules (just above it, so cellStack does
+ * not round up to n + 1).
+ */
+function shortSides(
+  bMin: number,
+  bMax: number,
+  aspect: number,
+  cellVolumeMm3: number,
+  maxStackHeightMm: number,
+  maxModules: number,
+): number[] {
+  const sides = [bMax];
+  for (let b = bMin; b < bMax; b *= 1 + SCAN_STEP) sides.push(b);
+  for (let n = 1; n <= maxModules; n++) {
+    const b = Math.sqrt(cellVolumeMm3 / (n * maxStackHeightMm) / aspect) * (1 + 1e-9);
+    if (b > bMin && b < bMax) sides.push(b);
+  }
+  return sides.sort((x, y) => x - y);
+}
+
+/** Golden-section search for the largest score on [lo, hi]; every point it tries is scored (and kept if best). */
+function refine(score: (b: number) => number, lo: number, hi: number): void {
+  let a = lo;
+  let b = hi;
+  let x1 = b - GOLDEN * (b - a);
+  let x2 = a + GOLDEN * (b - a);
+  let f1 = score(x1);
+  let f2 = score(x2);
+  for (let i = 0; i < REFINE_STEPS; i++) {
+    if (f1 >= f2) {
+      b = x2;
+      x2 = x1;
+      f2 = f1;
+      x1 = b - GOLDEN * (b - a);
+      f1 = score(x1);
+    } else {
+      a = x1;
+      x1 = x2;
+      f1 = f2;
+      x2 = a + GOLDEN * (b - a);
+      f2 = score(x2);
+    }
+  }
 }
 
 function margins(r: ModuleResult, maxStackHeightMm: number): DesignMargins {
