@@ -2,7 +2,8 @@ import type { LayerCompliance } from './layerCompliance';
 
 /**
  * Gent (1958): Young's modulus [MPa] of rubber from its Shore A hardness S.
- * Trusted for about 20 ≤ S ≤ 85 (domain notes §4).
+ * Used for about 20 ≤ S ≤ 85: towards S = 100 the denominator 254 − 2.54 S vanishes and E grows
+ * without bound.
  */
 export function gentModulus(shoreA: number): number {
   return (0.0981 * (56 + 7.62336 * shoreA)) / (0.137505 * (254 - 2.54 * shoreA));
