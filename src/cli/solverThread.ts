@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { threadEntry } from '../threads/threadEntry';
 import {
   type CaseJob,
   type CaseOutcome,
@@ -8,7 +9,7 @@ import {
   timedOutMessage,
 } from './caseJob';
 
-const workerEntry = new URL('./caseWorker.mjs', import.meta.url);
+const workerEntry = threadEntry(import.meta.url, './caseWorker.mjs', 'cli/caseWorker.js');
 
 /**
  * How long a thread may overrun its job's deadline before it is terminated [ms]. The thread

@@ -7,8 +7,9 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { SolverSession } from '../../solver/session/solverSession';
 import { SharedMemoryHelper } from '../../solver/sparse/index';
+import { threadEntry } from './threadEntry';
 
-const entry = new URL('./factorHelperWorker.mjs', import.meta.url);
+const entry = threadEntry(import.meta.url, './factorHelperWorker.mjs', 'threads/factorHelperWorker.js');
 
 /** A solver session with its factorization threads, and how to end them. */
 export interface ThreadedSession {

@@ -1,21 +1,7 @@
 import type { Command } from 'commander';
-import { startQueueWorker } from '../../distributed/queueWorker';
-import { redisUrl, shownUrl } from '../../distributed/redisConnection';
-import { catchInterrupt } from '../interrupt';
+import { redisUrl } from '../../distributed/redisConnection';
 import { maxMemoryFlag, positiveInt, positiveNumber } from '../options';
-
-interface WorkerOptions {
-  queue: string;
-  concurrency: number;
-  lockMs: number;
-  maxMemory?: number;
-}
-
-/**
- * After a signal-stop, how long the process may take to exit on its own before it is ended [ms]:
- * a Redis client still waiting on an unreachable server must not keep a stopped worker alive.
- */
-const EXIT_GRACE_MS = 500;
+import type { WorkerOptions } from './workerAction';
 
 /**
  * `stackpress worker --queue redis://…`: serve a distributed batch. Run any number of these on
@@ -46,22 +32,8 @@ export function registerWorkerCommand(program: Command): void {
       positiveNumber('--max-memory'),
     )
     .action(async (opts: WorkerOptions) => {
-      const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
-      // listening before the worker starts, so that an early signal is not lost
-      const interrupt = catchInterrupt();
-      const stop = new Promise<void>((resolve) => interrupt.onStop(resolve));
-      const worker = startQueueWorker(opts.queue, {
-        concurrency: opts.concurrency,
-        lockMs: opts.lockMs,
-        limits: { maxMemoryMiB: opts.maxMemory },
-        log,
-      });
-      log(`worker ready on ${shownUrl(opts.queue)} (${opts.concurrency} at a time)`);
-      await stop;
-      log('stopping: running cases are left to other workers');
-      await worker.close();
-      interrupt.dispose();
-      log('stopped');
-      setTimeout(() => process.exit(0), EXIT_GRACE_MS).unref();
+      // loaded only when the command runs: `--help` and the other commands never pay for it
+      const { runWorker } = await import('./workerAction');
+      await runWorker(opts);
     });
 }

@@ -1,0 +1,76 @@
+import { artifactsOf } from '../../report/caseArtifacts';
+import { writeCaseFolder } from '../../report/caseFolder';
+import type { FilmGrade } from '../../report/colormap';
+import { summaryTable } from '../../report/summaryTable';
+import { type CaseSummary, solveCase } from '../../solveCase';
+import { createSolverSession } from '../../threads/factorThreads';
+import { InputError } from '../../validation/parseInput';
+import { checkCaseFile, loadCaseFile } from '../caseFile';
+import { caseFolderIn, caseFolderNames, folderNameNote } from '../caseName';
+import { inputHash } from '../inputHash';
+import { catchInterrupt } from '../interrupt';
+
+export interface SolveOptions {
+  out: string;
+  dataDir?: string[];
+  film?: FilmGrade;
+  threads: number;
+  maxMemory?: number;
+}
+
+/**
+ * The action of `stackpress solve` (registered in ./solve.ts): every case file is loaded and
+ * checked first, so a bad input stops the run (exit 2) before anything is solved or written; then
+ * each case is solved in turn on one solver session and its folder written under `opts.out`.
+ */
+export async function runSolve(files: string[], opts: SolveOptions): Promise<void> {
+  const limits = { maxMemoryMiB: opts.maxMemory };
+  const names = caseFolderNames(files);
+  const loaded = [];
+  for (const [k, file] of files.entries()) {
+    const raw = await loadCaseFile(file, { dataDirs: opts.dataDir });
+    checkCaseFile(file, raw, limits);
+    loaded.push({ file, raw, name: names[k] });
+  }
+  for (const { file, name } of loaded) {
+    const note = folderNameNote(file, name);
+    if (note) process.stderr.write(`stackpress: ${note}\n`);
+  }
+  // one session for the run: cases on one mesh share its analysis; the helper thread loads
+  // while the first model is built
+  const threaded = createSolverSession(opts.threads);
+  const interrupt = catchInterrupt();
+  const done: { name: string; summary: CaseSummary }[] = [];
+  let failed = 0;
+  try {
+    for (const { file, raw, name } of loaded) {
+      if (interrupt.stopped) break;
+      try {
+        const hash = inputHash(raw);
+        const result = solveCase(raw, {
+          session: threaded.session,
+          limits,
+          shouldAbort: () => interrupt.stopped,
+        });
+        const dir = caseFolderIn(opts.out, name);
+        await writeCaseFolder(dir, artifactsOf(result), { file, hash }, opts.film);
+        done.push({ name, summary: result });
+        for (const w of result.warnings) process.stderr.write(`stackpress: ${name}: warning: ${w}\n`);
+      } catch (e) {
+        if (e instanceof InputError) throw e;
+        if (interrupt.stopped) break;
+        failed++;
+        process.stderr.write(`stackpress: ${file}: ${(e as Error).message}\n`);
+      }
+    }
+  } finally {
+    interrupt.dispose();
+    await threaded.close();
+  }
+  if (done.length > 0)
+    process.stdout.write(`${summaryTable(done)}\n\nwrote ${done.length} case folder(s) under ${opts.out}\n`);
+  if (interrupt.stopped) {
+    process.stderr.write(`stackpress: interrupted after ${done.length} of ${loaded.length} cases\n`);
+    process.exitCode = 1;
+  } else if (failed > 0) process.exitCode = 1;
+}
