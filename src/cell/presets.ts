@@ -1,8 +1,8 @@
 import type { CellInput } from './schema';
 
 /**
- * Named cell designs. Numbers the seeds state are marked (seed); everything else is an assumption
- * documented in src/cell/README.md.
+ * Named cell designs. Numbers their sources state are marked (stated); everything else is an
+ * assumption documented in src/cell/README.md.
  */
 
 /** Pouch construction shared by the presets: 90 × 290 mm electrodes, 5 mm margins → 100 × 300 mm cell. */
@@ -29,13 +29,13 @@ const al = (um: number) => ({ material: 'Al', thicknessUm: um }) as const;
 const cu = (um: number) => ({ material: 'Cu', thicknessUm: um }) as const;
 
 /**
- * Seed 004 calibration (Liu et al. 2019): NMC811 210 mAh/g (seed), 3.8 V (seed), 85 wt % (seed), Li at N/P 2 (seed),
- * Al 16 µm, Cu 8 µm, LGPS 20 µm (seed), LGPS 2.08 g/cm³ (domain §5). Loading = active mass per cm² of one
- * single-sided unit cell with whole foils, as the seed's Wh/kg are unit-cell values.
+ * Calibration cell of Liu et al. 2019: NMC811 210 mAh/g, 3.8 V, 85 wt %, Li at N/P 2, Al 16 µm, Cu 8 µm,
+ * LGPS 20 µm (all stated); LGPS at its crystal density, 2.08 g/cm³. Loading = active mass per cm² of one
+ * single-sided unit cell with whole foils, as the paper's Wh/kg are unit-cell values.
  */
-export function seed004Calibration(loadingMgPerCm2: number): CellInput {
+export function liu2019Calibration(loadingMgPerCm2: number): CellInput {
   return {
-    name: `seed 004, ${loadingMgPerCm2} mg/cm²`,
+    name: `Liu et al. 2019, ${loadingMgPerCm2} mg/cm²`,
     cathode: { ...nmc811(0.85, 210, 0.1), loading: { kind: 'active-mass', mgPerCm2: loadingMgPerCm2 } },
     separator: { material: 'LGPS', densityGPerCm3: 2.08, thicknessUm: 20 },
     anode: { kind: 'li-metal', sizing: { kind: 'np-ratio', value: 2 } },
@@ -45,19 +45,20 @@ export function seed004Calibration(loadingMgPerCm2: number): CellInput {
   };
 }
 
-/** The seed 004 calibration targets [Wh/kg] by loading [mg/cm²]. */
-export const seed004Targets = [
+/** Liu et al. 2019's unit-cell energy densities [Wh/kg] by cathode loading [mg/cm² of active material]. */
+export const liu2019Targets = [
   { loadingMgPerCm2: 5, whPerKg: 178 },
   { loadingMgPerCm2: 10, whPerKg: 275 },
   { loadingMgPerCm2: 20, whPerKg: 378 },
 ] as const;
 
 /**
- * Seed 001, NCM811‖Li with a 30 µm separator (397 Wh/kg, 1277 Wh/L). Unstated, assumed: 3 mAh/cm²,
- * 90 wt % NCM811 at 210 mAh/g, 5 % porosity, Li at N/P 1 (no excess), Al 10 µm, Cu 10 µm, LGPS separator.
+ * A published review's example cell: NCM811‖Li with a 30 µm separator (stated: 397 Wh/kg, 1277 Wh/L at
+ * unit-cell level). Unstated, assumed: 3 mAh/cm², 90 wt % NCM811 at 210 mAh/g, 5 % porosity, Li at N/P 1
+ * (no excess), Al 10 µm, Cu 10 µm, LGPS separator.
  */
-export const seed001LiMetal: CellInput = {
-  name: 'seed 001 NCM811‖Li',
+export const ncm811LiMetal30umSeparator: CellInput = {
+  name: 'NCM811‖Li, 30 µm separator (review example)',
   cathode: { ...nmc811(0.9, 210, 0.05), loading: { kind: 'areal-capacity', mAhPerCm2: 3 } },
   separator: { material: 'LGPS', densityGPerCm3: 2.08, thicknessUm: 30 },
   anode: { kind: 'li-metal', sizing: { kind: 'np-ratio', value: 1 } },
@@ -66,19 +67,23 @@ export const seed001LiMetal: CellInput = {
   construction: pouch,
 };
 
-/** Seed 001, anode-free (406 Wh/kg, 1481 Wh/L): the same cathode and separator, no anode at assembly. */
-export const seed001AnodeFree: CellInput = {
-  ...seed001LiMetal,
-  name: 'seed 001 anode-free',
+/**
+ * The same review's anode-free example (stated: 406 Wh/kg, 1481 Wh/L): the cathode and separator of
+ * ncm811LiMetal30umSeparator, no anode at assembly.
+ */
+export const anodeFreeNcm811: CellInput = {
+  ...ncm811LiMetal30umSeparator,
+  name: 'anode-free NCM811 (review example)',
   anode: { kind: 'anode-free' },
 };
 
 /**
- * Seed 000, 4 mAh/cm² NMC811 with 40 µm Li (≈400 Wh/kg, ≈980 Wh/L). Unstated, assumed: 70 wt % NMC811 at
- * 210 mAh/g, 10 % porosity, 20 µm Li6PS5Cl separator, Al 10 µm, Cu 6 µm; 40 µm Li on each face of the Cu.
+ * A published review's example cell: 4 mAh/cm² NMC811 with 40 µm Li (stated: ≈400 Wh/kg, ≈980 Wh/L at
+ * unit-cell level). Unstated, assumed: 70 wt % NMC811 at 210 mAh/g, 10 % porosity, 20 µm Li6PS5Cl
+ * separator (crystal density 1.64 g/cm³), Al 10 µm, Cu 6 µm; 40 µm Li on each face of the Cu.
  */
-export const seed000LiMetal: CellInput = {
-  name: 'seed 000 NMC811‖Li 40 µm',
+export const ncm811LiMetal40um: CellInput = {
+  name: 'NMC811‖Li 40 µm (review example)',
   cathode: { ...nmc811(0.7, 210, 0.1), loading: { kind: 'areal-capacity', mAhPerCm2: 4 } },
   separator: { material: 'Li6PS5Cl', densityGPerCm3: 1.64, thicknessUm: 20 },
   anode: { kind: 'li-metal', sizing: { kind: 'thickness', um: 40 } },
@@ -108,9 +113,11 @@ const graphite = {
 } as const;
 
 /**
- * Seed 002 Fig 1 progression a–g. Stated (seed): Li-In N/P ~20, 700 µm pellet separator, 80 wt % NCM811 at
- * 200 mAh/g (a); graphite N/P ~1.2 (b); ~30 µm separator (c); ~6 mAh/cm² dry electrode (d); ~100 % Si at
- * N/P ~1.2 (e); Li metal (f); anode-free (g). Everything else (Table S1 is not available) is assumed.
+ * Fig 1 progression a–g of Tan et al. (Tan, Meng & Jang, "Scaling up high energy density sulfidic
+ * solid-state batteries: a lab to pilot perspective"). Stated: Li-In N/P ~20, 700 µm pellet separator,
+ * 80 wt % NCM811 at 200 mAh/g (a); graphite N/P ~1.2 (b); ~30 µm separator (c); ~6 mAh/cm² dry electrode
+ * (d); ~100 % Si at N/P ~1.2 (e); Li metal (f); anode-free (g). Everything else (the paper's Table S1 was
+ * not available) is assumed.
  */
 export const fig1Presets: Record<Fig1Step, CellInput> = {
   a: {
@@ -173,11 +180,11 @@ export const fig1Presets: Record<Fig1Step, CellInput> = {
 
 /** Every preset by a CLI-friendly name. */
 export const namedCells: Record<string, CellInput> = {
-  'seed004-5': seed004Calibration(5),
-  'seed004-10': seed004Calibration(10),
-  'seed004-20': seed004Calibration(20),
-  'seed001-li': seed001LiMetal,
-  'seed001-anode-free': seed001AnodeFree,
-  'seed000-li': seed000LiMetal,
+  'liu2019-5': liu2019Calibration(5),
+  'liu2019-10': liu2019Calibration(10),
+  'liu2019-20': liu2019Calibration(20),
+  'ncm811-li-30um-separator': ncm811LiMetal30umSeparator,
+  'anode-free-ncm811': anodeFreeNcm811,
+  'ncm811-li-40um': ncm811LiMetal40um,
   ...Object.fromEntries(Object.entries(fig1Presets).map(([k, v]) => [`fig1${k}`, v])),
 };

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCell } from '../../src/cell/model';
-import { seed004Calibration } from '../../src/cell/presets';
+import { liu2019Calibration } from '../../src/cell/presets';
 import { InputError } from '../../src/validation/parseInput';
 
 describe('cell input validation', () => {
   it('names the field, value, unit and allowed range', () => {
-    const cell = seed004Calibration(10) as { separator: object };
+    const cell = liu2019Calibration(10) as { separator: object };
     const bad = { ...cell, separator: { ...cell.separator, thicknessUm: -5 } };
     expect(() => evaluateCell(bad)).toThrow(InputError);
     try {
@@ -19,13 +19,13 @@ describe('cell input validation', () => {
   });
 
   it('rejects double-sided bipolar stacks', () => {
-    const cell = seed004Calibration(10) as { construction: object };
+    const cell = liu2019Calibration(10) as { construction: object };
     const bad = { ...cell, construction: { ...cell.construction, coating: 'double', stacking: 'bipolar' } };
     expect(() => evaluateCell(bad)).toThrow(/construction\.coating/);
   });
 
   it('rejects an anode potential above the cathode voltage', () => {
-    const cell = seed004Calibration(10);
+    const cell = liu2019Calibration(10);
     const bad = {
       ...cell,
       anode: {
