@@ -89,7 +89,9 @@ export function startQueueWorker(url: string, options: QueueWorkerOptions): { cl
       throw e;
     }
     const { hash } = data.input;
-    const tag = `${data.input.file} [${hash.slice(0, 12)}] try ${job.attemptsMade + 1}`;
+    // the file name comes from whoever queued the job: no control characters into the log
+    const file = data.input.file.replace(/\p{Cc}/gu, '?');
+    const tag = `${file} [${hash.slice(0, 12)}] try ${job.attemptsMade + 1}`;
     if (stopping) return handBack(job, token, hash);
 
     const kept = finished.get(hash);

@@ -35,7 +35,14 @@ export function parseQueuedCase(data: unknown): QueuedCase {
     throw new UnrecoverableError(`job payload is not a stackpress case: ${[...byPath.values()].join('; ')}`);
   }
   const job = parsed.data as QueuedCase;
-  if (inputHash(job.raw) !== job.input.hash)
+  let hash: string;
+  try {
+    hash = inputHash(job.raw);
+  } catch (e) {
+    // e.g. a raw nested too deep to walk: no case is
+    throw new UnrecoverableError(`job payload is not a stackpress case: raw: ${(e as Error).message}`);
+  }
+  if (hash !== job.input.hash)
     throw new UnrecoverableError(
       `job payload is not a stackpress case: input.hash ${job.input.hash} is not the sha256 of its raw case`,
     );
