@@ -41,7 +41,7 @@ export const maxGridPoints = 10_000_000;
 
 /*
  * Memory model [bytes], fitted to the peak resident size (less the ≈ 130 MiB of Node and the
- * loaded code) of Fig 5b solves at 2, 1 and 0.5 mm (37 k to 544 k unknowns, one or two plate
+ * loaded code) of the cases/fig5b-*.json solves at 2, 1 and 0.5 mm (37 k to 544 k unknowns, one or two plate
  * factors) and of coupled 3- to 13-plate stacks; it overestimates those runs by 15–50 %, which is
  * the side to err on.
  */

@@ -4,8 +4,8 @@ import type { ModuleResult } from './result';
 import { libReference } from './sweep';
 
 /**
- * Vega-Lite spec of one Fig 5d–f panel: efficiency by mass and by volume against stack pressure (log axis)
- * for one system size, with the LIB reference lines dashed.
+ * Vega-Lite spec of one panel of Tan et al.'s Fig 5d–f: efficiency by mass and by volume against stack pressure
+ * (log axis) for one system size, with the LIB reference lines dashed.
  */
 export function efficiencyChartSpec(rows: ModuleResult[], systemKWh: number, subtitle: string): TopLevelSpec {
   const points = rows

@@ -1,4 +1,4 @@
-/** Springs and gaskets: the series compliance that evens out the stack pressure (seed 002 Fig 5b). */
+/** Springs and gaskets: the series compliance that evens out the stack pressure (Tan et al. Fig 5b). */
 
 /** Disc-spring stacks under the nuts on one side. */
 export interface SpringRules {

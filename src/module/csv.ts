@@ -1,7 +1,7 @@
 import type { ModuleResult } from './result';
 import type { Crossing } from './sweep';
 
-/** The efficiency table the issue fixes: efficiencies as fractions, plate thickness in mm. */
+/** The columns of `efficiency.csv`, fixed so scripts can rely on them: efficiencies as fractions, plate thickness in mm. */
 export const efficiencyColumns = [
   'systemKWh',
   'pressureMPa',

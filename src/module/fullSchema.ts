@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { boltMaterials, plateMaterials } from '../case/materials';
 import { quantity } from '../case/quantity';
-import { seedModuleFields } from './seedSchema';
+import { platesOnlyModuleFields } from './platesOnlySchema';
 
 const plateNames = Object.keys(plateMaterials) as [
   keyof typeof plateMaterials,
@@ -13,21 +13,21 @@ const boltNames = Object.keys(boltMaterials) as [
 ];
 
 /**
- * Full-mode module input: seed mode's geometry plus real materials, a stress check, fasteners,
+ * Full-mode module input: the plates-only mode's geometry plus real materials, a stress check, fasteners,
  * springs, gaskets and a stack-height limit that splits the system into modules.
  */
 export const fullModuleSchema = z
   .object({
-    systemKWh: seedModuleFields.systemKWh,
-    pressureMPa: seedModuleFields.pressureMPa,
-    cellWhPerKg: seedModuleFields.cellWhPerKg,
-    cellWhPerL: seedModuleFields.cellWhPerL,
-    footprintWidthMm: seedModuleFields.footprintWidthMm,
-    footprintLengthMm: seedModuleFields.footprintLengthMm,
-    edge: seedModuleFields.edge,
-    deflectionLimit: seedModuleFields.deflectionLimit,
-    span: seedModuleFields.span,
-    plateCount: seedModuleFields.plateCount,
+    systemKWh: platesOnlyModuleFields.systemKWh,
+    pressureMPa: platesOnlyModuleFields.pressureMPa,
+    cellWhPerKg: platesOnlyModuleFields.cellWhPerKg,
+    cellWhPerL: platesOnlyModuleFields.cellWhPerL,
+    footprintWidthMm: platesOnlyModuleFields.footprintWidthMm,
+    footprintLengthMm: platesOnlyModuleFields.footprintLengthMm,
+    edge: platesOnlyModuleFields.edge,
+    deflectionLimit: platesOnlyModuleFields.deflectionLimit,
+    span: platesOnlyModuleFields.span,
+    plateCount: platesOnlyModuleFields.plateCount,
     plateMaterial: z
       .enum(plateNames)
       .default('carbon-steel')

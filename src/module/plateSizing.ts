@@ -15,7 +15,7 @@ export interface PlateSizingRequest extends PlateLoad {
   /** deflection limit: y_max ≤ L / limit */
   deflectionLimit: number;
   span: SpanDefinition;
-  /** safety factor on yield for the bending stress; 0 = no stress check (seed mode) */
+  /** safety factor on yield for the bending stress; 0 = no stress check (plates-only mode) */
   stressSafetyFactor: number;
   /**
    * The real layout, for sizers that use it (the FE sizer): the loaded cell footprint [mm]

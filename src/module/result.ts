@@ -11,7 +11,7 @@ export interface ModulePart {
 
 /** A module design evaluated at one system size and pressure. */
 export interface ModuleResult {
-  mode: 'seed' | 'full';
+  mode: 'plates-only' | 'full';
   /** [kWh] */
   systemKWh: number;
   /** [MPa] */
@@ -22,7 +22,7 @@ export interface ModuleResult {
   parts: ModulePart[];
   /** cells + structure, all modules [kg] */
   moduleMassKg: number;
-  /** all modules [L]: cells + plates in seed mode, bounding envelopes in full mode */
+  /** all modules [L]: cells + plates in plates-only mode, bounding envelopes in full mode */
   moduleVolumeL: number;
   /** cell mass / module mass [-] */
   massEfficiency: number;

@@ -1,6 +1,6 @@
 import type { ModuleResult } from './result';
 
-/** LIB pouch cell-to-module references (Löbberding et al. 2020, quoted by seed 002). */
+/** LIB pouch cell-to-module references (Löbberding et al. 2020, quoted by Tan et al.). */
 export const libReference = { massEfficiency: 0.82, volumeEfficiency: 0.73 } as const;
 
 /** Evaluates one design at a system size [kWh] and stack pressure [MPa]. */

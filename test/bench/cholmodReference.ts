@@ -1,6 +1,6 @@
 /**
  * CHOLMOD on the benchmark matrices, on this machine in this minute (`npm run bench -- --cholmod`):
- * the issue's speed targets are stated against CHOLMOD's times on a quieter machine, and this
+ * the speed targets (BENCHMARKS.md) are stated against CHOLMOD's times on a quieter machine, and this
  * shared VM's speed drifts by 2×, so the reference is measured beside our own runs. Needs gcc and
  * Debian's libsuitesparse-dev (with libopenblas0-serial for a single-threaded optimized BLAS).
  */

@@ -12,8 +12,8 @@ const npx = (args: string[]) =>
   spawnSync('npx', ['stackpress', ...args], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
 
 describe('npx stackpress module', () => {
-  it('--seed-mode writes efficiency.csv with the fixed header and one row per size × pressure, plus SVG charts', () => {
-    const r = npx(['module', '--seed-mode', '--out', out]);
+  it('--plates-only writes efficiency.csv with the fixed header and one row per size × pressure, plus SVG charts', () => {
+    const r = npx(['module', '--plates-only', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     const lines = readFileSync(join(out, 'efficiency.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe('systemKWh,pressureMPa,massEfficiency,volumeEfficiency,plateThicknessMm');
@@ -47,7 +47,7 @@ describe('npx stackpress module', () => {
   });
 
   it('exits 2 on bad input and names the field', () => {
-    const bad = npx(['module', '--seed-mode', '--nu', '0.7', '--out', out]);
+    const bad = npx(['module', '--plates-only', '--nu', '0.7', '--out', out]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('nu: 0.7');
     expect(npx(['module', '--footprint', 'wide', '--out', out]).status).toBe(2);

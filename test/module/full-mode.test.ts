@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fastenersOfDiameter, fastenerVolumeMm3 } from '../../src/module/fasteners';
 import { evaluateFullModule } from '../../src/module/fullMode';
-import { evaluateSeedModule } from '../../src/module/seedMode';
+import { evaluatePlatesOnlyModule } from '../../src/module/platesOnlyMode';
 
 const full = (systemKWh: number, pressureMPa: number) => evaluateFullModule({ systemKWh, pressureMPa });
 const rodsKg = (r: ReturnType<typeof full>) => r.parts.find((p) => p.part === 'tie rods / bolts')!.massKg;
@@ -39,13 +39,13 @@ describe('full mode', () => {
     }
   });
 
-  it('is never better than seed mode, which counts plates only', () => {
+  it('is never better than plates-only mode, which counts plates only', () => {
     for (const s of [1, 10, 20])
       for (const p of [1, 10, 100]) {
         const f = full(s, p);
-        const seed = evaluateSeedModule({ systemKWh: s, pressureMPa: p });
-        expect(f.massEfficiency).toBeLessThan(seed.massEfficiency);
-        expect(f.volumeEfficiency).toBeLessThan(seed.volumeEfficiency);
+        const platesOnly = evaluatePlatesOnlyModule({ systemKWh: s, pressureMPa: p });
+        expect(f.massEfficiency).toBeLessThan(platesOnly.massEfficiency);
+        expect(f.volumeEfficiency).toBeLessThan(platesOnly.volumeEfficiency);
       }
   });
 

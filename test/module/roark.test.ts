@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { plateDeflection, thicknessForDeflection } from '../../src/module/plate';
 import { roarkAlpha } from '../../src/module/roark';
 
-// α from Roark Table 11.4 as quoted in domain.md §3 (typed here, not read from the code).
+// α from Roark's Formulas for Stress and Strain, Table 11.4, cases 1a and 8a, ν = 0.3 (typed here, not read from the code).
 const alpha1a: Record<number, number> = { 1: 0.0444, 1.4: 0.077, 2: 0.111, 3: 0.1335, 5: 0.1417 };
 const alpha8a: Record<number, number> = { 1: 0.0138, 1.6: 0.0251, 2: 0.0277 };
 

@@ -1,4 +1,7 @@
-/** MacNeal–Harder plate patch (domain.md §3): 0.24 × 0.12 rectangle with four distorted interior nodes. */
+/**
+ * MacNeal–Harder plate patch (MacNeal & Harder 1985, "A proposed standard set of problems to test finite
+ * element accuracy"): 0.24 × 0.12 rectangle with four distorted interior nodes.
+ */
 export const patchNodes = [
   [0, 0],
   [0.24, 0],

@@ -17,12 +17,29 @@ const footprint = (v: string): [number, number] => {
   return [positive('footprint width [mm]')(m[1]), positive('footprint length [mm]')(m[2])];
 };
 
-/** `stackpress module`: cell-to-module efficiency sweeps (seed or full mode) and the design optimiser. */
+/** Former preset names, still accepted by --cell (not listed): the current name of each. */
+const formerCellNames: Record<string, string> = {
+  'seed004-5': 'liu2019-5',
+  'seed004-10': 'liu2019-10',
+  'seed004-20': 'liu2019-20',
+  'seed001-li': 'ncm811-li-30um-separator',
+  'seed001-anode-free': 'anode-free-ncm811',
+  'seed000-li': 'ncm811-li-40um',
+};
+
+/** `stackpress module`: cell-to-module efficiency sweeps (plates-only or full mode) and the design optimiser. */
 export function registerModuleCommand(program: Command): void {
   program
     .command('module')
-    .description('cell-to-module conversion efficiency vs stack pressure and system size (seed 002 Fig 5d–f)')
-    .option('--seed-mode', "exactly seed 002's method: Roark plates only")
+    .description(
+      'cell-to-module conversion efficiency vs stack pressure and system size (Tan et al. Fig 5d–f)',
+    )
+    .option(
+      '--plates-only',
+      "Tan et al.'s method: cells and two Roark-sized end plates, nothing else counted",
+    )
+    // the former name of --plates-only, kept so existing scripts still run
+    .addOption(new Option('--seed-mode').hideHelp().implies({ platesOnly: true }))
     .option('--out <dir>', 'output folder for CSV and SVG', 'results/module')
     .option('--systems <kWh,...>', 'system sizes [kWh]', list, [1, 10, 20])
     .option('--p-min <MPa>', 'lowest stack pressure [MPa]', positive('--p-min'), 1)
@@ -31,6 +48,7 @@ export function registerModuleCommand(program: Command): void {
     .option(
       '--cell <preset>',
       `take Wh/kg and Wh/L from a cell preset (pouch level): ${Object.keys(namedCells).join(', ')}`,
+      (v: string) => formerCellNames[v] ?? v,
     )
     .option(
       '--cell-wh-kg <Wh/kg>',
@@ -51,7 +69,7 @@ export function registerModuleCommand(program: Command): void {
     )
     .option(
       '--deflection-limit <N>',
-      'plate deflection limit L/N: 500 (seed), 360, 240',
+      'plate deflection limit L/N: 500 (Tan et al.), 360, 240',
       positive('--deflection-limit'),
     )
     .addOption(
@@ -61,12 +79,16 @@ export function registerModuleCommand(program: Command): void {
       ]),
     )
     .option('--plates <n>', 'end plates per module (default 2)', positive('--plates'))
-    .option('--e <MPa>', "seed mode: plate Young's modulus [MPa] (default 200000)", positive('--e'))
-    .option('--nu <nu>', "seed mode: plate Poisson's ratio (default 0.3)", Number)
-    .option('--density <kg/m3>', 'seed mode: plate density [kg/m³] (default 7850)', positive('--density'))
+    .option('--e <MPa>', "plates-only mode: plate Young's modulus [MPa] (default 200000)", positive('--e'))
+    .option('--nu <nu>', "plates-only mode: plate Poisson's ratio (default 0.3)", Number)
+    .option(
+      '--density <kg/m3>',
+      'plates-only mode: plate density [kg/m³] (default 7850)',
+      positive('--density'),
+    )
     .option(
       '--max-stack-height <mm>',
-      'tallest stack per module [mm] (full default 400; seed: one stack)',
+      'tallest stack per module [mm] (full default 400; plates-only: one stack)',
       positive('--max-stack-height'),
     )
     .option('--plate-material <name>', 'full mode: carbon-steel, al-6061-t6, ti-6al-4v, …')

@@ -8,13 +8,13 @@ import { evaluateFullModule } from '../../module/fullMode';
 import type { FullModuleInput } from '../../module/fullSchema';
 import { optimiseModule } from '../../module/optimiser';
 import { type PlateSizer, roarkPlateSizer } from '../../module/plateSizing';
-import { evaluateSeedModule } from '../../module/seedMode';
-import type { SeedModuleInput } from '../../module/seedSchema';
+import { evaluatePlatesOnlyModule } from '../../module/platesOnlyMode';
+import type { PlatesOnlyModuleInput } from '../../module/platesOnlySchema';
 import { crossings, logSpace, type ModuleEvaluator, sweep } from '../../module/sweep';
 import { writeReport } from '../../report/atomicWrite';
 
 export interface ModuleOptions {
-  seedMode?: boolean;
+  platesOnly?: boolean;
   out: string;
   systems: number[];
   pMin: number;
@@ -67,7 +67,7 @@ function defined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-function seedInput(o: ModuleOptions): Omit<SeedModuleInput, 'systemKWh' | 'pressureMPa'> {
+function platesOnlyInput(o: ModuleOptions): Omit<PlatesOnlyModuleInput, 'systemKWh' | 'pressureMPa'> {
   return defined({
     ...cellDensities(o),
     footprintWidthMm: o.footprint?.[0],
@@ -84,7 +84,7 @@ function seedInput(o: ModuleOptions): Omit<SeedModuleInput, 'systemKWh' | 'press
 }
 
 function fullInput(o: ModuleOptions): Omit<FullModuleInput, 'systemKWh' | 'pressureMPa'> {
-  const { E: _e, nu: _nu, densityKgPerM3: _d, ...shared } = seedInput(o);
+  const { E: _e, nu: _nu, densityKgPerM3: _d, ...shared } = platesOnlyInput(o);
   return defined({
     ...shared,
     plateMaterial: o.plateMaterial,
@@ -101,15 +101,15 @@ function plateSizerOf(o: ModuleOptions): PlateSizer {
 }
 
 async function sweepAndReport(o: ModuleOptions): Promise<void> {
-  const evaluate: ModuleEvaluator = o.seedMode
-    ? (s, p) => evaluateSeedModule({ ...seedInput(o), systemKWh: s, pressureMPa: p })
+  const evaluate: ModuleEvaluator = o.platesOnly
+    ? (s, p) => evaluatePlatesOnlyModule({ ...platesOnlyInput(o), systemKWh: s, pressureMPa: p })
     : (s, p) => evaluateFullModule({ ...fullInput(o), systemKWh: s, pressureMPa: p }, plateSizerOf(o));
   if (o.pMax <= o.pMin) throw new InvalidArgumentError('--p-max must exceed --p-min');
   const pressures = logSpace(o.pMin, o.pMax, Math.round(o.points));
   const rows = sweep(evaluate, o.systems, pressures);
   const cross = crossings(evaluate, o.systems, { minMPa: o.pMin, maxMPa: o.pMax });
-  const mode = o.seedMode
-    ? 'seed mode: Roark end plates only'
+  const mode = o.platesOnly
+    ? 'plates-only mode: Roark end plates only'
     : 'full mode: plates, tie rods, springs, gaskets';
   const files: Record<string, string> = {
     'efficiency.csv': efficiencyCsv(rows),

@@ -1,5 +1,5 @@
 /**
- * MacNeal–Harder bending patch test (domain.md §3) on the distorted 5-element patch:
+ * MacNeal–Harder bending patch test (MacNeal & Harder 1985) on the distorted 5-element patch:
  * w = 10⁻³(x² + xy + y²)/2 with the consistent rotations rx = ∂w/∂y, ry = −∂w/∂x prescribed
  * at the four boundary nodes. Interior dofs and the constant moments must be exact.
  */

@@ -1,6 +1,6 @@
 /**
- * The series references agree with each other and with the tabulated values of domain.md §3
- * (Timoshenko & Woinowsky-Krieger), so the plate tests compare against trusted numbers.
+ * The series references agree with each other and with the values tabulated in Timoshenko &
+ * Woinowsky-Krieger, Theory of Plates and Shells, so the plate tests compare against trusted numbers.
  */
 import { describe, expect, it } from 'vitest';
 import {

@@ -10,7 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { evaluateSeedModule } from '../../../src/module/seedMode';
+import { evaluatePlatesOnlyModule } from '../../../src/module/platesOnlyMode';
 import { libReference, logSpace } from '../../../src/module/sweep';
 import { csvBlob, downloadBlob } from '../domain/exportFiles';
 
@@ -19,7 +19,10 @@ const COLOURS = ['#c0392b', '#d68910', '#2471a3', '#1e8449'];
 
 type Metric = 'massEfficiency' | 'volumeEfficiency';
 
-/** Cell-to-module conversion efficiency against stack pressure for several system sizes (seed-mode module model). */
+/**
+ * Cell-to-module conversion efficiency against stack pressure for several system sizes
+ * (plates-only module model: Tan et al.'s method).
+ */
 export function EfficiencyChart({ markPressure }: { markPressure: number | null }) {
   const [metric, setMetric] = useState<Metric>('massEfficiency');
   const pressures = useMemo(() => logSpace(0.1, 100, 41), []);
@@ -28,7 +31,7 @@ export function EfficiencyChart({ markPressure }: { markPressure: number | null 
       pressures.map((p) => {
         const row: Record<string, number> = { pressure: p };
         for (const s of SYSTEMS_KWH) {
-          const r = evaluateSeedModule({ systemKWh: s, pressureMPa: p });
+          const r = evaluatePlatesOnlyModule({ systemKWh: s, pressureMPa: p });
           row[`m${s}`] = 100 * r.massEfficiency;
           row[`v${s}`] = 100 * r.volumeEfficiency;
         }
@@ -56,7 +59,7 @@ export function EfficiencyChart({ markPressure }: { markPressure: number | null 
           </select>
         </label>
         <span className="muted">
-          Seed-mode module: two steel end plates sized by Roark for L/500, 100 × 300 mm cells
+          Plates-only module (Tan et al.): two steel end plates sized by Roark for L/500, 100 × 300 mm cells
         </span>
         <button type="button" onClick={exportCsv}>
           Export CSV

@@ -1,15 +1,15 @@
 import { parseInput } from '../validation/parseInput';
 import { cellStack } from './cellStack';
 import { roarkPlateSizer } from './plateSizing';
+import { type PlatesOnlyModuleInput, platesOnlyModuleSchema } from './platesOnlySchema';
 import type { ModuleResult } from './result';
-import { type SeedModuleInput, seedModuleSchema } from './seedSchema';
 
 /**
- * Seed 002's module: two steel end plates sized by Roark for L/limit deflection, nothing else counted.
- * Efficiency = cells / (cells + plates), by mass and by volume.
+ * The module of Tan et al. (Fig 5c–f): two steel end plates sized by Roark for L/limit deflection,
+ * nothing else counted. Efficiency = cells / (cells + plates), by mass and by volume.
  */
-export function evaluateSeedModule(raw: SeedModuleInput): ModuleResult {
-  const m = parseInput(seedModuleSchema, raw, 'seed-mode module');
+export function evaluatePlatesOnlyModule(raw: PlatesOnlyModuleInput): ModuleResult {
+  const m = parseInput(platesOnlyModuleSchema, raw, 'plates-only module');
   const area = m.footprintWidthMm * m.footprintLengthMm;
   const stack = cellStack(
     m.systemKWh,
@@ -35,7 +35,7 @@ export function evaluateSeedModule(raw: SeedModuleInput): ModuleResult {
   const moduleMassKg = stack.cellMassKg + plateMassKg;
   const moduleVolumeL = stack.cellVolumeL + plateVolumeL;
   return {
-    mode: 'seed',
+    mode: 'plates-only',
     systemKWh: m.systemKWh,
     pressureMPa: m.pressureMPa,
     stack,

@@ -2,17 +2,17 @@ import { z } from 'zod';
 import { quantity } from '../case/quantity';
 
 /**
- * Seed-mode module input: exactly seed 002's method (domain.md §2). Each field the seed leaves unstated
- * is here with a documented default.
+ * Plates-only module input: exactly the method of Tan et al. (Fig 5c–f): cells and two end plates sized
+ * by Roark. Each field the paper leaves unstated is here with a documented default (src/module/README.md).
  */
-export const seedModuleFields = {
+export const platesOnlyModuleFields = {
   systemKWh: quantity('kWh', 'system energy', { gt: 0, lte: 100_000 }),
   pressureMPa: quantity('MPa', 'stack pressure', { gt: 0, lte: 1000 }),
-  cellWhPerKg: quantity('Wh/kg', 'cell gravimetric energy density (default: domain §5 cell target)', {
+  cellWhPerKg: quantity('Wh/kg', 'cell gravimetric energy density (default: an assumed cell target)', {
     gt: 0,
     lte: 2000,
   }).default(350),
-  cellWhPerL: quantity('Wh/L', 'cell volumetric energy density (default: domain §5 cell target)', {
+  cellWhPerL: quantity('Wh/L', 'cell volumetric energy density (default: an assumed cell target)', {
     gt: 0,
     lte: 5000,
   }).default(750),
@@ -24,7 +24,7 @@ export const seedModuleFields = {
   edge: z.enum(['simply-supported', 'clamped']).default('simply-supported').meta({
     description: 'plate edge condition: Roark Table 11.4 case 1a (simply supported) or 8a (clamped)',
   }),
-  deflectionLimit: quantity('', 'deflection limit N in y_max ≤ L/N (seed: 500; ACI: 240, 360)', {
+  deflectionLimit: quantity('', 'deflection limit N in y_max ≤ L/N (Tan et al.: 500; ACI: 240, 360)', {
     gt: 0,
     lte: 100_000,
   }).default(500),
@@ -37,7 +37,9 @@ export const seedModuleFields = {
     gte: 1,
     lte: 2,
   }).default(2),
-  E: quantity('MPa', "plate Young's modulus (seed: steel 200 GPa)", { gt: 0, lte: 1e6 }).default(200_000),
+  E: quantity('MPa', "plate Young's modulus (Tan et al.: steel, 200 GPa)", { gt: 0, lte: 1e6 }).default(
+    200_000,
+  ),
   nu: quantity('', "plate Poisson's ratio (Roark's tables assume 0.3)", { gte: 0, lt: 0.5 }).default(0.3),
   densityKgPerM3: quantity('kg/m³', 'plate density (carbon steel 7850)', { gt: 0, lte: 25_000 }).default(
     7850,
@@ -47,7 +49,7 @@ export const seedModuleFields = {
   }).optional(),
 };
 
-export const seedModuleSchema = z.object(seedModuleFields).strict();
+export const platesOnlyModuleSchema = z.object(platesOnlyModuleFields).strict();
 
-export type SeedModuleInput = z.input<typeof seedModuleSchema>;
-export type SeedModule = z.output<typeof seedModuleSchema>;
+export type PlatesOnlyModuleInput = z.input<typeof platesOnlyModuleSchema>;
+export type PlatesOnlyModule = z.output<typeof platesOnlyModuleSchema>;
