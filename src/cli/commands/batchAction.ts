@@ -84,8 +84,9 @@ export async function runBatch(patterns: string[], opts: BatchOptions): Promise<
     : new WorkerPool(opts.jobs, { timeoutSeconds: opts.timeout });
   const interrupt = catchInterrupt();
   interrupt.onStop(() => pool.stop());
-  let failed = entries.filter((e) => e.status === 'failed').length;
+  // queued cases count as interrupted until they end, not as failed: the bar counts real failures
   for (const job of jobs) entries[job.id].status = 'interrupted';
+  let failed = entries.filter((e) => e.status === 'failed').length;
   try {
     await pool.run(jobs, (o) => {
       const entry = entries[o.id];
