@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { runCli } from './run';
 
 /** Entry point: run the CLI on the process arguments and exit with its code. */

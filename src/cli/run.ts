@@ -8,13 +8,23 @@ export const exitCodes = { ok: 0, someFailed: 1, usage: 2 } as const;
 /** Run the CLI on `argv` (node-style: [node, script, ...args]); resolves to the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
   process.exitCode = undefined;
+  // commander prints the errors it finds while parsing; one an action throws (an
+  // InvalidArgumentError for a bad option combination) reaches here unprinted
+  let printed = false;
+  const program = buildProgram({
+    outputError: (text, write) => {
+      printed = true;
+      write(text);
+    },
+  });
   try {
-    await buildProgram().parseAsync(argv);
+    await program.parseAsync(argv);
     return process.exitCode === exitCodes.someFailed ? exitCodes.someFailed : exitCodes.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
-      const shown = e.code === 'commander.helpDisplayed' || e.code === 'commander.version';
-      return shown ? exitCodes.ok : exitCodes.usage;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return exitCodes.ok;
+      if (!printed) process.stderr.write(`stackpress: ${e.message}\n`);
+      return exitCodes.usage;
     }
     if (e instanceof InputError) {
       process.stderr.write(`stackpress: ${e.message}\n`);

@@ -1,7 +1,8 @@
 /**
  * Batch throughput: the four Fig 5b cases (default 2 mm mesh), replicated to 8 case files, solved by
- * `stackpress batch --jobs 2` as a spawned process; reports cases per minute (wall clock,
- * including process and worker start-up). Run: npm run bench:batch
+ * `stackpress batch --jobs 2` as a spawned process (the compiled bin: `npm run bench:batch` builds
+ * first); reports cases per minute (wall clock, including process and worker start-up).
+ * Run: npm run bench:batch
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -22,7 +23,7 @@ const n = copies * fig5b.length;
 const t0 = performance.now();
 execFileSync(
   process.execPath,
-  [join(repo, 'src/cli/stackpress.mjs'), 'batch', cases, '--out', join(dir, 'out'), '--jobs', String(jobs)],
+  [join(repo, 'dist/cli/stackpress.js'), 'batch', cases, '--out', join(dir, 'out'), '--jobs', String(jobs)],
   {
     stdio: ['ignore', 'ignore', 'inherit'],
   },

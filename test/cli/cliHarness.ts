@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const repo = resolve(import.meta.dirname, '../..');
-export const bin = join(repo, 'src/cli/stackpress.mjs');
+/** The compiled bin, as installed users run it: `npm run build` makes it (`npm run test:integration` does). */
+export const bin = join(repo, 'dist/cli/stackpress.js');
 
 export interface CliRun {
   code: number;
@@ -14,6 +16,7 @@ export interface CliRun {
 
 /** Run the stackpress bin as a separate process. */
 export function runStackpress(args: string[], cwd = repo): Promise<CliRun> {
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: run npm run build first`);
   return new Promise((done) => {
     execFile(process.execPath, [bin, ...args], { cwd, maxBuffer: 1 << 24 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
