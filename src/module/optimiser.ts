@@ -21,12 +21,24 @@ export const optimiserSchema = z
     aspects: z
       .array(quantity('', 'footprint aspect ratio long/short', { gte: 1, lte: 20 }))
       .min(1)
+      // each aspect costs a few hundred designs per material
+      .max(100)
       .default([1, 1.25, 1.5, 2, 2.5, 3, 4, 5]),
-    materials: z.array(z.enum(plateNames)).min(1).default(['carbon-steel', 'al-6061-t6', 'ti-6al-4v']),
+    materials: z
+      .array(z.enum(plateNames))
+      .min(1)
+      .max(plateNames.length)
+      .default(['carbon-steel', 'al-6061-t6', 'ti-6al-4v']),
     maxModules: quantity('', 'most modules to consider', { int: true, gte: 1, lte: 200 }).default(12),
     maxStackHeightMm: quantity('mm', 'tallest stack per module', { gt: 0 }).default(400),
-    minShortSideMm: quantity('mm', 'smallest cell footprint side (cell format)', { gt: 0 }).default(80),
-    maxLongSideMm: quantity('mm', 'largest cell footprint side (cell format)', { gt: 0 }).default(600),
+    // the same bound as the footprint fields of the module inputs
+    minShortSideMm: quantity('mm', 'smallest cell footprint side (cell format)', {
+      gt: 0,
+      lte: 5000,
+    }).default(80),
+    maxLongSideMm: quantity('mm', 'largest cell footprint side (cell format)', { gt: 0, lte: 5000 }).default(
+      600,
+    ),
   })
   .strict();
 
@@ -58,6 +70,8 @@ export interface OptimisedDesign {
 
 /** Relative step of the short-side scan [-]. */
 const SCAN_STEP = 0.01;
+/** Most scanned short sides per aspect and material: a wider range is scanned in coarser steps. */
+const MAX_SCAN_POINTS = 400;
 /** Golden-section steps refining the best scanned footprint: the bracket shrinks to 0.618^30 ≈ 5e-7 of it. */
 const REFINE_STEPS = 30;
 const GOLDEN = (Math.sqrt(5) - 1) / 2;
@@ -123,7 +137,8 @@ export function optimiseModule(base: FullModuleInput, rawLimits: OptimiserInput 
 }
 
 /**
- * Short sides [mm] to scan, ascending: bMin to bMax in SCAN_STEP steps, bMax, and for each module
+ * Short sides [mm] to scan, ascending: bMin to bMax in equal ratios of at most 1 + SCAN_STEP (coarser
+ * beyond MAX_SCAN_POINTS), and for each module
  * count n the smallest short side whose stack fits in n modules (just above it, so cellStack does
  * not round up to n + 1).
  */
@@ -135,8 +150,9 @@ function shortSides(
   maxStackHeightMm: number,
   maxModules: number,
 ): number[] {
+  const steps = Math.min(MAX_SCAN_POINTS, Math.ceil(Math.log(bMax / bMin) / Math.log(1 + SCAN_STEP)));
   const sides = [bMax];
-  for (let b = bMin; b < bMax; b *= 1 + SCAN_STEP) sides.push(b);
+  for (let i = 0; i < steps; i++) sides.push(bMin * (bMax / bMin) ** (i / steps));
   for (let n = 1; n <= maxModules; n++) {
     const b = Math.sqrt(cellVolumeMm3 / (n * maxStackHeightMm) / aspect) * (1 + 1e-9);
     if (b > bMin && b < bMax) sides.push(b);

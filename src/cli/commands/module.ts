@@ -27,6 +27,14 @@ const formerCellNames: Record<string, string> = {
   'seed000-li': 'ncm811-li-40um',
 };
 
+/** The preset name a --cell value stands for (a former name maps to its current one); others are refused. */
+const cellPreset = (v: string): string => {
+  const name = Object.hasOwn(formerCellNames, v) ? formerCellNames[v] : v;
+  if (!Object.hasOwn(namedCells, name))
+    throw new InvalidArgumentError(`"${v}" is not one of ${Object.keys(namedCells).join(', ')}`);
+  return name;
+};
+
 /** `stackpress module`: cell-to-module efficiency sweeps (plates-only or full mode) and the design optimiser. */
 export function registerModuleCommand(program: Command): void {
   program
@@ -48,7 +56,7 @@ export function registerModuleCommand(program: Command): void {
     .option(
       '--cell <preset>',
       `take Wh/kg and Wh/L from a cell preset (pouch level): ${Object.keys(namedCells).join(', ')}`,
-      (v: string) => formerCellNames[v] ?? v,
+      cellPreset,
     )
     .option(
       '--cell-wh-kg <Wh/kg>',
