@@ -5,13 +5,18 @@
  * Entry points and shared code are split into chunks, so the CLI's lazily imported command actions
  * stay out of the start-up path. Packages are not bundled: they are the package's dependencies and
  * load from node_modules, as declared in package.json.
+ *
+ * The new dist/ is built beside the old one and swapped in whole once complete: a failed build
+ * leaves the last good one, and a CLI started from dist/ meanwhile never sees half of one.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 
-const outdir = 'dist';
+const dist = 'dist';
+const staging = 'node_modules/.cache/stackpress-build';
+const outdir = `${staging}/${process.pid}`;
 
 /**
  * Output name (relative to dist/, without .js) → source. Every output, chunks included, lies one
@@ -33,27 +38,39 @@ function misplacedOutputs(metafile: Metafile): string[] {
 }
 
 rmSync(outdir, { recursive: true, force: true });
-const { metafile } = await build({
-  entryPoints,
-  outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  chunkNames: 'chunks/[name]-[hash]',
-  // error names are part of the contract (ContactAbortedError, InputError): keep them through bundling
-  keepNames: true,
-  metafile: true,
-  logLevel: 'warning',
-});
-const misplaced = misplacedOutputs(metafile);
-if (misplaced.length > 0) {
-  throw new Error(`outputs must lie one folder below ${outdir}/ (worker entries rely on it): ${misplaced}`);
+mkdirSync(outdir, { recursive: true });
+try {
+  const { metafile } = await build({
+    entryPoints,
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    chunkNames: 'chunks/[name]-[hash]',
+    // error names are part of the contract (ContactAbortedError, InputError): keep them through bundling
+    keepNames: true,
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const misplaced = misplacedOutputs(metafile);
+  if (misplaced.length > 0) {
+    throw new Error(`outputs must lie one folder below ${dist}/ (worker entries rely on it): ${misplaced}`);
+  }
+  // the bin: src/cli/main.ts starts with #!/usr/bin/env node, which esbuild keeps
+  chmodSync(`${outdir}/cli/stackpress.js`, 0o755);
+  execFileSync(
+    process.execPath,
+    ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', `${outdir}/types`],
+    { stdio: 'inherit' },
+  );
+  const old = `${staging}/${process.pid}-old`;
+  if (existsSync(dist)) renameSync(dist, old);
+  renameSync(outdir, dist);
+  rmSync(old, { recursive: true, force: true });
+} finally {
+  // gone after a swap; after a failure, the half-built output
+  rmSync(outdir, { recursive: true, force: true });
 }
-// the bin: src/cli/main.ts starts with #!/usr/bin/env node, which esbuild keeps
-chmodSync(`${outdir}/cli/stackpress.js`, 0o755);
-execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
-  stdio: 'inherit',
-});
