@@ -10,8 +10,17 @@
  * leaves the last good one, and a CLI started from dist/ meanwhile never sees half of one.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 
 const dist = 'dist';
@@ -35,6 +44,29 @@ function misplacedOutputs(metafile: Metafile): string[] {
   return Object.keys(metafile.outputs)
     .map((file) => relative(outdir, file))
     .filter((file) => dirname(file).split(/[\\/]/).length !== 1 || dirname(file) === '.');
+}
+
+/**
+ * The declarations' relative imports with the extension Node's ESM resolution needs (`./schema` →
+ * `./schema.js`, `./mesh` → `./mesh/index.js`): tsc keeps them as the sources write them, and a
+ * consumer on `moduleResolution: node16` or `nodenext` could not follow them (its types would
+ * silently turn to `any` under skipLibCheck).
+ */
+function addDeclarationExtensions(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.d.ts')) continue;
+    const file = join(entry.parentPath, entry.name);
+    const here = dirname(file);
+    const text = readFileSync(file, 'utf8').replace(
+      /(\bfrom\s*|\bimport\s*\(\s*)(['"])(\.{1,2}\/[^'"]*)\2/g,
+      (whole, lead: string, quote: string, path: string) => {
+        if (existsSync(join(here, `${path}.d.ts`))) return `${lead}${quote}${path}.js${quote}`;
+        if (existsSync(join(here, path, 'index.d.ts'))) return `${lead}${quote}${path}/index.js${quote}`;
+        return whole;
+      },
+    );
+    writeFileSync(file, text);
+  }
 }
 
 rmSync(outdir, { recursive: true, force: true });
@@ -66,6 +98,7 @@ try {
     ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', `${outdir}/types`],
     { stdio: 'inherit' },
   );
+  addDeclarationExtensions(`${outdir}/types`);
   const old = `${staging}/${process.pid}-old`;
   if (existsSync(dist)) renameSync(dist, old);
   renameSync(outdir, dist);

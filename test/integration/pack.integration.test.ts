@@ -47,7 +47,7 @@ beforeAll(async () => {
   const tarball = join(dir, (packed as unknown as { filename: string }).filename);
   app = join(dir, 'app');
   await mkdir(app);
-  await writeFile(join(app, 'package.json'), '{ "name": "pack-test", "private": true }\n');
+  await writeFile(join(app, 'package.json'), '{ "name": "pack-test", "private": true, "type": "module" }\n');
   const install = await run(
     'npm',
     ['install', '--omit=dev', '--no-audit', '--no-fund', tarball],
@@ -128,5 +128,26 @@ describe('npm pack, then npm install --omit=dev', () => {
     const shown = JSON.parse(r.stdout);
     expect(shown.analyzePlate).toBe('function');
     expect(shown.mean).toBeGreaterThan(0);
+  });
+
+  it('its declarations type a consumer on moduleResolution nodenext: real types, not any', async () => {
+    const consumer = [
+      "import { type CaseSummary, solveCase } from 'stackpress';",
+      "import { analyzePlate } from 'stackpress/solver';",
+      'export const run = (raw: unknown): CaseSummary => solveCase(raw);',
+      'export const plate = analyzePlate;',
+      '// the one error the check must report: a number is not a string',
+      'export const wrong: string = solveCase({}).pressure.mean;',
+    ].join('\n');
+    await writeFile(join(app, 'consumer.ts'), `${consumer}\n`);
+    const tsc = join(repo, 'node_modules/typescript/bin/tsc');
+    const options = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext'];
+    const types = ['--typeRoots', join(repo, 'node_modules/@types'), '--types', 'node'];
+    const r = await run(process.execPath, [tsc, ...options, ...types, 'consumer.ts'], app);
+    const errors = r.stdout.split('\n').filter((l) => l.includes('error TS'));
+    expect(errors, r.stdout).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /^consumer\.ts\(6,\d+\): error TS2322: Type 'number' is not assignable to type 'string'/,
+    );
   });
 });
