@@ -22,8 +22,16 @@ export async function runCli(argv: string[]): Promise<number> {
     return process.exitCode === exitCodes.someFailed ? exitCodes.someFailed : exitCodes.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return exitCodes.ok;
-      if (!printed) process.stderr.write(`stackpress: ${e.message}\n`);
+      // 'commander.help' is both `help solve` (exit code 0) and no command at all, where the help
+      // goes to stderr in place of a message
+      const help = e.code === 'commander.help';
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        (help && e.exitCode === 0)
+      )
+        return exitCodes.ok;
+      if (!printed && !help) process.stderr.write(`stackpress: ${e.message}\n`);
       return exitCodes.usage;
     }
     if (e instanceof InputError) {
