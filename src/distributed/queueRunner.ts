@@ -43,6 +43,8 @@ const SETTLE_MS = 3 * RECONNECT_MAX_MS;
 const CHECK_CHUNK = 200;
 /** Jobs added in one call. */
 const ADD_CHUNK = 1000;
+/** How long one read of the queue's event stream blocks [ms]. */
+const EVENTS_BLOCK_MS = 1000;
 /** The longest wait for closing a connection at the end, Redis away or not [ms]. */
 const CLOSE_MS = 1000;
 
@@ -87,7 +89,9 @@ export class QueueRunner implements CaseRunner {
     const client = new Redis(connection);
     const reach = new RedisReachability(client, queueError);
     const queue = new Queue<QueuedCase, EncodedArtifacts>(QUEUE_NAME, { connection: client });
-    const events = new QueueEvents(QUEUE_NAME, { connection });
+    // a short blocking read: BullMQ keeps a timer of this length (plus a second) alive while it
+    // reads, which would hold the process that long after a give-up [ms]
+    const events = new QueueEvents(QUEUE_NAME, { connection, blockingTimeout: EVENTS_BLOCK_MS });
     queue.on('error', queueError);
     events.on('error', queueError);
 

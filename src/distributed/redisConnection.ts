@@ -52,6 +52,9 @@ export function redisConnection(url: string, until?: AbortSignal): RedisConnecti
     // (the submitter bounds the wait itself with --queue-timeout)
     maxRetriesPerRequest: null,
     retryStrategy: (times: number) => (until?.aborted ? null : Math.min(100 * times, RECONNECT_MAX_MS)),
+    // a closed client's socket is destroyed after this long [ms] (ioredis waits 2 s, which a
+    // process that ends right after a give-up would sit out)
+    disconnectTimeout: 500,
   };
 }
 
