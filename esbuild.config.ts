@@ -82,7 +82,7 @@ try {
     target: 'node20',
     packages: 'external',
     chunkNames: 'chunks/[name]-[hash]',
-    // error names are part of the contract (ContactAbortedError, InputError): keep them through bundling
+    // names as written in stack traces and `constructor.name`, also where two modules' names collide in a chunk
     keepNames: true,
     metafile: true,
     logLevel: 'warning',
