@@ -3,15 +3,15 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, repo, runStackpress, scratch } from '../cli/cliHarness';
+import { RedisServer } from './redisHarness';
 
 /**
  * The distributed batch end to end: a real redis-server on loopback, two `stackpress worker`
  * processes and a `batch --queue` submitter on a 20-case sweep; one worker is killed while it
  * holds a case. Every case must complete exactly once, with results identical to the local batch.
  */
-const port = 20000 + Math.floor(Math.random() * 20000);
-const url = `redis://127.0.0.1:${port}`;
-let redis: ChildProcess;
+const redis = new RedisServer(20000 + Math.floor(Math.random() * 20000));
+const url = redis.url;
 let dir: string;
 const children: ChildProcess[] = [];
 
@@ -31,31 +31,17 @@ const waitFor = async (what: () => boolean, ms: number) => {
 };
 
 /**
- * result.json without what depends on the process's history, not on the case: `effort` (the
- * wall-clock times, threads and reuse counts) and the factorization count (a case whose tangent
- * equals the previous case's reuses its factor)
+ * result.json without `effort`, the one block that depends on the process and its history by
+ * design (times, threads, what the solver session reused); everything the case determines is compared.
  */
 async function summaryOf(folder: string) {
   const r = JSON.parse(await readFile(join(folder, 'result.json'), 'utf8'));
   delete r.effort;
-  delete r.solver.factorizations;
   return r;
 }
 
 beforeAll(async () => {
-  redis = spawn('redis-server', [
-    '--port',
-    String(port),
-    '--bind',
-    '127.0.0.1',
-    '--save',
-    '',
-    '--appendonly',
-    'no',
-  ]);
-  redis.on('error', (e) => {
-    throw new Error(`redis-server could not start (apt-get install -y redis-server): ${e.message}`);
-  });
+  await redis.start();
   dir = await scratch();
   const base = JSON.parse(await readFile(join(repo, 'cases/fig5b-springs-gaskets.json'), 'utf8'));
   await Promise.all(
@@ -74,7 +60,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   for (const c of children) c.kill('SIGKILL');
-  redis?.kill('SIGKILL');
+  void redis.kill();
 });
 
 describe('batch on a BullMQ queue', () => {
