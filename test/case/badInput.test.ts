@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCase } from '../../src/case/checkCase';
 import { withPath } from '../../src/case/variants';
-import { InputError } from '../../src/validation/parseInput';
+import { issuesOf } from './caseIssues';
 
 const base = JSON.parse(readFileSync(join(import.meta.dirname, '../../cases/fig5b-none.json'), 'utf8'));
 const springs = JSON.parse(readFileSync(join(import.meta.dirname, '../../cases/fig5b-springs.json'), 'utf8'));
@@ -182,16 +181,6 @@ const table: [string, unknown, string][] = [
   ],
   ['missing top plate', withPath(base, 'plates.top', undefined), 'plates.top: required — an object'],
 ];
-
-function issuesOf(raw: unknown): string[] {
-  try {
-    checkCase(raw);
-  } catch (e) {
-    if (e instanceof InputError) return e.issues;
-    throw e;
-  }
-  return [];
-}
 
 describe('bad case inputs', () => {
   it('the table has at least 20 entries and the base case is valid', () => {

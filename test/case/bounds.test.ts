@@ -4,27 +4,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { washerOverlaps } from '../../src/case/boltOverlap';
-import { checkCase } from '../../src/case/checkCase';
 import { caseSchema } from '../../src/case/schema';
 import { getPath, withPath } from '../../src/case/variants';
-import { InputError } from '../../src/validation/parseInput';
 import { shownValue } from '../../src/validation/shownValue';
+import { issuesOf } from './caseIssues';
 import { numericLeaves } from './numericLeaves';
 
 const read = (name: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, `../../cases/${name}.json`), 'utf8'));
 const base = read('fig5b-none');
 const full = read('fig5b-springs-gaskets');
-
-function issuesOf(raw: unknown): string[] {
-  try {
-    checkCase(raw);
-  } catch (e) {
-    if (e instanceof InputError) return e.issues;
-    throw e;
-  }
-  return [];
-}
 
 const expectIssue = (raw: unknown, expected: string) => {
   const issues = issuesOf(raw);
