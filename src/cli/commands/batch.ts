@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { redisUrl } from '../../distributed/redisConnection';
 import { timeLimitSeconds } from '../caseJob';
 import { dataDirFlag, dataDirHelp, dataDirOption } from '../dataDirOption';
@@ -16,7 +16,12 @@ export function registerBatchCommand(program: Command): void {
     .description('solve many cases in parallel; resumable; errors.json and summary.csv in the output folder')
     .argument('<cases...>', 'folders of case files, case files, or globs such as "cases/fig5b-*.json"')
     .option('--out <dir>', 'output folder; one subfolder per case', 'results')
-    .option('--jobs <n>', 'worker threads (default: number of cores)', positiveInt('--jobs'), defaultJobs)
+    // commander prints the default itself; the description names it, as the number differs per machine
+    .addOption(
+      new Option('--jobs <n>', 'worker threads')
+        .argParser(positiveInt('--jobs'))
+        .default(defaultJobs, 'number of cores'),
+    )
     .option(dataDirFlag, dataDirHelp, dataDirOption)
     .option(
       maxMemoryFlag,

@@ -60,17 +60,17 @@ export function registerModuleCommand(program: Command): void {
     )
     .option(
       '--cell-wh-kg <Wh/kg>',
-      'cell gravimetric energy density [Wh/kg] (default 350)',
+      'cell gravimetric energy density [Wh/kg] (default: 350)',
       positive('--cell-wh-kg'),
     )
     .option(
       '--cell-wh-l <Wh/L>',
-      'cell volumetric energy density [Wh/L] (default 750)',
+      'cell volumetric energy density [Wh/L] (default: 750)',
       positive('--cell-wh-l'),
     )
-    .option('--footprint <WxL>', 'cell footprint per module [mm] (default 100x300)', footprint)
+    .option('--footprint <WxL>', 'cell footprint per module [mm] (default: 100x300)', footprint)
     .addOption(
-      new Option('--edge <edge>', 'plate edge condition (default simply-supported)').choices([
+      new Option('--edge <edge>', 'plate edge condition (default: simply-supported)').choices([
         'simply-supported',
         'clamped',
       ]),
@@ -81,17 +81,17 @@ export function registerModuleCommand(program: Command): void {
       positive('--deflection-limit'),
     )
     .addOption(
-      new Option('--span <side>', 'plate span L in L/N (default short-side)').choices([
+      new Option('--span <side>', 'plate span L in L/N (default: short-side)').choices([
         'short-side',
         'long-side',
       ]),
     )
-    .option('--plates <n>', 'end plates per module (default 2)', positive('--plates'))
-    .option('--e <MPa>', "plates-only mode: plate Young's modulus [MPa] (default 200000)", positive('--e'))
-    .option('--nu <nu>', "plates-only mode: plate Poisson's ratio (default 0.3)", Number)
+    .option('--plates <n>', 'end plates per module (default: 2)', positive('--plates'))
+    .option('--e <MPa>', "plates-only mode: plate Young's modulus [MPa] (default: 200000)", positive('--e'))
+    .option('--nu <nu>', "plates-only mode: plate Poisson's ratio (default: 0.3)", Number)
     .option(
       '--density <kg/m3>',
-      'plates-only mode: plate density [kg/m³] (default 7850)',
+      'plates-only mode: plate density [kg/m³] (default: 7850)',
       positive('--density'),
     )
     .option(
@@ -103,12 +103,12 @@ export function registerModuleCommand(program: Command): void {
     .option('--bolt-material <name>', 'full mode: 8.8, 10.9, 12.9, A2-70, ti-6al-4v')
     .option(
       '--bolt-safety-factor <sf>',
-      'full mode: on bolt yield (default 1.5)',
+      'full mode: on bolt yield (default: 1.5)',
       positive('--bolt-safety-factor'),
     )
     .option(
       '--plate-safety-factor <sf>',
-      'full mode: on plate yield, 0 = no stress check (default 1.5)',
+      'full mode: on plate yield, 0 = no stress check (default: 1.5)',
       Number,
     )
     .addOption(

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { dataDirFlag, dataDirHelp, dataDirOption } from '../dataDirOption';
 import {
   defaultFactorThreads,
@@ -25,11 +25,11 @@ export function registerSolveCommand(program: Command): void {
     .option('--out <dir>', 'output folder; one subfolder per case, named after the case file', 'results')
     .option(dataDirFlag, dataDirHelp, dataDirOption)
     .option('--film <grade>', 'render pressure.png as Prescale film: LLLW, LLW, LW, MW, HS, HHS', filmGrade)
-    .option(
-      '--threads <n>',
-      'factorization threads: 2 factors two halves of the plate matrix at once (default: 2 on a machine with 2 cores or more)',
-      positiveInt('--threads'),
-      defaultFactorThreads,
+    // commander prints the default itself; the description names it, as the number differs per machine
+    .addOption(
+      new Option('--threads <n>', 'factorization threads: 2 factors two halves of the plate matrix at once')
+        .argParser(positiveInt('--threads'))
+        .default(defaultFactorThreads, '2 on a machine with 2 cores or more, else 1'),
     )
     .option(maxMemoryFlag, maxMemoryHelp, positiveNumber('--max-memory'))
     .action(async (files: string[], opts: SolveOptions) => {

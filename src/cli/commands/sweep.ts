@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { dataDirFlag, dataDirHelp, dataDirOption } from '../dataDirOption';
 import { defaultJobs, maxMemoryFlag, maxMemoryHelp, positiveInt, positiveNumber } from '../options';
 import { rangeOption, varyOption } from '../sweepSpec';
@@ -29,7 +29,12 @@ export function registerSweepCommand(program: Command): void {
     .option('--seed <s>', 'seed of the Latin hypercube', positiveInt('--seed'), 1)
     .option('--out <dir>', 'output folder for <case>-sweep.csv', 'results')
     .option(dataDirFlag, dataDirHelp, dataDirOption)
-    .option('--jobs <n>', 'worker threads (default: number of cores)', positiveInt('--jobs'), defaultJobs)
+    // commander prints the default itself; the description names it, as the number differs per machine
+    .addOption(
+      new Option('--jobs <n>', 'worker threads')
+        .argParser(positiveInt('--jobs'))
+        .default(defaultJobs, 'number of cores'),
+    )
     .option(maxMemoryFlag, maxMemoryHelp, positiveNumber('--max-memory'))
     .action(async (file: string, opts: SweepOptions) => {
       // loaded only when the command runs: `--help` and the other commands never pay for it

@@ -28,7 +28,7 @@ export function registerWorkerCommand(program: Command): void {
     )
     .option(
       maxMemoryFlag,
-      "refuse a case whose estimated memory is above this [MiB] (default 4096); the worker's own limit, a job cannot raise it",
+      "refuse a case whose estimated memory is above this [MiB] (default: 4096); the worker's own limit, a job cannot raise it",
       positiveNumber('--max-memory'),
     )
     .action(async (opts: WorkerOptions) => {
