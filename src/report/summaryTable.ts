@@ -2,7 +2,10 @@ import type { CaseSummary } from '../solveCase';
 
 const f = (v: number, digits = 3) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
 
-/** A plain-text table of the summaries, one row per case, for the terminal. */
+/**
+ * A plain-text table of the summaries, one row per case, for the terminal. Pressures in MPa,
+ * bolt force in N, "Δw top" is the top plate's deflection range wMax − wMin in µm, time in s.
+ */
 export function summaryTable(rows: { name: string; summary: CaseSummary }[]): string {
   const header = [
     'case',
@@ -13,15 +16,16 @@ export function summaryTable(rows: { name: string; summary: CaseSummary }[]): st
     'CoV',
     'contact',
     '±10 %',
-    'bolt N',
+    'bolt [N]',
     'resid',
-    'w top µm',
+    'Δw top [µm]',
     'SF min',
     'warnings',
-    's',
+    'time [s]',
   ];
   const body = rows.map(({ name, summary: s }) => {
-    const top = s.plates.find((p) => p.name === 'top') ?? s.plates[0];
+    // the top plate is the one pressed by the bolts; its deflection range is what bends the stack
+    const top = s.plates.find((p) => p.name === 'top plate');
     const sf = Math.min(...s.plates.map((p) => p.safetyFactor));
     return [
       name,
