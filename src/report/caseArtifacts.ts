@@ -1,10 +1,30 @@
+import { elementResults } from '../../solver/plate/recovery';
+import type { StackModel } from '../model/buildModel';
 import type { RegularGrid } from '../results/pressureMap';
 import { type CaseResult, type CaseSummary, summaryOf } from '../solveCase';
 
+/** What the ParaView export needs of one plate after load-up, beyond its deflection. */
+export interface PlateArtifacts {
+  name: string;
+  /** height of the plate's mid-plane [mm] (see `midPlaneHeights`) */
+  z: number;
+  /** plate thickness [mm] */
+  thickness: number;
+  /** nodal pressure of the interface under the plate [MPa]; null for the lowest plate */
+  pressure: Float64Array | null;
+  /** per quad, at its centre: von Mises on the top and bottom faces [MPa] */
+  vonMisesTop: Float64Array;
+  vonMisesBottom: Float64Array;
+  /** per quad, at its centre: bending moments [N·mm/mm] */
+  Mx: Float64Array;
+  My: Float64Array;
+  Mxy: Float64Array;
+}
+
 /**
- * Everything a case folder is written from: the summary, the cell pressure grid, the mesh axes
- * and the plates' deflection. Small and serialisable, so a remote worker can send it back and
- * the submitter writes exactly the files a local run writes.
+ * Everything a case folder is written from: the summary, the cell pressure grid, the mesh axes,
+ * the plates' deflection and their stresses. Small and serialisable, so a remote worker can send
+ * it back and the submitter writes exactly the files a local run writes.
  */
 export interface CaseArtifacts {
   summary: CaseSummary;
@@ -14,17 +34,75 @@ export interface CaseArtifacts {
   axes: { x: Float64Array; y: Float64Array };
   /** per plate: nodal w [mm] */
   deflection: { name: string; w: Float64Array }[];
+  /** per plate, in the order of `deflection` (top first): heights, pressure and element results */
+  plates: PlateArtifacts[];
 }
 
 export function artifactsOf(result: CaseResult): CaseArtifacts {
-  const { mesh } = result.fields.model;
+  const { model, loadUp } = result.fields;
+  const { mesh, problem } = model;
+  const nNodes = mesh.nodes.length / 2;
+  const nQuads = mesh.quads.length / 4;
+  const z = midPlaneHeights(model);
+  const plates: PlateArtifacts[] = [];
+  // the solver numbers the dofs plate by plate, top first, 3 per node (w, rx, ry)
+  let offset = 0;
+  problem.layers.forEach((layer, l) => {
+    if (!layer) return;
+    const u = loadUp.u.subarray(offset, offset + 3 * nNodes);
+    offset += 3 * nNodes;
+    const r = elementResults(mesh, layer.E, layer.nu, new Float64Array(nQuads).fill(layer.thickness), u);
+    plates.push({
+      name: model.layerNames[l],
+      z: z[l],
+      thickness: layer.thickness,
+      pressure: l < problem.interfaces.length ? result.fields.pressure[l].nodal : null,
+      vonMisesTop: r.vonMisesTop,
+      vonMisesBottom: r.vonMisesBottom,
+      Mx: r.Mx,
+      My: r.My,
+      Mxy: r.Mxy,
+    });
+  });
   return {
     summary: summaryOf(result),
     pressure: result.fields.pressure[0].grid,
     axes: { x: mesh.x, y: mesh.y },
     deflection: result.fields.deflection.map(({ name, w }) => ({ name, w })),
+    plates,
   };
 }
+
+/**
+ * Mid-plane height of every layer [mm], top first: z = 0 at the bottom face of the bottom plate
+ * (or the top of a rigid base, which has no thickness here); each interface is as high as its
+ * tallest unloaded column of cells and pads, so the layers stack without overlap.
+ */
+export function midPlaneHeights(model: StackModel): number[] {
+  const { layers, interfaces } = model.problem;
+  const column = model.lawLayers.map((series) => series.reduce((s, l) => s + l.count * l.thickness, 0));
+  const z = new Array<number>(layers.length).fill(0);
+  let face = 0; // top face of the layer below
+  for (let l = layers.length - 1; l >= 0; l--) {
+    if (l < interfaces.length) {
+      let height = 0;
+      for (const law of interfaces[l].law) height = Math.max(height, column[law]);
+      face += height;
+    }
+    const t = layers[l]?.thickness ?? 0;
+    z[l] = face + t / 2;
+    face += t;
+  }
+  return z;
+}
+
+type Encoded<T> = {
+  [K in keyof T]: T[K] extends Float64Array
+    ? string
+    : T[K] extends Float64Array | null
+      ? string | null
+      : T[K];
+};
 
 /** JSON-safe form: typed arrays as base64 of their bytes, so numbers survive bit for bit. */
 export interface EncodedArtifacts {
@@ -32,6 +110,7 @@ export interface EncodedArtifacts {
   pressure: Omit<RegularGrid, 'values'> & { values: string };
   axes: { x: string; y: string };
   deflection: { name: string; w: string }[];
+  plates: Encoded<PlateArtifacts>[];
 }
 
 const encode = (a: Float64Array): string =>
@@ -49,6 +128,17 @@ export function encodeArtifacts(a: CaseArtifacts): EncodedArtifacts {
     pressure: { ...a.pressure, values: encode(a.pressure.values) },
     axes: { x: encode(a.axes.x), y: encode(a.axes.y) },
     deflection: a.deflection.map(({ name, w }) => ({ name, w: encode(w) })),
+    plates: a.plates.map((p) => ({
+      name: p.name,
+      z: p.z,
+      thickness: p.thickness,
+      pressure: p.pressure ? encode(p.pressure) : null,
+      vonMisesTop: encode(p.vonMisesTop),
+      vonMisesBottom: encode(p.vonMisesBottom),
+      Mx: encode(p.Mx),
+      My: encode(p.My),
+      Mxy: encode(p.Mxy),
+    })),
   };
 }
 
@@ -58,5 +148,16 @@ export function decodeArtifacts(e: EncodedArtifacts): CaseArtifacts {
     pressure: { ...e.pressure, values: decode(e.pressure.values) },
     axes: { x: decode(e.axes.x), y: decode(e.axes.y) },
     deflection: e.deflection.map(({ name, w }) => ({ name, w: decode(w) })),
+    plates: e.plates.map((p) => ({
+      name: p.name,
+      z: p.z,
+      thickness: p.thickness,
+      pressure: p.pressure === null ? null : decode(p.pressure),
+      vonMisesTop: decode(p.vonMisesTop),
+      vonMisesBottom: decode(p.vonMisesBottom),
+      Mx: decode(p.Mx),
+      My: decode(p.My),
+      Mxy: decode(p.Mxy),
+    })),
   };
 }

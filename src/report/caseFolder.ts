@@ -7,6 +7,7 @@ import { pressureCsv } from './csv';
 import { deflectionPng } from './deflectionPng';
 import { replaceFolder } from './folderSwap';
 import { pressurePng } from './pressurePng';
+import { resultVtu } from './vtu';
 
 /** Where a result came from: the case file and the hash of its resolved input. */
 export interface ResultInput {
@@ -18,7 +19,7 @@ export interface ResultInput {
 export type ResultFile = CaseSummary & { input: ResultInput };
 
 /**
- * Write one case's folder — pressure.csv, pressure.png, deflection.png and result.json — by
+ * Write one case's folder — pressure.csv, pressure.png, deflection.png, result.vtu and result.json — by
  * replacing the folder whole (`replaceFolder`): its files always come from one solve of one input
  * hash, even when the process is killed mid-write, so resuming can trust a result.json and the
  * files beside it. `dir`'s parent must be the output folder: the new folder is built beside `dir`.
@@ -34,6 +35,7 @@ export async function writeCaseFolder(
     'pressure.csv': pressureCsv(artifacts.pressure),
     'pressure.png': pressurePng(artifacts.pressure, film),
     'deflection.png': deflectionPng(artifacts.axes, artifacts.deflection),
+    'result.vtu': resultVtu(artifacts),
     'result.json': `${JSON.stringify(file, null, 2)}\n`,
   });
   return file;

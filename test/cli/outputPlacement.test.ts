@@ -30,6 +30,7 @@ describe('results stay inside --out, whatever the case files are called', () => 
       'pressure.csv',
       'pressure.png',
       'result.json',
+      'result.vtu',
     ]);
   });
 

@@ -7,11 +7,12 @@ import { writeCaseFolder } from '../../src/report/caseFolder';
 import { pressureCsv } from '../../src/report/csv';
 import { deflectionPng } from '../../src/report/deflectionPng';
 import { pressurePng } from '../../src/report/pressurePng';
+import { resultVtu } from '../../src/report/vtu';
 import { artifactsFor, hashOf, versions } from './caseFolderRewriter';
 
 const rewriter = join(import.meta.dirname, 'caseFolderRewriter.ts');
 const kills = 30;
-const caseFiles = ['deflection.png', 'pressure.csv', 'pressure.png', 'result.json'];
+const caseFiles = ['deflection.png', 'pressure.csv', 'pressure.png', 'result.json', 'result.vtu'];
 
 /** The files each version must consist of, made by the renderers (not by the folder writer under test). */
 const expected = new Map(
@@ -23,6 +24,7 @@ const expected = new Map(
         'pressure.csv': Buffer.from(pressureCsv(a.pressure)),
         'pressure.png': pressurePng(a.pressure),
         'deflection.png': deflectionPng(a.axes, a.deflection),
+        'result.vtu': Buffer.from(resultVtu(a)),
       } as Record<string, Buffer>,
     ];
   }),

@@ -25,6 +25,19 @@ export function artifactsFor(v: number): CaseArtifacts {
     },
     axes: { x: axis, y: axis },
     deflection: [{ name: 'top', w: Float64Array.from({ length: 256 }, (_, k) => (v * k) / 1e4) }],
+    plates: [
+      {
+        name: 'top',
+        z: 10,
+        thickness: 20,
+        pressure: new Float64Array(256).fill(v),
+        vonMisesTop: new Float64Array(225).fill(v),
+        vonMisesBottom: new Float64Array(225).fill(v),
+        Mx: new Float64Array(225).fill(v),
+        My: new Float64Array(225).fill(v),
+        Mxy: new Float64Array(225).fill(v),
+      },
+    ],
   };
 }
 

@@ -1,0 +1,146 @@
+import { gridMesh } from '../../solver/mesh/structured';
+import type { CaseArtifacts } from './caseArtifacts';
+
+/** VTK's cell type of a 4-node quadrilateral. */
+const VTK_QUAD = 9;
+
+/**
+ * result.vtu: the plates of a solved case after load-up as one XML VTK UnstructuredGrid (ASCII),
+ * for ParaView. Every plate is its mesh of quads (VTK_QUAD, corners counter-clockwise seen from +z)
+ * lying flat at its mid-plane height z [mm]; the plates follow one another top first, plate k's
+ * points are nodes k·nNodes … and its cells quads k·nQuads …. The deflection is a field, not
+ * added to the coordinates (in ParaView: Warp By Scalar on `w [mm]`).
+ *
+ * Point data: `w [mm]` (deflection, z up) and `p [MPa]` (pressure of the interface under the
+ * plate, 0 off the footprint and for the lowest plate). Cell data, at the quad centres: `von Mises
+ * top [MPa]`, `von Mises bottom [MPa]`, `Mx`/`My`/`Mxy [N·mm/mm]` and `plate` (its index, top
+ * first). Field data: the case name and the plate names. Numbers are written in their shortest
+ * exact form, so every value reads back bit for bit and equal inputs give equal files.
+ */
+export function resultVtu(a: CaseArtifacts): string {
+  const mesh = gridMesh(a.axes.x, a.axes.y);
+  const nNodes = mesh.nodes.length / 2;
+  const nQuads = mesh.quads.length / 4;
+  const plates = a.plates;
+  if (plates.length !== a.deflection.length)
+    throw new Error(`resultVtu: ${plates.length} plates but ${a.deflection.length} deflections`);
+  const nPoints = plates.length * nNodes;
+  const nCells = plates.length * nQuads;
+
+  const points: string[] = [];
+  const connectivity: string[] = [];
+  const offsets: string[] = [];
+  plates.forEach((p, k) => {
+    const z = String(p.z);
+    for (let i = 0; i < nNodes; i++) points.push(`${mesh.nodes[2 * i]} ${mesh.nodes[2 * i + 1]} ${z}`);
+    const base = k * nNodes;
+    for (let e = 0; e < nQuads; e++) {
+      const q = 4 * e;
+      connectivity.push(
+        `${base + mesh.quads[q]} ${base + mesh.quads[q + 1]} ${base + mesh.quads[q + 2]} ${base + mesh.quads[q + 3]}`,
+      );
+      offsets.push(String(4 * (k * nQuads + e + 1)));
+    }
+  });
+  const perPlate = (of: (k: number) => ArrayLike<number> | null, n: number): string[] => {
+    const out: string[] = [];
+    plates.forEach((_, k) => {
+      const v = of(k);
+      for (let i = 0; i < n; i++) out.push(v ? String(v[i]) : '0');
+    });
+    return out;
+  };
+  const plateIndex: string[] = [];
+  plates.forEach((_, k) => {
+    for (let e = 0; e < nQuads; e++) plateIndex.push(String(k));
+  });
+
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<VTKFile type="UnstructuredGrid" version="1.0" byte_order="LittleEndian" header_type="UInt64">',
+    '  <UnstructuredGrid>',
+    '    <FieldData>',
+    stringArray('case', [a.summary.name]),
+    stringArray(
+      'plates',
+      plates.map((p) => p.name),
+    ),
+    '    </FieldData>',
+    `    <Piece NumberOfPoints="${nPoints}" NumberOfCells="${nCells}">`,
+    '      <PointData Scalars="w [mm]">',
+    dataArray(
+      'Float64',
+      'w [mm]',
+      perPlate((k) => a.deflection[k].w, nNodes),
+    ),
+    dataArray(
+      'Float64',
+      'p [MPa]',
+      perPlate((k) => plates[k].pressure, nNodes),
+    ),
+    '      </PointData>',
+    '      <CellData Scalars="von Mises top [MPa]">',
+    dataArray(
+      'Float64',
+      'von Mises top [MPa]',
+      perPlate((k) => plates[k].vonMisesTop, nQuads),
+    ),
+    dataArray(
+      'Float64',
+      'von Mises bottom [MPa]',
+      perPlate((k) => plates[k].vonMisesBottom, nQuads),
+    ),
+    dataArray(
+      'Float64',
+      'Mx [N·mm/mm]',
+      perPlate((k) => plates[k].Mx, nQuads),
+    ),
+    dataArray(
+      'Float64',
+      'My [N·mm/mm]',
+      perPlate((k) => plates[k].My, nQuads),
+    ),
+    dataArray(
+      'Float64',
+      'Mxy [N·mm/mm]',
+      perPlate((k) => plates[k].Mxy, nQuads),
+    ),
+    dataArray('Int32', 'plate', plateIndex),
+    '      </CellData>',
+    '      <Points>',
+    dataArray('Float64', 'coordinates [mm]', points, 3),
+    '      </Points>',
+    '      <Cells>',
+    dataArray('Int64', 'connectivity', connectivity),
+    dataArray('Int64', 'offsets', offsets),
+    dataArray('UInt8', 'types', new Array<string>(nCells).fill(String(VTK_QUAD))),
+    '      </Cells>',
+    '    </Piece>',
+    '  </UnstructuredGrid>',
+    '</VTKFile>',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** One ASCII DataArray; `values` are its tuples, already formatted, one per line. */
+function dataArray(type: string, name: string, values: string[], components = 1): string {
+  const comps = components > 1 ? ` NumberOfComponents="${components}"` : '';
+  const body = values.length > 0 ? `${values.join('\n')}\n` : '';
+  return `        <DataArray type="${type}" Name="${xmlAttribute(name)}"${comps} format="ascii">\n${body}        </DataArray>`;
+}
+
+/**
+ * A field-data array of strings. VTK's ASCII form of a string array is the UTF-8 bytes of each
+ * string followed by a 0 byte, written as numbers — so no case name can break the XML.
+ */
+function stringArray(name: string, values: string[]): string {
+  // a 0 byte inside a name would split it in two
+  const bytes = values.map((v) => [...new TextEncoder().encode(v.replaceAll('\0', '\uFFFD')), 0].join(' '));
+  return `      <DataArray type="String" Name="${xmlAttribute(name)}" NumberOfTuples="${values.length}" format="ascii">\n${bytes.join('\n')}\n      </DataArray>`;
+}
+
+/** A case name is user input: it must not end the attribute or open a tag. */
+function xmlAttribute(s: string): string {
+  return s.replace(/[&<>"'\n\r\t]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
