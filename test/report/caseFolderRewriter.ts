@@ -12,7 +12,7 @@ export function artifactsFor(v: number): CaseArtifacts {
   const n = 60;
   const axis = Float64Array.from({ length: 16 }, (_, i) => i * 10);
   return {
-    summary: { schema: 'stackpress.result/1', version: v } as unknown as CaseSummary,
+    summary: { schema: 'stackpress.result/1', name: 'case', version: v } as unknown as CaseSummary,
     pressure: {
       x0: 25,
       y0: 25,
