@@ -12,6 +12,7 @@ import { evaluatePlatesOnlyModule } from '../../module/platesOnlyMode';
 import type { PlatesOnlyModuleInput } from '../../module/platesOnlySchema';
 import { crossings, logSpace, type ModuleEvaluator, sweep } from '../../module/sweep';
 import { writeReport } from '../../report/atomicWrite';
+import { designMarginsTable } from './designMargins';
 
 export interface ModuleOptions {
   platesOnly?: boolean;
@@ -150,6 +151,6 @@ async function optimise(o: ModuleOptions): Promise<void> {
     `best by ${design.objective}: ${r.stack.moduleCount} module(s) of ${design.footprintWidthMm.toFixed(0)} × ` +
       `${design.footprintLengthMm.toFixed(0)} mm, ${design.plateMaterial} plates ${r.plate.thicknessMm.toFixed(1)} mm, ` +
       `${r.fasteners?.count} × M${r.fasteners?.diameterMm}; efficiency ${(r.massEfficiency * 100).toFixed(1)} % by mass, ` +
-      `${(r.volumeEfficiency * 100).toFixed(1)} % by volume\nmargins ${JSON.stringify(design.margins)}\nwrote ${written.join(', ')}\n`,
+      `${(r.volumeEfficiency * 100).toFixed(1)} % by volume\n${designMarginsTable(design)}\nwrote ${written.join(', ')}\n`,
   );
 }
