@@ -106,7 +106,7 @@ describe('batch on a BullMQ queue', () => {
       .map((d) => d.name);
     expect(folders).toHaveLength(20);
     for (const f of folders) {
-      for (const file of ['pressure.csv', 'pressure.png', 'deflection.png']) {
+      for (const file of ['pressure.csv', 'pressure.png', 'deflection.png', 'result.vtu']) {
         expect(await readFile(join(dir, 'remote', f, file))).toEqual(
           await readFile(join(dir, 'local', f, file)),
         );
