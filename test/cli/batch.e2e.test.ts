@@ -44,7 +44,7 @@ describe('stackpress batch (spawned)', () => {
     }
     expect(await exists(join(out, 'broken'))).toBe(false);
     const summary = (await readFile(join(out, 'summary.csv'), 'utf8')).trim().split('\n');
-    expect(summary[0]).toMatch(/^case,file,status,error,pMean/);
+    expect(summary[0]).toMatch(/^case,file,status,error,pMean \[MPa\],/);
     expect(summary.filter((l) => /^fig5b-\w+,.*,ok,/.test(l))).toHaveLength(3);
     expect(summary.some((l) => l.startsWith('broken,') && l.includes(',failed,'))).toBe(true);
 

@@ -22,16 +22,21 @@ describe('stackpress sweep (spawned)', () => {
     expect(r.code).toBe(0);
     const lines = (await readFile(join(dir, 'fig5b-none-sweep.csv'), 'utf8')).trim().split('\n');
     const header = lines[0].split(',');
-    expect(header.slice(0, 4)).toEqual(['variant', 'bolts.preload.torque', 'plates.top.thickness', 'status']);
-    expect(header).toContain('pMean');
+    expect(header.slice(0, 4)).toEqual([
+      'variant',
+      'bolts.preload.torque [N·mm]',
+      'plates.top.thickness [mm]',
+      'status',
+    ]);
+    expect(header).toContain('pMean [MPa]');
     expect(lines).toHaveLength(5);
     const col = (name: string) => lines.slice(1).map((l) => Number(l.split(',')[header.indexOf(name)]));
-    expect(col('bolts.preload.torque')).toEqual([8000, 8000, 10000, 10000]);
+    expect(col('bolts.preload.torque [N·mm]')).toEqual([8000, 8000, 10000, 10000]);
     // mean pressure follows the preload (bolt scatter is the same seeded ±25 % in every variant)
-    expect(col('pMean')[3] / col('pMean')[0]).toBeCloseTo(10000 / 8000, 6);
-    expect(col('pMean')[0]).toBeGreaterThan(3.5);
-    expect(col('pMean')[0]).toBeLessThan(4.5);
-    for (const v of col('relResidual')) expect(v).toBeLessThan(1e-6);
+    expect(col('pMean [MPa]')[3] / col('pMean [MPa]')[0]).toBeCloseTo(10000 / 8000, 6);
+    expect(col('pMean [MPa]')[0]).toBeGreaterThan(3.5);
+    expect(col('pMean [MPa]')[0]).toBeLessThan(4.5);
+    for (const v of col('relResidual [-]')) expect(v).toBeLessThan(1e-6);
   }, 120_000);
 
   it('draws a seeded Latin hypercube and keeps invalid variants as rows (exit 1)', async () => {

@@ -8,6 +8,7 @@ import {
   withPath,
 } from '../../case/variants';
 import { writeAtomic } from '../../report/atomicWrite';
+import { caseFieldHeader } from '../../report/caseFieldUnit';
 import { columnsOf, csvTable } from '../../report/csv';
 import { summaryRow } from '../../report/summaryRow';
 import { InputError } from '../../validation/parseInput';
@@ -33,8 +34,8 @@ export interface SweepOptions {
 /**
  * The action of `stackpress sweep` (registered in ./sweep.ts): the variants of one case, solved on
  * the worker pool; one CSV row per variant, the varied inputs first and the outputs after
- * (OUT/<case>-sweep.csv). A variant that fails its checks or its solve is kept as a row with its
- * status and error.
+ * (OUT/<case>-sweep.csv), each header of a quantity with its unit. A variant that fails its checks
+ * or its solve is kept as a row with its status and error.
  */
 export async function runSweep(file: string, opts: SweepOptions): Promise<void> {
   const limits = { maxMemoryMiB: opts.maxMemory };
@@ -53,9 +54,11 @@ export async function runSweep(file: string, opts: SweepOptions): Promise<void> 
     );
   }
 
+  // a varied input's column is its case path with the schema's unit, as the outputs carry theirs
+  const headers = new Map(paths.map((p) => [p, caseFieldHeader(p)]));
   const rows: Record<string, unknown>[] = settings.map((s, i) => ({
     variant: i + 1,
-    ...s,
+    ...Object.fromEntries(Object.entries(s).map(([p, v]) => [headers.get(p) ?? p, v])),
     status: 'interrupted',
   }));
   const jobs: CaseJob[] = [];
