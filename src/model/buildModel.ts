@@ -195,7 +195,7 @@ export function buildModel(c: Case): StackModel {
     let minGap = Number.POSITIVE_INFINITY;
     for (const g of pGap) minGap = Math.min(minGap, g);
     interfaces.push({
-      name: interfaceName(layerNames[k], layerNames[k + 1]),
+      name: interfaceName(k, groups, layerNames, gaskets.length > 0),
       node: Int32Array.from(pNode),
       area: Float64Array.from(pArea),
       law: Int32Array.from(pLaw),
@@ -217,8 +217,20 @@ export function buildModel(c: Case): StackModel {
   };
 }
 
-function interfaceName(upper: string, lower: string): string {
-  return `${upper} / ${lower}`;
+/**
+ * Interface k named after what lies between its two plates, as a user sees the stack: "cell stack"
+ * when no interleaf plate divides it, else its cells counted from the top with the plates around
+ * them, "cells 1–2 (top plate ↔ interleaf 1)"; "with pads" when pads lie in series in it.
+ */
+function interfaceName(k: number, groups: number[], layerNames: string[], withPads: boolean): string {
+  const pads = withPads ? 'with pads' : '';
+  if (groups.length === 1) return pads ? `cell stack (${pads})` : 'cell stack';
+  let first = 1;
+  for (let j = 0; j < k; j++) first += groups[j];
+  const last = first + groups[k] - 1;
+  const cells = first === last ? `cell ${first}` : `cells ${first}–${last}`;
+  const between = `${layerNames[k]} ↔ ${layerNames[k + 1]}`;
+  return `${cells} (${pads ? `${between}, ${pads}` : between})`;
 }
 
 /**
