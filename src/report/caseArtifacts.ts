@@ -12,10 +12,7 @@ export interface PlateArtifacts {
   thickness: number;
   /** nodal pressure of the interface under the plate [MPa]; null for the lowest plate */
   pressure: Float64Array | null;
-  /** per quad, at its centre: von Mises on the top and bottom faces [MPa] */
-  vonMisesTop: Float64Array;
-  vonMisesBottom: Float64Array;
-  /** per quad, at its centre: bending moments [N·mm/mm] */
+  /** per quad, at its centre: bending moments [N·mm/mm]; the face stresses follow from them */
   Mx: Float64Array;
   My: Float64Array;
   Mxy: Float64Array;
@@ -57,8 +54,6 @@ export function artifactsOf(result: CaseResult): CaseArtifacts {
       z: z[l],
       thickness: layer.thickness,
       pressure: l < problem.interfaces.length ? result.fields.pressure[l].nodal : null,
-      vonMisesTop: r.vonMisesTop,
-      vonMisesBottom: r.vonMisesBottom,
       Mx: r.Mx,
       My: r.My,
       Mxy: r.Mxy,
@@ -133,8 +128,6 @@ export function encodeArtifacts(a: CaseArtifacts): EncodedArtifacts {
       z: p.z,
       thickness: p.thickness,
       pressure: p.pressure ? encode(p.pressure) : null,
-      vonMisesTop: encode(p.vonMisesTop),
-      vonMisesBottom: encode(p.vonMisesBottom),
       Mx: encode(p.Mx),
       My: encode(p.My),
       Mxy: encode(p.Mxy),
@@ -153,8 +146,6 @@ export function decodeArtifacts(e: EncodedArtifacts): CaseArtifacts {
       z: p.z,
       thickness: p.thickness,
       pressure: p.pressure === null ? null : decode(p.pressure),
-      vonMisesTop: decode(p.vonMisesTop),
-      vonMisesBottom: decode(p.vonMisesBottom),
       Mx: decode(p.Mx),
       My: decode(p.My),
       Mxy: decode(p.Mxy),

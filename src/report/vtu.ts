@@ -1,4 +1,5 @@
 import { gridMesh } from '../../solver/mesh/structured';
+import { vonMises } from '../../solver/plate/recovery';
 import type { CaseArtifacts } from './caseArtifacts';
 
 /** VTK's cell type of a 4-node quadrilateral. */
@@ -7,14 +8,15 @@ const VTK_QUAD = 9;
 /**
  * result.vtu: the plates of a solved case after load-up as one XML VTK UnstructuredGrid (ASCII),
  * for ParaView. Every plate is its mesh of quads (VTK_QUAD, corners counter-clockwise seen from +z)
- * lying flat at its mid-plane height z [mm]; the plates follow one another top first, plate k's
+ * lying flat at its mid-plane height z [mm] (z = 0 at the bottom face of the bottom plate or the top
+ * of a rigid base, which is not drawn); the plates follow one another top first, plate k's
  * points are nodes k·nNodes … and its cells quads k·nQuads …. The deflection is a field, not
  * added to the coordinates (in ParaView: Warp By Scalar on `w [mm]`).
  *
  * Point data: `w [mm]` (deflection, z up) and `p [MPa]` (pressure of the interface under the
  * plate, 0 off the footprint and for the lowest plate). Cell data, at the quad centres: `von Mises
- * top [MPa]`, `von Mises bottom [MPa]`, `Mx`/`My`/`Mxy [N·mm/mm]` and `plate` (its index, top
- * first). Field data: the case name and the plate names. Numbers are written in their shortest
+ * top [MPa]`, `von Mises bottom [MPa]` (from the moments, σ = ±6M/t²), `Mx`/`My`/`Mxy [N·mm/mm]`
+ * and `plate` (its index, top first). A swelling case's state after swelling is not in the file. Field data: the case name and the plate names. Numbers are written in their shortest
  * exact form, so every value reads back bit for bit and equal inputs give equal files.
  */
 export function resultVtu(a: CaseArtifacts): string {
@@ -50,6 +52,12 @@ export function resultVtu(a: CaseArtifacts): string {
     });
     return out;
   };
+  // the face stresses of plate bending, ±6M/t², as the solver's recovery forms them: von Mises
+  // is the same on both faces (the bottom has the opposite signs)
+  const vm = plates.map((p) => {
+    const c = 6 / (p.thickness * p.thickness);
+    return p.Mx.map((mx, e) => vonMises(c * mx, c * p.My[e], c * p.Mxy[e]));
+  });
   const plateIndex: string[] = [];
   plates.forEach((_, k) => {
     for (let e = 0; e < nQuads; e++) plateIndex.push(String(k));
@@ -83,12 +91,12 @@ export function resultVtu(a: CaseArtifacts): string {
     dataArray(
       'Float64',
       'von Mises top [MPa]',
-      perPlate((k) => plates[k].vonMisesTop, nQuads),
+      perPlate((k) => vm[k], nQuads),
     ),
     dataArray(
       'Float64',
       'von Mises bottom [MPa]',
-      perPlate((k) => plates[k].vonMisesBottom, nQuads),
+      perPlate((k) => vm[k], nQuads),
     ),
     dataArray(
       'Float64',

@@ -31,8 +31,6 @@ export function artifactsFor(v: number): CaseArtifacts {
         z: 10,
         thickness: 20,
         pressure: new Float64Array(256).fill(v),
-        vonMisesTop: new Float64Array(225).fill(v),
-        vonMisesBottom: new Float64Array(225).fill(v),
         Mx: new Float64Array(225).fill(v),
         My: new Float64Array(225).fill(v),
         Mxy: new Float64Array(225).fill(v),

@@ -5,16 +5,21 @@ import type { CaseSummary } from '../../src/solveCase';
 
 /** A 2 × 1-quad mesh on [0, 2] × [0, 1] mm: nodes 0 1 2 along y = 0, 3 4 5 along y = 1. */
 function tiny(name = 'tiny'): CaseArtifacts {
-  const plate = (plateName: string, z: number, pressure: Float64Array | null, s: number): PlateArtifacts => ({
+  // quad 0 bent equally both ways, quad 1 twisted, by moments of 2·s N·mm/mm
+  const plate = (
+    plateName: string,
+    z: number,
+    thickness: number,
+    pressure: Float64Array | null,
+    s: number,
+  ): PlateArtifacts => ({
     name: plateName,
     z,
-    thickness: 2,
+    thickness,
     pressure,
-    vonMisesTop: Float64Array.from([7 * s, 8 * s]),
-    vonMisesBottom: Float64Array.from([7.5 * s, 8.5 * s]),
-    Mx: Float64Array.from([1 * s, 2 * s]),
-    My: Float64Array.from([3 * s, 4 * s]),
-    Mxy: Float64Array.from([-5 * s, 6 * s]),
+    Mx: Float64Array.from([2 * s, 0]),
+    My: Float64Array.from([2 * s, 0]),
+    Mxy: Float64Array.from([0, -2 * s]),
   });
   return {
     summary: { name } as CaseSummary,
@@ -25,8 +30,8 @@ function tiny(name = 'tiny'): CaseArtifacts {
       { name: 'bottom plate', w: Float64Array.from([0, 0, 0, 0, 0, 1e-17]) },
     ],
     plates: [
-      plate('top plate', 20.5, Float64Array.from([1, 2, 3, 4, 5, 6]), 1),
-      plate('bottom plate', 1.5, null, 10),
+      plate('top plate', 20.5, 2, Float64Array.from([1, 2, 3, 4, 5, 6]), 1),
+      plate('bottom plate', 1.5, 1, null, 10),
     ],
   };
 }
@@ -95,11 +100,16 @@ describe('resultVtu', () => {
 
   it('puts von Mises top/bottom, the moments and the plate index on the cells', () => {
     const cell = xml.slice(xml.indexOf('<CellData'), xml.indexOf('</CellData>'));
-    expect(values(cell, 'von Mises top [MPa]').map(Number)).toEqual([7, 8, 70, 80]);
-    expect(values(cell, 'von Mises bottom [MPa]').map(Number)).toEqual([7.5, 8.5, 75, 85]);
-    expect(values(cell, 'Mx [N·mm/mm]').map(Number)).toEqual([1, 2, 10, 20]);
-    expect(values(cell, 'My [N·mm/mm]').map(Number)).toEqual([3, 4, 30, 40]);
-    expect(values(cell, 'Mxy [N·mm/mm]').map(Number)).toEqual([-5, 6, -50, 60]);
+    // σ = 6M/t²: top plate (t = 2 mm) σx = σy = 3 MPa, then τ = 3 MPa → von Mises 3 and √27;
+    // bottom plate (t = 1 mm, M × 10) σx = σy = 120 MPa, then τ = 120 MPa → 120 and 120·√3
+    const vm = [3, Math.sqrt(27), 120, 120 * Math.sqrt(3)];
+    for (const face of ['top', 'bottom'])
+      values(cell, `von Mises ${face} [MPa]`).forEach((v, e) => {
+        expect(Number(v)).toBeCloseTo(vm[e], 12);
+      });
+    expect(values(cell, 'Mx [N·mm/mm]').map(Number)).toEqual([2, 0, 20, 0]);
+    expect(values(cell, 'My [N·mm/mm]').map(Number)).toEqual([2, 0, 20, 0]);
+    expect(values(cell, 'Mxy [N·mm/mm]').map(Number)).toEqual([0, -2, 0, -20]);
     expect(values(cell, 'plate').map(Number)).toEqual([0, 0, 1, 1]);
   });
 
