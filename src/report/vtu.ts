@@ -29,38 +29,30 @@ export function resultVtu(a: CaseArtifacts): string {
   const nPoints = plates.length * nNodes;
   const nCells = plates.length * nQuads;
 
-  const points: string[] = [];
-  const connectivity: string[] = [];
-  const offsets: string[] = [];
-  plates.forEach((p, k) => {
-    const z = String(p.z);
-    for (let i = 0; i < nNodes; i++) points.push(`${mesh.nodes[2 * i]} ${mesh.nodes[2 * i + 1]} ${z}`);
-    const base = k * nNodes;
-    for (let e = 0; e < nQuads; e++) {
-      const q = 4 * e;
-      connectivity.push(
-        `${base + mesh.quads[q]} ${base + mesh.quads[q + 1]} ${base + mesh.quads[q + 2]} ${base + mesh.quads[q + 3]}`,
-      );
-      offsets.push(String(4 * (k * nQuads + e + 1)));
-    }
-  });
-  const perPlate = (of: (k: number) => ArrayLike<number> | null, n: number): string[] => {
-    const out: string[] = [];
-    plates.forEach((_, k) => {
+  // tuple i of a per-plate array: plate ⌊i / n⌋, entry i mod n; a plate without one writes 0
+  const perPlate =
+    (of: (k: number) => ArrayLike<number> | null, n: number) =>
+    (i: number): string => {
+      const k = Math.floor(i / n);
       const v = of(k);
-      for (let i = 0; i < n; i++) out.push(v ? String(v[i]) : '0');
-    });
-    return out;
+      return v ? String(v[i - k * n]) : '0';
+    };
+  const point = (i: number): string => {
+    const k = Math.floor(i / nNodes);
+    const node = i - k * nNodes;
+    return `${mesh.nodes[2 * node]} ${mesh.nodes[2 * node + 1]} ${plates[k].z}`;
+  };
+  const corners = (i: number): string => {
+    const k = Math.floor(i / nQuads);
+    const q = 4 * (i - k * nQuads);
+    const base = k * nNodes;
+    return `${base + mesh.quads[q]} ${base + mesh.quads[q + 1]} ${base + mesh.quads[q + 2]} ${base + mesh.quads[q + 3]}`;
   };
   // the face stresses of plate bending, ±6M/t², as the solver's recovery forms them: von Mises
   // is the same on both faces (the bottom has the opposite signs)
   const vm = plates.map((p) => {
     const c = 6 / (p.thickness * p.thickness);
     return p.Mx.map((mx, e) => vonMises(c * mx, c * p.My[e], c * p.Mxy[e]));
-  });
-  const plateIndex: string[] = [];
-  plates.forEach((_, k) => {
-    for (let e = 0; e < nQuads; e++) plateIndex.push(String(k));
   });
 
   const lines = [
@@ -79,11 +71,13 @@ export function resultVtu(a: CaseArtifacts): string {
     dataArray(
       'Float64',
       'w [mm]',
+      nPoints,
       perPlate((k) => a.deflection[k].w, nNodes),
     ),
     dataArray(
       'Float64',
       'p [MPa]',
+      nPoints,
       perPlate((k) => plates[k].pressure, nNodes),
     ),
     '      </PointData>',
@@ -91,37 +85,42 @@ export function resultVtu(a: CaseArtifacts): string {
     dataArray(
       'Float64',
       'von Mises top [MPa]',
+      nCells,
       perPlate((k) => vm[k], nQuads),
     ),
     dataArray(
       'Float64',
       'von Mises bottom [MPa]',
+      nCells,
       perPlate((k) => vm[k], nQuads),
     ),
     dataArray(
       'Float64',
       'Mx [N·mm/mm]',
+      nCells,
       perPlate((k) => plates[k].Mx, nQuads),
     ),
     dataArray(
       'Float64',
       'My [N·mm/mm]',
+      nCells,
       perPlate((k) => plates[k].My, nQuads),
     ),
     dataArray(
       'Float64',
       'Mxy [N·mm/mm]',
+      nCells,
       perPlate((k) => plates[k].Mxy, nQuads),
     ),
-    dataArray('Int32', 'plate', plateIndex),
+    dataArray('Int32', 'plate', nCells, (i) => String(Math.floor(i / nQuads))),
     '      </CellData>',
     '      <Points>',
-    dataArray('Float64', 'coordinates [mm]', points, 3),
+    dataArray('Float64', 'coordinates [mm]', nPoints, point, 3),
     '      </Points>',
     '      <Cells>',
-    dataArray('Int64', 'connectivity', connectivity),
-    dataArray('Int64', 'offsets', offsets),
-    dataArray('UInt8', 'types', new Array<string>(nCells).fill(String(VTK_QUAD))),
+    dataArray('Int64', 'connectivity', nCells, corners),
+    dataArray('Int64', 'offsets', nCells, (i) => String(4 * (i + 1))),
+    dataArray('UInt8', 'types', nCells, () => String(VTK_QUAD)),
     '      </Cells>',
     '    </Piece>',
     '  </UnstructuredGrid>',
@@ -131,11 +130,29 @@ export function resultVtu(a: CaseArtifacts): string {
   return lines.join('\n');
 }
 
-/** One ASCII DataArray; `values` are its tuples, already formatted, one per line. */
-function dataArray(type: string, name: string, values: string[], components = 1): string {
+/**
+ * One ASCII DataArray of `count` tuples, tuple i formatted by `tuple(i)`, one per line. Joined in
+ * blocks of 4096 tuples: an array of every tuple's string at once took twice the memory on a
+ * mesh of a million points (1.5 GB against 0.8 GB resident) and was slower.
+ */
+function dataArray(
+  type: string,
+  name: string,
+  count: number,
+  tuple: (i: number) => string,
+  components = 1,
+): string {
   const comps = components > 1 ? ` NumberOfComponents="${components}"` : '';
-  const body = values.length > 0 ? `${values.join('\n')}\n` : '';
-  return `        <DataArray type="${type}" Name="${xmlAttribute(name)}"${comps} format="ascii">\n${body}        </DataArray>`;
+  const blocks: string[] = [];
+  const block: string[] = [];
+  for (let i = 0; i < count; i++) {
+    block.push(tuple(i), '\n');
+    if (block.length === 8192 || i === count - 1) {
+      blocks.push(block.join(''));
+      block.length = 0;
+    }
+  }
+  return `        <DataArray type="${type}" Name="${xmlAttribute(name)}"${comps} format="ascii">\n${blocks.join('')}        </DataArray>`;
 }
 
 /**
