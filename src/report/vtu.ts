@@ -26,6 +26,16 @@ export function resultVtu(a: CaseArtifacts): string {
   const plates = a.plates;
   if (plates.length !== a.deflection.length)
     throw new Error(`resultVtu: ${plates.length} plates but ${a.deflection.length} deflections`);
+  // artifacts may come back from a remote worker: a short array would write "undefined" values
+  const sized = (what: string, v: ArrayLike<number> | null, n: number) => {
+    if (v && v.length !== n)
+      throw new Error(`resultVtu: ${what} has ${v.length} values, the mesh needs ${n}`);
+  };
+  plates.forEach((p, k) => {
+    sized(`${p.name}: w`, a.deflection[k].w, nNodes);
+    sized(`${p.name}: p`, p.pressure, nNodes);
+    for (const m of ['Mx', 'My', 'Mxy'] as const) sized(`${p.name}: ${m}`, p[m], nQuads);
+  });
   const nPoints = plates.length * nNodes;
   const nCells = plates.length * nQuads;
 

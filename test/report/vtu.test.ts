@@ -121,6 +121,15 @@ describe('resultVtu', () => {
     expect(field).toContain('Name="plates" NumberOfTuples="2"');
   });
 
+  it('refuses arrays that do not fit the mesh, naming the plate and the array', () => {
+    const a = tiny();
+    a.plates[1].Mxy = new Float64Array(1);
+    expect(() => resultVtu(a)).toThrow('bottom plate: Mxy has 1 values, the mesh needs 2');
+    const b = tiny();
+    b.deflection[0].w = new Float64Array(7);
+    expect(() => resultVtu(b)).toThrow('top plate: w has 7 values, the mesh needs 6');
+  });
+
   it('cannot be broken by a hostile case name, and is the same text for the same input', () => {
     const hostile = resultVtu(tiny('</DataArray><x a="&">\0'));
     expect(hostile).not.toContain('<x');
