@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { artifactsOf, encodeArtifacts } from '../report/caseArtifacts';
 import { writeCaseFolder } from '../report/caseFolder';
-import { solveCase } from '../solveCase';
+import { solveCase, summaryOf } from '../solveCase';
 import { createSolverSession } from '../threads/factorThreads';
 import {
   type CaseJob,
@@ -45,13 +45,14 @@ parentPort?.on('message', async (job: CaseJob) => {
     // a solve that ended past the deadline is not written: the case has failed by then
     if (late()) outcome = timedOut;
     else {
-      const artifacts = artifactsOf(result);
-      if (job.outDir) await writeCaseFolder(job.outDir, artifacts, job.input, job.film);
+      // a sweep needs only the summary: the folder's fields (maps, element moments) are not recovered for it
+      const artifacts = job.outDir || job.returnArtifacts ? artifactsOf(result) : null;
+      if (job.outDir && artifacts) await writeCaseFolder(job.outDir, artifacts, job.input, job.film);
       outcome = {
         id: job.id,
         status: 'ok',
-        summary: artifacts.summary,
-        ...(job.returnArtifacts ? { artifacts: encodeArtifacts(artifacts) } : {}),
+        summary: artifacts?.summary ?? summaryOf(result),
+        ...(job.returnArtifacts && artifacts ? { artifacts: encodeArtifacts(artifacts) } : {}),
       };
     }
   } catch (e) {
