@@ -1,0 +1,66 @@
+import type { Rect, StackGeometry } from './stackGeometry';
+
+/**
+ * The solved fields every picture is drawn from — the CLI's figures and report, the viewer's
+ * panels, and a result folder opened in the viewer (`fields.json`, `encodeResultFields`). Typed
+ * arrays only, so a worker can transfer them without a copy.
+ */
+export interface ResultFields {
+  /** the case's name */
+  caseName: string;
+  /** mesh lines [mm]; node (i, j) has index j·nx + i with nx = meshX.length */
+  meshX: Float64Array;
+  meshY: Float64Array;
+  footprint: Rect;
+  /** plate layers from the top down; `rigid` for a rigid base (thickness 0) */
+  layers: { name: string; thickness: number; rigid: boolean }[];
+  /** cells between consecutive plate layers, one entry per interface */
+  cellsPerInterface: number[];
+  /** per interface, top first */
+  interfaces: InterfaceField[];
+  /** per plate layer (order of `layers`): w at the nodes after load-up [mm]; zero for a rigid base */
+  deflection: Float64Array[];
+  /** the same after swelling, or null when the case has no swelling step */
+  deflectionSwollen: Float64Array[] | null;
+  /** the solids as drawn */
+  stack: StackGeometry;
+}
+
+/** One load state of one interface. */
+export interface InterfaceState {
+  /** nodal pressure [MPa] (0 off the footprint and where open) */
+  pressure: Float64Array;
+  /** open gap at the nodes [mm] (0 where in contact) */
+  gap: Float64Array;
+  /** the pressure on the regular grid of the maps [MPa] */
+  grid: PressureGrid;
+}
+
+export interface InterfaceField extends InterfaceState {
+  /** the stack's name for it: "cell stack", "cells 1–2 (top plate ↔ interleaf 1)" */
+  name: string;
+  /** 1 at nodes on the cell footprint */
+  mask: Uint8Array;
+  /** after swelling, or null */
+  swollen: InterfaceState | null;
+}
+
+/** Values on a regular grid, y up: value (i, j) at (x0 + i·dx, y0 + j·dy) is values[j·nx + i]. */
+export interface PressureGrid {
+  x0: number;
+  y0: number;
+  dx: number;
+  dy: number;
+  nx: number;
+  ny: number;
+  values: Float64Array;
+  /** 1 where the point is in contact (pressure carried), 0 where a gap is open or off the footprint */
+  contact: Uint8Array;
+}
+
+/** The load states a figure can show. */
+export type LoadState = 'loadUp' | 'swollen';
+export const LOAD_STATE_LABEL: Record<LoadState, string> = {
+  loadUp: 'after load-up',
+  swollen: 'after swelling',
+};
