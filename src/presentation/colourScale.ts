@@ -40,16 +40,16 @@ function parseCss(c: string): Rgb {
   return [Math.round(Number(m[0])), Math.round(Number(m[1])), Math.round(Number(m[2]))];
 }
 
-const tables = new Map<ScaleName, Rgb[]>();
-function tableOf(name: ScaleName): Rgb[] {
-  let t = tables.get(name);
-  if (!t) {
-    t = Array.from({ length: COLOUR_TABLE_SIZE }, (_, i) =>
-      parseCss(interpolators[name](i / (COLOUR_TABLE_SIZE - 1))),
-    );
-    tables.set(name, t);
-  }
-  return t;
+// built once at import: 256 entries per scale, read-only afterwards
+const tables: Record<ScaleName, readonly Rgb[]> = {
+  pressure: buildTable(interpolators.pressure),
+  deflection: buildTable(interpolators.deflection),
+};
+
+function buildTable(interpolate: (t: number) => string): Rgb[] {
+  return Array.from({ length: COLOUR_TABLE_SIZE }, (_, i) =>
+    parseCss(interpolate(i / (COLOUR_TABLE_SIZE - 1))),
+  );
 }
 
 /** Index into the table for t ∈ [0, 1] (clamped; non-finite → 0). */
@@ -60,7 +60,7 @@ export function tableIndex(t: number): number {
 
 /** Colour of a normalized value t ∈ [0, 1] on a scale. */
 export function scaleColour(name: ScaleName, t: number): Rgb {
-  return tableOf(name)[tableIndex(t)];
+  return tables[name][tableIndex(t)];
 }
 
 /** Colour of `value` on a scale running from `lo` to `hi` (same units). A degenerate range maps to mid-scale. */
@@ -71,7 +71,9 @@ export function valueColour(name: ScaleName, value: number, lo: number, hi: numb
 /** RGBA bytes, COLOUR_TABLE_SIZE × 1, for a 1D texture (the 3D view samples it with the scalar). */
 export function colourTableRgba(name: ScaleName): Uint8Array {
   const out = new Uint8Array(4 * COLOUR_TABLE_SIZE);
-  tableOf(name).forEach(([r, g, b], i) => out.set([r, g, b, 255], 4 * i));
+  tables[name].forEach(([r, g, b], i) => {
+    out.set([r, g, b, 255], 4 * i);
+  });
   return out;
 }
 
