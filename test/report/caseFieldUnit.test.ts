@@ -23,3 +23,18 @@ describe('the unit of a case field, from the case schema', () => {
     expect(caseFieldHeader('stack.cells.count')).toBe('stack.cells.count');
   });
 });
+
+describe('the unit of a union field, given the case it is in', () => {
+  it("takes the branch of the case's own type", () => {
+    const strain = { stack: { swelling: { type: 'strain', value: 0.01 } } };
+    const growth = { stack: { swelling: { type: 'thickness', value: 0.02 } } };
+    expect(caseFieldUnit('stack.swelling.value', strain)).toBeUndefined();
+    expect(caseFieldUnit('stack.swelling.value', growth)).toBe('mm');
+    const strainMap = { stack: { swelling: { type: 'strainMap', grid: { values: [[0.01]] } } } };
+    expect(caseFieldUnit('stack.swelling.grid.values', strainMap)).toBeUndefined();
+    const bow = { plates: { top: { flatness: { type: 'bow', bow: 1 } } } };
+    expect(caseFieldUnit('plates.top.flatness.bow', bow)).toBe('mm');
+    const random = { plates: { top: { flatness: { type: 'random', rms: 4 } } } };
+    expect(caseFieldUnit('plates.top.flatness.rms', random)).toBe('µm');
+  });
+});
