@@ -117,6 +117,8 @@ export interface SolvePhases {
 
 /** Fields for plots and the viewer; typed arrays, not written to result.json. */
 export interface CaseFields {
+  /** the case as solved: validated, with every default filled in */
+  case: Case;
   model: StackModel;
   /** per interface: nodal pressure [MPa] (0 off the footprint), footprint mask, regular grid */
   pressure: { name: string; nodal: Float64Array; mask: Uint8Array; grid: RegularGrid }[];
@@ -325,7 +327,7 @@ export function assembleResult(
       plansReused: 0,
     },
   };
-  return { ...summary, fields: { model, pressure, deflection, loadUp, swollen } };
+  return { ...summary, fields: { case: c, model, pressure, deflection, loadUp, swollen } };
 }
 
 const contactOf = (itfs: InterfaceResult[]) =>

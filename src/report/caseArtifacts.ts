@@ -1,5 +1,9 @@
 import { elementResults } from '../../solver/plate/recovery';
-import type { StackModel } from '../model/buildModel';
+import type { Case } from '../case/schema';
+import { decodeResultFields, encodeResultFields } from '../presentation/fieldsFile';
+import type { ResultFields } from '../presentation/resultFields';
+import { resultFieldsOf } from '../presentation/resultFieldsOf';
+import { midPlaneHeights } from '../presentation/stackGeometryOf';
 import type { RegularGrid } from '../results/pressureMap';
 import { type CaseResult, type CaseSummary, summaryOf } from '../solveCase';
 
@@ -33,6 +37,10 @@ export interface CaseArtifacts {
   deflection: { name: string; w: Float64Array }[];
   /** per plate, in the order of `deflection` (top first): heights, pressure and element results */
   plates: PlateArtifacts[];
+  /** what every figure, the viewer and the report draw (`fields.json`) */
+  fields: ResultFields;
+  /** the case as solved, every default filled in (`case.json`) */
+  case: Case;
 }
 
 export function artifactsOf(result: CaseResult): CaseArtifacts {
@@ -65,30 +73,9 @@ export function artifactsOf(result: CaseResult): CaseArtifacts {
     axes: { x: mesh.x, y: mesh.y },
     deflection: result.fields.deflection.map(({ name, w }) => ({ name, w })),
     plates,
+    fields: resultFieldsOf(result),
+    case: result.fields.case,
   };
-}
-
-/**
- * Mid-plane height of every layer [mm], top first: z = 0 at the bottom face of the bottom plate
- * (or the top of a rigid base, which has no thickness here); each interface is as high as its
- * tallest unloaded column of cells and pads, so the layers stack without overlap.
- */
-export function midPlaneHeights(model: StackModel): number[] {
-  const { layers, interfaces } = model.problem;
-  const column = model.lawLayers.map((series) => series.reduce((s, l) => s + l.count * l.thickness, 0));
-  const z = new Array<number>(layers.length).fill(0);
-  let face = 0; // top face of the layer below
-  for (let l = layers.length - 1; l >= 0; l--) {
-    if (l < interfaces.length) {
-      let height = 0;
-      for (const law of interfaces[l].law) height = Math.max(height, column[law]);
-      face += height;
-    }
-    const t = layers[l]?.thickness ?? 0;
-    z[l] = face + t / 2;
-    face += t;
-  }
-  return z;
 }
 
 type Encoded<T> = {
@@ -106,6 +93,9 @@ export interface EncodedArtifacts {
   axes: { x: string; y: string };
   deflection: { name: string; w: string }[];
   plates: Encoded<PlateArtifacts>[];
+  /** `fields.json` text */
+  fields: string;
+  case: Case;
 }
 
 const encode = (a: Float64Array): string =>
@@ -132,6 +122,8 @@ export function encodeArtifacts(a: CaseArtifacts): EncodedArtifacts {
       My: encode(p.My),
       Mxy: encode(p.Mxy),
     })),
+    fields: encodeResultFields(a.fields),
+    case: a.case,
   };
 }
 
@@ -150,5 +142,7 @@ export function decodeArtifacts(e: EncodedArtifacts): CaseArtifacts {
       My: decode(p.My),
       Mxy: decode(p.Mxy),
     })),
+    fields: decodeResultFields(e.fields).fields,
+    case: e.case,
   };
 }

@@ -19,7 +19,7 @@ const VTK_QUAD = 9;
  * and `plate` (its index, top first). A swelling case's state after swelling is not in the file. Field data: the case name and the plate names. Numbers are written in their shortest
  * exact form, so every value reads back bit for bit and equal inputs give equal files.
  */
-export function resultVtu(a: CaseArtifacts): string {
+export function resultVtu(a: Pick<CaseArtifacts, 'summary' | 'axes' | 'deflection' | 'plates'>): string {
   const mesh = gridMesh(a.axes.x, a.axes.y);
   const nNodes = mesh.nodes.length / 2;
   const nQuads = mesh.quads.length / 4;

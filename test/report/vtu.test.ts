@@ -4,7 +4,7 @@ import { resultVtu } from '../../src/report/vtu';
 import type { CaseSummary } from '../../src/solveCase';
 
 /** A 2 × 1-quad mesh on [0, 2] × [0, 1] mm: nodes 0 1 2 along y = 0, 3 4 5 along y = 1. */
-function tiny(name = 'tiny'): CaseArtifacts {
+function tiny(name = 'tiny'): Parameters<typeof resultVtu>[0] {
   // quad 0 bent equally both ways, quad 1 twisted, by moments of 2·s N·mm/mm
   const plate = (
     plateName: string,
@@ -23,7 +23,6 @@ function tiny(name = 'tiny'): CaseArtifacts {
   });
   return {
     summary: { name } as CaseSummary,
-    pressure: { x0: 0, y0: 0, dx: 1, dy: 1, nx: 1, ny: 1, values: new Float64Array(1), unit: 'MPa' },
     axes: { x: Float64Array.from([0, 1, 2]), y: Float64Array.from([0, 1]) },
     deflection: [
       { name: 'top plate', w: Float64Array.from([0, -0.1, -0.2, 0.1, 0.2, 0.3]) },

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { QueueRunner } from '../../distributed/queueRunner';
 import { writeAtomic } from '../../report/atomicWrite';
 import { readResultFile } from '../../report/caseFolder';
-import { columnsOf, csvTable } from '../../report/csv';
+import { columnsOf, csvTable } from '../../presentation/csv';
 import { summaryRow } from '../../report/summaryRow';
 import type { CaseSummary } from '../../solveCase';
 import { checkCaseFile, loadCaseFile } from '../caseFile';

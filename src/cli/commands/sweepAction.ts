@@ -9,7 +9,7 @@ import {
 } from '../../case/variants';
 import { writeAtomic } from '../../report/atomicWrite';
 import { caseFieldHeader } from '../../report/caseFieldUnit';
-import { columnsOf, csvTable } from '../../report/csv';
+import { columnsOf, csvTable } from '../../presentation/csv';
 import { summaryRow } from '../../report/summaryRow';
 import { InputError } from '../../validation/parseInput';
 import { checkCaseFile, loadCaseFile } from '../caseFile';
