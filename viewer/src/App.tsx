@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { CaseSummary } from '../../src/index';
-import { editableParameters, withEdits } from './domain/caseEdits';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import { CASE_LIBRARY, FIG5B_IDS, libraryCase } from './domain/caseLibrary';
 import { bendingOnly, safeExaggeration } from './domain/deflectionView';
 import { boltsCsv, csvBlob, downloadBlob, downloadCanvasPng, pressureGridCsv } from './domain/exportFiles';
 import { type ProbeReading, probeAt } from './domain/probe';
-import { type StackLayout, stackLayout } from './domain/stackLayout';
 import { CaseToolbar } from './panels/CaseToolbar';
 import { ColorBar } from './panels/ColorBar';
 import { ComparisonView } from './panels/ComparisonView';
@@ -16,12 +15,13 @@ import { ProbeReadout } from './panels/ProbeReadout';
 import { ResultsPanel } from './panels/ResultsPanel';
 import { SolveProgressBar } from './panels/SolveProgressBar';
 import { TopView } from './panels/TopView';
-import { ViewControls, type ViewSettings } from './panels/ViewControls';
+import { ViewControls } from './panels/ViewControls';
 import { StackScene } from './scene/StackScene';
-import { useCaseSolver } from './useCaseSolver';
+import { type ShownResult, shownCaption } from './state/shownResult';
+import { createViewerStore, isStale, type Tab, type ViewerState } from './state/viewerStore';
 import { useComparison } from './useComparison';
+import { SolveClient } from './worker/solveClient';
 
-type Tab = '3d' | 'top' | 'compare' | 'efficiency';
 const TABS: [Tab, string][] = [
   ['3d', '3D model'],
   ['top', 'Top view'],
@@ -29,77 +29,88 @@ const TABS: [Tab, string][] = [
   ['efficiency', 'Efficiency'],
 ];
 
+const MAPS_MISSING = 'open fields.json with result.json to see the maps';
+
 function initialCaseId(): string {
   const wanted = new URLSearchParams(window.location.search).get('case') ?? 'default';
   return libraryCase(wanted) ? wanted : (CASE_LIBRARY[0]?.id ?? '');
 }
 
-const isResultJson = (x: unknown): x is CaseSummary =>
-  typeof x === 'object' &&
-  x !== null &&
-  typeof (x as { schema?: unknown }).schema === 'string' &&
-  (x as { schema: string }).schema.startsWith('stackpress.result/');
+/**
+ * Which case and which solve a panel shows, and a "stale — re-solve" badge when the inputs have
+ * changed since: every panel that shows a result carries one, so none can pass off another
+ * solve's numbers as current.
+ */
+function ShownLabel({ shown, stale, panel }: { shown: ShownResult; stale: boolean; panel: string }) {
+  return (
+    <div className={`panel-caption ${stale ? 'is-stale' : ''}`} data-testid={`caption-${panel}`}>
+      <span className="caption-text">{shownCaption(shown)}</span>
+      {stale && (
+        <span className="stale-badge" data-testid={`stale-${panel}`}>
+          stale — re-solve
+        </span>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The shown summary's interfaces, or none: a result.json read from disk may be crafted, and the
+ * app shell must not fall over it (the panels show it inside their error boundaries).
+ */
+function interfacesOf(shown: ShownResult | null): ShownResult['summary']['interfaces'] {
+  const list = shown?.summary.interfaces;
+  return Array.isArray(list) ? list : [];
+}
+
+/** What a result panel says when no result can be shown: solving, failed, or nothing open. */
+function emptyText(s: Pick<ViewerState, 'status' | 'error'>, what: string): string {
+  if (s.status === 'solving') return 'Solving the case…';
+  if (s.status === 'error') return 'Failed — nothing current to show';
+  return `Solve a case to see ${what}`;
+}
 
 export function App() {
-  const [caseId, setCaseId] = useState(initialCaseId);
-  const [caseInput, setCaseInput] = useState<unknown>(() => libraryCase(caseId)?.input ?? null);
-  const [fileName, setFileName] = useState<string | null>(null);
-  const [loadedSummary, setLoadedSummary] = useState<CaseSummary | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [tab, setTab] = useState<Tab>('3d');
-  const [view, setView] = useState<ViewSettings>({
-    exaggeration: 100,
-    exploded: true,
-    interfaceIndex: 0,
-    section: { enabled: false, at: 75 },
-  });
-  const [fitRequest, setFitRequest] = useState(0);
+  const [client] = useState(() => new SolveClient());
+  const [store] = useState(() => createViewerStore(client, initialCaseId()));
+  const s = useStore(
+    store,
+    useShallow((st) => ({
+      source: st.source,
+      params: st.params,
+      values: st.values,
+      status: st.status,
+      progress: st.progress,
+      startedAt: st.startedAt,
+      solves: st.solves,
+      lastSeconds: st.lastSeconds,
+      error: st.error,
+      shown: st.shown,
+      tab: st.tab,
+      view: st.view,
+      loadState: st.loadState,
+      film: st.film,
+      fitRequest: st.fitRequest,
+      stale: isStale(st),
+    })),
+  );
+  const actions = store.getState();
   const [probe, setProbe] = useState<ProbeReading | null>(null);
-  const { state, solve, cancel } = useCaseSolver();
   const comparison = useComparison(FIG5B_IDS);
-  const params = useMemo(() => editableParameters(caseInput), [caseInput]);
 
-  // solve the case we open on
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on start
+  // solve the case we open on; the worker goes with the page
   useEffect(() => {
-    if (caseInput) solve(caseInput);
-  }, []);
+    store.getState().solve();
+    return () => client.dispose();
+  }, [store, client]);
 
-  const openCase = useCallback(
-    (input: unknown, id: string, name: string | null) => {
-      setCaseId(id);
-      setCaseInput(input);
-      setFileName(name);
-      setLoadedSummary(null);
-      setLoadError(null);
-      solve(input);
-    },
-    [solve],
-  );
-
-  const openFile = useCallback(
-    async (file: File) => {
-      try {
-        const json: unknown = JSON.parse(await file.text());
-        if (isResultJson(json)) {
-          cancel();
-          setLoadedSummary(json);
-          setFileName(file.name);
-          setLoadError(null);
-        } else openCase(json, '', file.name);
-      } catch (e) {
-        setLoadError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    },
-    [openCase, cancel],
-  );
-
+  const openFiles = useCallback((files: File[]) => void store.getState().openFiles(files), [store]);
   useEffect(() => {
     const over = (e: DragEvent) => e.preventDefault();
     const drop = (e: DragEvent) => {
       e.preventDefault();
-      const f = e.dataTransfer?.files?.[0];
-      if (f) void openFile(f);
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length > 0) openFiles(files);
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
@@ -107,27 +118,23 @@ export function App() {
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
-  }, [openFile]);
+  }, [openFiles]);
 
-  const solved = state.solved;
-  const layout = useMemo<StackLayout | null>(() => {
-    if (!solved) return null;
-    try {
-      return stackLayout(solved.input, solved.fields.cellsPerInterface, solved.fields.footprint);
-    } catch {
-      return null;
-    }
-  }, [solved]);
-  const bending = useMemo(() => (solved ? bendingOnly(solved.fields.deflection) : []), [solved]);
+  const { shown, stale, view } = s;
+  const fields = shown?.fields ?? null;
+  const bending = useMemo(() => (fields ? bendingOnly(fields.deflection) : []), [fields]);
   const maxExaggeration = useMemo(
-    () => (layout ? safeExaggeration(bending, layout) : 1000),
-    [bending, layout],
+    () => (fields ? safeExaggeration(bending, fields.stack) : 1000),
+    [bending, fields],
   );
   const exaggeration = Math.min(view.exaggeration, maxExaggeration);
-  const interfaceIndex = solved ? Math.min(view.interfaceIndex, solved.fields.interfaces.length - 1) : 0;
-  const itfStats = solved
-    ? (solved.summary.interfaces[interfaceIndex]?.pressure ?? solved.summary.pressure)
-    : null;
+  const interfaceNames = useMemo(
+    () => (fields ? fields.interfaces.map((i) => i.name) : interfacesOf(shown).map((i) => String(i?.name))),
+    [fields, shown],
+  );
+  const interfaceIndex = Math.max(0, Math.min(view.interfaceIndex, interfaceNames.length - 1));
+  const itf = fields?.interfaces[interfaceIndex] ?? null;
+  const itfStats = shown ? (interfacesOf(shown)[interfaceIndex]?.pressure ?? shown.summary.pressure) : null;
   const range = useMemo(
     () => (itfStats ? { min: itfStats.min, max: itfStats.max, mean: itfStats.mean } : null),
     [itfStats],
@@ -136,19 +143,37 @@ export function App() {
     () => ({ exaggeration, exploded: view.exploded, interfaceIndex, range: range ?? { min: 0, max: 1 } }),
     [exaggeration, view.exploded, interfaceIndex, range],
   );
+  // a probe reading belongs to the fields it was read from
+  // biome-ignore lint/correctness/useExhaustiveDependencies: cleared whenever the shown fields change
+  useEffect(() => setProbe(null), [fields]);
   const onProbe = useCallback(
     (p: { x: number; y: number } | null) =>
-      setProbe(p && solved ? probeAt(solved.fields, interfaceIndex, p.x, p.y) : null),
-    [solved, interfaceIndex],
+      setProbe(p && fields ? probeAt(fields, interfaceIndex, p.x, p.y) : null),
+    [fields, interfaceIndex],
   );
-  const summary = loadedSummary ?? solved?.summary ?? null;
-  const caseName = summary?.name ?? caseId ?? 'case';
-  const busy = state.status === 'solving';
+  const busy = s.status === 'solving';
+  const caseName = shown?.caseName ?? 'case';
+  const comparing = s.tab === 'compare';
+  const caseId = s.source.kind === 'library' ? s.source.id : '';
+  const openName =
+    s.source.kind === 'library'
+      ? `${s.source.id}.json`
+      : s.source.kind === 'caseFile'
+        ? s.source.name
+        : s.source.kind === 'result'
+          ? (s.source.names.find((n) => !/result|fields/i.test(n)) ?? 'case.json')
+          : null;
 
   const exportScenePng = () => {
     const canvas = document.querySelector<HTMLCanvasElement>('.scene-host canvas');
     if (canvas) downloadCanvasPng(canvas, `${caseName}-3d.png`);
   };
+
+  const mapsPlaceholder = (what: string) => (
+    <div className="placeholder" data-testid="maps-empty">
+      {shown && !fields ? MAPS_MISSING : emptyText(s, what)}
+    </div>
+  );
 
   return (
     <div className="app">
@@ -160,108 +185,144 @@ export function App() {
         <CaseToolbar
           caseId={caseId}
           busy={busy}
-          onPickLibrary={(id) => openCase(libraryCase(id)?.input, id, null)}
-          onOpenFile={(f) => void openFile(f)}
-          onSolve={() => caseInput && solve(caseInput)}
+          onPickLibrary={(id) => actions.openLibrary(id)}
+          onOpenFiles={openFiles}
+          onSolve={() => actions.solve()}
         />
-        <div className="status" data-testid="status" data-status={state.status} data-solve={state.solves}>
-          {busy ? (
-            <SolveProgressBar
-              progress={state.progress}
-              startedAt={state.startedAt}
-              expected={solved?.seconds ?? null}
-              onCancel={cancel}
-            />
-          ) : state.status === 'error' ? (
-            <span className="error">Solve failed: {state.error}</span>
-          ) : state.status === 'cancelled' ? (
-            <span className="muted">Cancelled</span>
-          ) : solved ? (
-            <span className="ok">
-              Solved {solved.summary.name} in {solved.seconds.toFixed(2)} s ·{' '}
-              {solved.summary.solver.dofs.toLocaleString('en')} DOFs ·{' '}
-              <span
-                data-testid="factor-threads"
-                data-value={solved.summary.effort.factorThreads}
-                data-helped={solved.summary.effort.helperJoined}
-                title={`the helper thread took half of ${solved.summary.effort.helperJoined} of ${solved.summary.solver.factorizations} factorizations`}
-              >
-                {solved.summary.effort.factorThreads === 1
-                  ? '1 thread'
-                  : `${solved.summary.effort.factorThreads} threads`}
+        <div
+          className="status"
+          data-testid="status"
+          data-status={s.status}
+          data-solve={s.solves}
+          data-shown={shown ? shownCaption(shown) : ''}
+          data-stale={String(stale)}
+        >
+          <PanelErrorBoundary resetKey={shown}>
+            {busy ? (
+              <SolveProgressBar
+                progress={s.progress}
+                startedAt={s.startedAt}
+                expected={s.lastSeconds}
+                onCancel={() => actions.cancel()}
+              />
+            ) : s.status === 'error' ? (
+              <span className="error">{s.error}</span>
+            ) : shown ? (
+              <span className={stale ? 'muted' : 'ok'}>
+                {s.status === 'cancelled' && 'Cancelled · '}
+                {shown.origin === 'solve'
+                  ? `Solved ${shown.caseName} in ${shown.seconds.toFixed(2)} s`
+                  : `Showing ${shownCaption(shown)}`}{' '}
+                · {shown.summary.solver.dofs.toLocaleString('en')} DOFs ·{' '}
+                <span
+                  data-testid="factor-threads"
+                  data-value={shown.summary.effort.factorThreads}
+                  data-helped={shown.summary.effort.helperJoined}
+                  title={`the helper thread took half of ${shown.summary.effort.helperJoined} of ${shown.summary.solver.factorizations} factorizations`}
+                >
+                  {shown.summary.effort.factorThreads === 1
+                    ? '1 thread'
+                    : `${shown.summary.effort.factorThreads} threads`}
+                </span>
+                {stale && (
+                  <span className="stale-badge" data-testid="stale-status">
+                    stale — re-solve
+                  </span>
+                )}
               </span>
-            </span>
-          ) : null}
+            ) : s.status === 'cancelled' ? (
+              <span className="muted">Cancelled</span>
+            ) : null}
+          </PanelErrorBoundary>
         </div>
       </header>
-      {(loadError || fileName) && (
-        <div className={`banner ${loadError ? 'error' : ''}`}>
-          {loadError ??
-            (loadedSummary
-              ? `Showing ${fileName} (result.json: summary only — open its case to see maps)`
-              : `Case file: ${fileName}`)}
+      {s.error && s.status === 'error' ? (
+        <div className="banner error" data-testid="banner">
+          {s.error}
         </div>
-      )}
+      ) : shown && !fields ? (
+        <div className="banner" data-testid="banner">
+          Showing {shownCaption(shown)}: summary only — {MAPS_MISSING}
+        </div>
+      ) : null}
       <div className="app-body">
         <aside className="sidebar left">
-          <section>
-            <h2>Parameters</h2>
-            <EditPanel
-              params={params}
-              busy={busy}
-              onSolve={(values) => caseInput && solve(withEdits(caseInput, params, values))}
-            />
-          </section>
-          {solved && (
-            <section>
-              <h2>View</h2>
-              <ViewControls
-                settings={{ ...view, exaggeration, interfaceIndex }}
-                maxExaggeration={maxExaggeration}
-                interfaces={solved.fields.interfaces.map((i) => i.name)}
-                plateLength={layout?.plate.Lx ?? 150}
-                onChange={setView}
-                onFit={() => setFitRequest((n) => n + 1)}
-                onExportPng={exportScenePng}
-              />
-            </section>
-          )}
-          {solved && (
-            <section>
-              <h2>Export</h2>
-              <div className="button-row">
-                <button
-                  type="button"
-                  onClick={() =>
-                    downloadBlob(
-                      csvBlob(pressureGridCsv(solved.fields.interfaces[interfaceIndex])),
-                      `${caseName}-pressure.csv`,
-                    )
-                  }
-                >
-                  Pressure CSV
-                </button>
-                <button
-                  type="button"
-                  onClick={() => downloadBlob(csvBlob(boltsCsv(solved.summary)), `${caseName}-bolts.csv`)}
-                >
-                  Bolts CSV
-                </button>
-                <button
-                  type="button"
-                  onClick={() =>
-                    downloadBlob(
-                      new Blob([`${JSON.stringify(solved.summary, null, 2)}\n`], {
-                        type: 'application/json',
-                      }),
-                      'result.json',
-                    )
-                  }
-                >
-                  result.json
-                </button>
-              </div>
-            </section>
+          {comparing ? (
+            <p className="muted side-note" data-testid="compare-side-note">
+              Compare solves its own four cases; the parameters, view and export of{' '}
+              {shown ? shownCaption(shown) : 'the open case'} return with the other tabs.
+            </p>
+          ) : (
+            <>
+              <section data-testid="parameters">
+                <h2>Parameters</h2>
+                {openName && (
+                  <div className="panel-caption" data-testid="caption-parameters">
+                    <span className="caption-text">inputs of {openName}</span>
+                  </div>
+                )}
+                <EditPanel
+                  params={s.params}
+                  values={s.values}
+                  busy={busy}
+                  onChange={(key, v) => actions.setValue(key, v)}
+                  onSolve={() => actions.solve()}
+                  onReset={() => actions.resetEdits()}
+                />
+              </section>
+              {shown && interfaceNames.length > 0 && (
+                <section>
+                  <h2>View</h2>
+                  <ShownLabel shown={shown} stale={stale} panel="view" />
+                  <ViewControls
+                    settings={{ ...view, exaggeration, interfaceIndex }}
+                    maxExaggeration={maxExaggeration}
+                    interfaces={interfaceNames}
+                    plateLength={fields?.stack.plate.Lx ?? 150}
+                    onChange={(v) => actions.setView(v)}
+                    onFit={() => actions.fit()}
+                    onExportPng={exportScenePng}
+                  />
+                </section>
+              )}
+              {shown && (
+                <section>
+                  <h2>Export</h2>
+                  <ShownLabel shown={shown} stale={stale} panel="export" />
+                  <div className="button-row">
+                    {itf && (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          downloadBlob(csvBlob(pressureGridCsv(itf)), `${caseName}-pressure.csv`)
+                        }
+                      >
+                        Pressure CSV
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      onClick={() => downloadBlob(csvBlob(boltsCsv(shown.summary)), `${caseName}-bolts.csv`)}
+                    >
+                      Bolts CSV
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() =>
+                        downloadBlob(
+                          new Blob([`${JSON.stringify(shown.summary, null, 2)}\n`], {
+                            type: 'application/json',
+                          }),
+                          'result.json',
+                        )
+                      }
+                    >
+                      result.json
+                    </button>
+                  </div>
+                </section>
+              )}
+            </>
           )}
         </aside>
         <main className="main">
@@ -270,8 +331,8 @@ export function App() {
               <button
                 key={id}
                 type="button"
-                className={tab === id ? 'active' : ''}
-                onClick={() => setTab(id)}
+                className={s.tab === id ? 'active' : ''}
+                onClick={() => actions.setTab(id)}
                 data-testid={`tab-${id}`}
               >
                 {label}
@@ -279,28 +340,24 @@ export function App() {
             ))}
           </nav>
           <div className="tab-body">
-            <PanelErrorBoundary resetKey={`${tab}:${state.solves}:${String(loadedSummary?.name)}`}>
-              {tab === '3d' &&
-                (solved && layout && range ? (
-                  <div className="scene-host">
+            <PanelErrorBoundary resetKey={`${s.tab}:${shown ? shownCaption(shown) : ''}:${s.solves}`}>
+              {s.tab === '3d' &&
+                (shown && fields && range ? (
+                  <div className={`scene-host ${stale ? 'is-stale' : ''}`} data-testid="scene-host">
                     <StackScene
-                      fields={solved.fields}
+                      fields={fields}
                       deflection={bending}
-                      layout={layout}
                       view={assemblyView}
                       section={view.section}
-                      fitRequest={fitRequest}
+                      fitRequest={s.fitRequest}
                       onProbe={onProbe}
                     />
                     <div className="overlay top-left">
+                      <ShownLabel shown={shown} stale={stale} panel="3d" />
                       <ProbeReadout reading={probe} />
                     </div>
                     <div className="overlay top-right">
-                      <ColorBar
-                        min={range.min}
-                        max={range.max}
-                        title={solved.fields.interfaces[interfaceIndex].name}
-                      />
+                      <ColorBar min={range.min} max={range.max} title={interfaceNames[interfaceIndex]} />
                     </div>
                     <div className="overlay bottom-left muted">
                       Bending ×{exaggeration} (each plate's mean w removed) · drag to orbit, wheel to zoom,
@@ -308,19 +365,26 @@ export function App() {
                     </div>
                   </div>
                 ) : (
-                  <div className="placeholder">
-                    {busy ? 'Solving the case…' : 'Solve a case to see the module'}
-                  </div>
+                  mapsPlaceholder('the module')
                 ))}
-              {tab === 'top' &&
-                (solved && range ? (
-                  <TopView itf={solved.fields.interfaces[interfaceIndex]} range={range} caseName={caseName} />
+              {s.tab === 'top' &&
+                (shown && fields ? (
+                  <div className={`top-host ${stale ? 'is-stale' : ''}`} data-testid="top-host">
+                    <ShownLabel shown={shown} stale={stale} panel="top" />
+                    <TopView
+                      fields={fields}
+                      caseName={caseName}
+                      interfaceIndex={interfaceIndex}
+                      loadState={s.loadState}
+                      onLoadState={(st) => actions.setLoadState(st)}
+                      film={s.film}
+                      onFilm={(f) => actions.setFilm(f)}
+                    />
+                  </div>
                 ) : (
-                  <div className="placeholder">
-                    {busy ? 'Solving the case…' : 'Solve a case to see the map'}
-                  </div>
+                  mapsPlaceholder('the map')
                 ))}
-              {tab === 'compare' && (
+              {s.tab === 'compare' && (
                 <ComparisonView
                   ids={FIG5B_IDS}
                   cases={comparison.cases}
@@ -330,20 +394,30 @@ export function App() {
                   onCancel={comparison.cancel}
                 />
               )}
-              {tab === 'efficiency' && (
-                <EfficiencyChart markPressure={summary ? summary.pressure.mean : null} />
+              {s.tab === 'efficiency' && (
+                <>
+                  {shown && <ShownLabel shown={shown} stale={stale} panel="efficiency" />}
+                  <EfficiencyChart markPressure={shown ? shown.summary.pressure.mean : null} />
+                </>
               )}
             </PanelErrorBoundary>
           </div>
         </main>
         <aside className="sidebar right">
           <h2>Results</h2>
-          {summary ? (
-            <PanelErrorBoundary resetKey={summary}>
-              <ResultsPanel summary={summary} seconds={loadedSummary ? null : (solved?.seconds ?? null)} />
+          {comparing ? (
+            <p className="muted side-note">The comparison's numbers are under each of its maps.</p>
+          ) : shown ? (
+            <PanelErrorBoundary resetKey={shown}>
+              <ShownLabel shown={shown} stale={stale} panel="results" />
+              <div className={stale ? 'is-stale' : ''}>
+                <ResultsPanel summary={shown.summary} seconds={shown.seconds} />
+              </div>
             </PanelErrorBoundary>
           ) : (
-            <p className="muted">No result yet</p>
+            <p className="muted" data-testid="results-empty">
+              {emptyText(s, 'its results')}
+            </p>
           )}
         </aside>
       </div>

@@ -1,4 +1,4 @@
-import type { StackLayout } from './stackLayout';
+import type { StackGeometry } from '../../../src/presentation/stackGeometry';
 
 /**
  * Deflection as drawn: each plate's w minus its mean, so the exaggeration magnifies bending and
@@ -17,7 +17,7 @@ export function bendingOnly(deflection: readonly Float64Array[]): Float64Array[]
  * The largest exaggeration that keeps every pad and cell face in order: the drawn distance between
  * two plates stays above 40 % of its true value at every node.
  */
-export function safeExaggeration(bending: readonly Float64Array[], layout: StackLayout): number {
+export function safeExaggeration(bending: readonly Float64Array[], layout: StackGeometry): number {
   let limit = 1000;
   for (let k = 0; k + 1 < bending.length; k++) {
     const parts = layout.parts.filter((p) => p.interfaceIndex === k);

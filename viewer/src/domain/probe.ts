@@ -1,4 +1,4 @@
-import type { ViewFields } from '../worker/protocol';
+import type { ResultFields } from '../../../src/presentation/resultFields';
 
 /** Index of the mesh cell containing v along sorted lines, and the local coordinate in it. */
 function locate(lines: Float64Array, v: number): [number, number] {
@@ -16,7 +16,7 @@ function locate(lines: Float64Array, v: number): [number, number] {
 }
 
 /** Bilinear interpolation of a nodal field of the tensor-product mesh at (x, y). */
-export function sampleNodal(f: ViewFields, values: ArrayLike<number>, x: number, y: number): number {
+export function sampleNodal(f: ResultFields, values: ArrayLike<number>, x: number, y: number): number {
   const nx = f.meshX.length;
   const [i, tx] = locate(f.meshX, x);
   const [j, ty] = locate(f.meshY, y);
@@ -39,7 +39,7 @@ export interface ProbeReading {
   deflection: { name: string; w: number }[];
 }
 
-export function probeAt(f: ViewFields, interfaceIndex: number, x: number, y: number): ProbeReading {
+export function probeAt(f: ResultFields, interfaceIndex: number, x: number, y: number): ProbeReading {
   const fp = f.footprint;
   const onFootprint = x >= fp.x0 && x <= fp.x1 && y >= fp.y0 && y <= fp.y1;
   const itf = f.interfaces[interfaceIndex];

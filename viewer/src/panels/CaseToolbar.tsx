@@ -6,12 +6,13 @@ export interface CaseToolbarProps {
   caseId: string;
   busy: boolean;
   onPickLibrary: (id: string) => void;
-  onOpenFile: (file: File) => void;
+  /** one case file, or a result folder's files (result.json, fields.json, case.json) */
+  onOpenFiles: (files: File[]) => void;
   onSolve: () => void;
 }
 
-/** Case choice: the bundled examples, or a case / result.json file from disk. */
-export function CaseToolbar({ caseId, busy, onPickLibrary, onOpenFile, onSolve }: CaseToolbarProps) {
+/** Case choice: the bundled examples, a case file from disk, or a result folder's files. */
+export function CaseToolbar({ caseId, busy, onPickLibrary, onOpenFiles, onSolve }: CaseToolbarProps) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <div className="case-toolbar">
@@ -29,7 +30,7 @@ export function CaseToolbar({ caseId, busy, onPickLibrary, onOpenFile, onSolve }
       <button
         type="button"
         onClick={() => input.current?.click()}
-        title="Open a case file or a result.json (or drop one on the window)"
+        title="Open a case file, or a result folder's result.json with its fields.json and case.json (or drop them on the window)"
       >
         Open…
       </button>
@@ -37,11 +38,12 @@ export function CaseToolbar({ caseId, busy, onPickLibrary, onOpenFile, onSolve }
         ref={input}
         type="file"
         accept=".json,application/json"
+        multiple
         hidden
         data-testid="file-input"
         onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) onOpenFile(f);
+          const files = [...(e.target.files ?? [])];
+          if (files.length > 0) onOpenFiles(files);
           e.target.value = '';
         }}
       />

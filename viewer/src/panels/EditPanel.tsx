@@ -1,26 +1,27 @@
-import { useEffect, useState } from 'react';
 import type { EditableParameter } from '../domain/caseEdits';
 
 export interface EditPanelProps {
   params: EditableParameter[];
+  /** the current values by parameter key (the store's) */
+  values: Record<string, number>;
   busy: boolean;
-  onSolve: (values: Record<string, number>) => void;
+  onChange: (key: string, value: number) => void;
+  onSolve: () => void;
+  /** restore the values of the case as opened */
+  onReset: () => void;
 }
 
-/** The editable case parameters, grouped; "Re-solve" applies them. */
-export function EditPanel({ params, busy, onSolve }: EditPanelProps) {
-  const [values, setValues] = useState<Record<string, number>>({});
-  useEffect(() => setValues(Object.fromEntries(params.map((p) => [p.key, p.value]))), [params]);
+/** The editable case parameters, grouped; "Re-solve" solves them, "Reset" restores the case as opened. */
+export function EditPanel({ params, values, busy, onChange, onSolve, onReset }: EditPanelProps) {
   const groups = [...new Set(params.map((p) => p.group))];
   const changed = params.some((p) => values[p.key] !== undefined && values[p.key] !== p.value);
-  if (params.length === 0)
-    return <p className="muted">No editable parameters (the case did not validate).</p>;
+  if (params.length === 0) return <p className="muted">No editable parameters (no valid case is open).</p>;
   return (
     <form
       className="edit-panel"
       onSubmit={(e) => {
         e.preventDefault();
-        onSolve(values);
+        onSolve();
       }}
     >
       {groups.map((g) => (
@@ -42,7 +43,7 @@ export function EditPanel({ params, busy, onSolve }: EditPanelProps) {
                   value={values[p.key] ?? p.value}
                   onChange={(e) => {
                     const v = e.target.valueAsNumber;
-                    if (Number.isFinite(v)) setValues((old) => ({ ...old, [p.key]: v }));
+                    if (Number.isFinite(v)) onChange(p.key, v);
                   }}
                 />
               </label>
@@ -53,11 +54,7 @@ export function EditPanel({ params, busy, onSolve }: EditPanelProps) {
         <button type="submit" className="primary" disabled={busy} data-testid="resolve">
           Re-solve
         </button>
-        <button
-          type="button"
-          disabled={!changed || busy}
-          onClick={() => setValues(Object.fromEntries(params.map((p) => [p.key, p.value])))}
-        >
+        <button type="button" disabled={!changed} onClick={onReset} data-testid="reset">
           Reset
         </button>
       </div>

@@ -1,12 +1,8 @@
-export interface ViewSettings {
-  exaggeration: number;
-  exploded: boolean;
-  interfaceIndex: number;
-  section: { enabled: boolean; at: number };
-}
+import type { ViewSettings } from '../state/viewSettings';
 
 export interface ViewControlsProps {
   settings: ViewSettings;
+  /** the stack's interface names, top first ("cell stack", "cells 1–2 (top plate ↔ interleaf 1)") */
   interfaces: string[];
   plateLength: number;
   /** largest exaggeration that keeps the stack's faces in order */

@@ -1,9 +1,9 @@
 import type { ThreeEvent } from '@react-three/fiber';
 import { memo, useMemo } from 'react';
 import type { Material } from 'three';
+import type { ResultFields } from '../../../src/presentation/resultFields';
+import type { SlabPart } from '../../../src/presentation/stackGeometry';
 import { nearestLine } from '../domain/probe';
-import type { SlabPart, StackLayout } from '../domain/stackLayout';
-import type { ViewFields } from '../worker/protocol';
 import { BoltAssembly } from './BoltAssembly';
 import { DeformableSlab } from './DeformableSlab';
 import type { SceneMaterials } from './materials';
@@ -17,10 +17,9 @@ export interface AssemblyView {
 }
 
 export interface AssemblyModelProps {
-  fields: ViewFields;
+  fields: ResultFields;
   /** per plate layer: the w to draw [mm] */
   deflection: Float64Array[];
-  layout: StackLayout;
   view: AssemblyView;
   materials: SceneMaterials;
   onProbe: (point: { x: number; y: number } | null) => void;
@@ -39,6 +38,26 @@ function partMaterials(part: SlabPart, m: SceneMaterials, painted: boolean): [Ma
   }
 }
 
+// how far the drawn ground runs past the plate on each side [mm], so it reads as a base, not a plate
+const GROUND_MARGIN = 12;
+
+/**
+ * A rigid base: in the model it has no thickness (z0 = z1 = its top face), so it is drawn as a
+ * thin ground plane just under that face (the cells' bottom faces lie on it).
+ */
+function GroundPlane({ part, materials }: { part: SlabPart; materials: SceneMaterials }) {
+  const { x0, y0, x1, y1 } = part.rect;
+  return (
+    <mesh
+      name={part.name}
+      material={materials.base}
+      position={[(x0 + x1) / 2, (y0 + y1) / 2, part.z1 - 0.05]}
+    >
+      <planeGeometry args={[x1 - x0 + 2 * GROUND_MARGIN, y1 - y0 + 2 * GROUND_MARGIN]} />
+    </mesh>
+  );
+}
+
 /**
  * The module: plates, pads, the cell stack and the bolts. The pads and cells between two plates carry the
  * same pressure (they act in series), so all their faces are painted with the chosen interface's map.
@@ -46,11 +65,11 @@ function partMaterials(part: SlabPart, m: SceneMaterials, painted: boolean): [Ma
 export const AssemblyModel = memo(function AssemblyModel({
   fields,
   deflection,
-  layout,
   view,
   materials,
   onProbe,
 }: AssemblyModelProps) {
+  const layout = fields.stack;
   const itf = fields.interfaces[view.interfaceIndex];
   const scalar = useMemo(
     () => (itf ? { values: itf.pressure, min: view.range.min, max: view.range.max } : null),
@@ -70,6 +89,8 @@ export const AssemblyModel = memo(function AssemblyModel({
   return (
     <group onPointerMove={move} onPointerOut={() => onProbe(null)}>
       {layout.parts.map((part) => {
+        if (part.kind === 'base')
+          return <GroundPlane key={`${part.name}@base`} part={part} materials={materials} />;
         const painted =
           (part.kind === 'cell' || part.kind === 'gasket') && part.interfaceIndex === view.interfaceIndex;
         return (

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { BoltHardware } from '../domain/stackLayout';
+import type { BoltHardware } from '../../../src/presentation/stackGeometry';
 import type { SceneMaterials } from './materials';
 import { SpringHelix } from './SpringHelix';
 

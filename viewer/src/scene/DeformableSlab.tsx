@@ -1,20 +1,20 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useMemo } from 'react';
 import type { Material } from 'three';
-import type { SlabPart } from '../domain/stackLayout';
-import type { ViewFields } from '../worker/protocol';
+import type { ResultFields } from '../../../src/presentation/resultFields';
+import type { SlabPart } from '../../../src/presentation/stackGeometry';
 import { createSlabGeometry, updateSlabHeights, updateSlabScalar } from './slabGeometry';
 
 export interface DeformableSlabProps {
   part: SlabPart;
-  fields: ViewFields;
+  fields: ResultFields;
   /** per plate layer: the w to draw [mm] */
   deflection: Float64Array[];
   exaggeration: number;
   exploded: boolean;
   /** [top face, bottom face, sides] */
   materials: [Material, Material, Material];
-  /** nodal scalar painted through the colormap on the top and bottom faces */
+  /** nodal pressure [MPa] painted through the pressure scale on the top and bottom faces (0 = open) */
   scalar?: { values: Float64Array; min: number; max: number } | null;
 }
 

@@ -1,18 +1,17 @@
 import { GizmoHelper, GizmoViewport, OrbitControls } from '@react-three/drei';
 import { Canvas, type RootState } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import type { StackLayout } from '../domain/stackLayout';
-import type { ViewFields } from '../worker/protocol';
+import type { ResultFields } from '../../../src/presentation/resultFields';
 import { AssemblyModel, type AssemblyView } from './AssemblyModel';
 import { CameraFit } from './CameraFit';
 import { createSceneMaterials } from './materials';
 import { SectionClipping } from './SectionClipping';
 
 export interface StackSceneProps {
-  fields: ViewFields;
+  /** the solved fields; the solids are drawn from `fields.stack`, the model that was solved */
+  fields: ResultFields;
   /** per plate layer: the w to draw [mm] */
   deflection: Float64Array[];
-  layout: StackLayout;
   view: AssemblyView;
   section: { enabled: boolean; at: number };
   fitRequest: number;
@@ -28,15 +27,7 @@ function exposeSceneForTests({ gl, scene, camera }: RootState): void {
 }
 
 /** The 3D view: renders on demand only (orbiting, edits and probing invalidate it). */
-export function StackScene({
-  fields,
-  deflection,
-  layout,
-  view,
-  section,
-  fitRequest,
-  onProbe,
-}: StackSceneProps) {
+export function StackScene({ fields, deflection, view, section, fitRequest, onProbe }: StackSceneProps) {
   const materials = useMemo(() => createSceneMaterials(), []);
   useEffect(
     () => () => {
@@ -44,6 +35,7 @@ export function StackScene({
     },
     [materials],
   );
+  const layout = fields.stack;
   const box = useMemo(
     () => ({
       min: [0, 0, layout.zBottom - 15] as [number, number, number],
@@ -71,7 +63,6 @@ export function StackScene({
       <AssemblyModel
         fields={fields}
         deflection={deflection}
-        layout={layout}
         view={view}
         materials={materials}
         onProbe={onProbe}

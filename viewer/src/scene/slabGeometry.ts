@@ -1,7 +1,8 @@
 import { BufferAttribute, BufferGeometry } from 'three';
-import { colormapCoordinate } from '../domain/colormap';
+import { colourTableCoordinate } from '../../../src/presentation/colourScale';
+import type { Rect } from '../../../src/presentation/stackGeometry';
 import { nearestLine } from '../domain/probe';
-import type { Rect } from '../domain/stackLayout';
+import { CONTACT_ROW_V, NO_CONTACT_ROW_V } from './materials';
 
 /**
  * A slab over a rectangle of the tensor-product mesh, built once from typed arrays: a top and a
@@ -129,7 +130,11 @@ export function updateSlabHeights(
   slab.geometry.computeBoundingBox();
 }
 
-/** Write a nodal scalar into the colormap texture coordinate of the top and bottom faces. */
+/**
+ * Write a nodal pressure into the colour texture coordinates of the top and bottom faces: u along
+ * the colour scale, v picks the scale's row for nodes in contact and the no-contact row for open
+ * ones (p = 0), so an open gap is never drawn as low pressure.
+ */
 export function updateSlabScalar(
   slab: SlabGeometry,
   values: ArrayLike<number>,
@@ -138,6 +143,10 @@ export function updateSlabScalar(
 ): void {
   const attr = slab.geometry.getAttribute('uv') as BufferAttribute;
   const uv = attr.array as Float32Array;
-  for (let v = 0; v < slab.faceVertices; v++) uv[2 * v] = colormapCoordinate(values[slab.node[v]], min, max);
+  for (let v = 0; v < slab.faceVertices; v++) {
+    const p = values[slab.node[v]];
+    uv[2 * v] = colourTableCoordinate(p, min, max);
+    uv[2 * v + 1] = p > 0 ? CONTACT_ROW_V : NO_CONTACT_ROW_V;
+  }
   attr.needsUpdate = true;
 }

@@ -1,5 +1,6 @@
 import type { CaseSummary } from '../../../src/index';
-import type { SolveReply, SolveRequest, ViewFields } from './protocol';
+import type { ResultFields } from '../../../src/presentation/resultFields';
+import type { SolveReply, SolveRequest } from './protocol';
 
 export interface SolveProgress {
   step: string;
@@ -10,7 +11,7 @@ export interface SolveProgress {
 
 export interface SolvedCase {
   summary: CaseSummary;
-  fields: ViewFields;
+  fields: ResultFields;
   /** wall time in the worker [s] */
   seconds: number;
 }

@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
 import { SolverSession, solveCase, summaryOf } from '../../../src/index';
+import { resultFieldsOf } from '../../../src/presentation/resultFieldsOf';
 import { startFactorHelper } from './factorThreads';
-import { type SolveReply, type SolveRequest, transferables } from './protocol';
-import { viewFieldsOf } from './viewFields';
+import type { SolveReply, SolveRequest } from './protocol';
+import { transferables } from './transferables';
 
 /** Solves one case per message with the CLI's own solveCase; cancel = the page terminates the worker. */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -30,7 +31,7 @@ scope.onmessage = (event: MessageEvent<SolveRequest>) => {
           elapsed: (performance.now() - t0) / 1000,
         }),
     });
-    const fields = viewFieldsOf(result);
+    const fields = resultFieldsOf(result);
     post(
       {
         type: 'result',

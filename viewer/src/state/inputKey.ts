@@ -1,0 +1,22 @@
+/**
+ * A canonical key of a case input: JSON with object keys sorted and undefined members dropped, so
+ * two inputs that solve the same case give the same key whatever their key order. The store
+ * compares the key of the current inputs with the key of the inputs the shown result was solved
+ * from to tell a current result from a stale one.
+ */
+export function inputKey(input: unknown): string {
+  return canonicalJson(input);
+}
+
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .sort()
+      .filter((k) => o[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}

@@ -1,0 +1,130 @@
+import { type CaseSummary, checkCase } from '../../../src/index';
+import { decodeResultFields } from '../../../src/presentation/fieldsFile';
+import type { ResultFields } from '../../../src/presentation/resultFields';
+
+/** result.json: the summary and, when the CLI wrote it, the hash of the input it was solved from. */
+type ResultJson = CaseSummary & { input?: { file?: unknown; hash?: unknown } };
+
+/** What the user picked or dropped: one case file, or a result folder's files. */
+export type PickedFiles =
+  | { kind: 'case'; name: string; input: unknown }
+  | {
+      kind: 'result';
+      /** the names of the files read, result.json first */
+      names: string[];
+      summary: CaseSummary;
+      fields: ResultFields | null;
+      /** case.json, the resolved case the result was solved from, or null */
+      caseInput: unknown | null;
+    };
+
+/** A picked file the viewer refuses; the message names the file and says what it expected. */
+export class PickedFileError extends Error {
+  override name = 'PickedFileError';
+}
+
+// a result.json or case file is a few kB and fields.json about 1 MB per 10⁴ mesh nodes: far larger
+// files were not written by stackpress, and reading them would only exhaust the tab's memory
+const MAX_SMALL_BYTES = 16 * 2 ** 20;
+const MAX_FIELDS_BYTES = 512 * 2 ** 20;
+
+const schemaOf = (json: unknown): string =>
+  typeof json === 'object' && json !== null && typeof (json as { schema?: unknown }).schema === 'string'
+    ? (json as { schema: string }).schema
+    : '';
+
+// fields.json starts with its schema (encodeResultFields writes it first): known from its head, it
+// is parsed once, by decodeResultFields, instead of twice
+const FIELDS_HEAD = /^\s*\{\s*"schema"\s*:\s*"stackpress\.fields\//;
+
+/** A picked file's text: fields.json as text for its decoder, anything else parsed. */
+async function readPicked(file: File): Promise<{ fieldsText: string } | { json: unknown }> {
+  if (file.size > MAX_FIELDS_BYTES)
+    throw new PickedFileError(
+      `${file.name}: ${(file.size / 2 ** 20).toFixed(0)} MiB is larger than any file stackpress writes (at most ${MAX_FIELDS_BYTES / 2 ** 20} MiB)`,
+    );
+  const text = await file.text();
+  if (FIELDS_HEAD.test(text.slice(0, 200))) return { fieldsText: text };
+  if (file.size > MAX_SMALL_BYTES)
+    throw new PickedFileError(`${file.name}: a case or result.json is a few kB, this is ${file.size} bytes`);
+  try {
+    return { json: JSON.parse(text) };
+  } catch (e) {
+    throw new PickedFileError(`${file.name}: not JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+/**
+ * Sort the picked files into one case file or one result folder (result.json with optionally
+ * fields.json and case.json), by content, not by name. Throws PickedFileError for anything else:
+ * two results, fields.json without its result.json, or files of different cases.
+ */
+export async function readPickedFiles(files: readonly File[]): Promise<PickedFiles> {
+  if (files.length === 0) throw new PickedFileError('no file was given');
+  let result: { name: string; json: ResultJson } | null = null;
+  let fields: { name: string; text: string } | null = null;
+  const cases: { name: string; json: unknown }[] = [];
+  for (const file of files) {
+    const read = await readPicked(file);
+    if ('fieldsText' in read) {
+      if (fields)
+        throw new PickedFileError(
+          `${fields.name} and ${file.name} are two fields files: open one result folder`,
+        );
+      fields = { name: file.name, text: read.fieldsText };
+    } else if (schemaOf(read.json).startsWith('stackpress.result/')) {
+      if (result)
+        throw new PickedFileError(`${result.name} and ${file.name} are two results: open one result folder`);
+      result = { name: file.name, json: read.json as ResultJson };
+    } else cases.push({ name: file.name, json: read.json });
+  }
+  if (!result) {
+    if (fields)
+      throw new PickedFileError(`${fields.name} holds only the maps: open it together with its result.json`);
+    if (cases.length > 1)
+      throw new PickedFileError(`${cases.map((c) => c.name).join(', ')}: open one case file at a time`);
+    const only = cases[0];
+    return { kind: 'case', name: only.name, input: only.json };
+  }
+  if (cases.length > 1)
+    throw new PickedFileError(`${cases.map((c) => c.name).join(', ')}: a result folder has one case.json`);
+  const caseName = String(result.json.name);
+  let decoded: ResultFields | null = null;
+  if (fields) {
+    let hash: string | null;
+    try {
+      ({ fields: decoded, inputHash: hash } = decodeResultFields(fields.text));
+    } catch (e) {
+      throw new PickedFileError(`${fields.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (decoded.caseName !== caseName)
+      throw new PickedFileError(
+        `${fields.name} holds the maps of case "${decoded.caseName}" but ${result.name} is case "${caseName}": open the files of one result folder`,
+      );
+    const resultHash = result.json.input?.hash;
+    if (hash !== null && typeof resultHash === 'string' && hash !== resultHash)
+      throw new PickedFileError(
+        `${fields.name} was solved from input ${hash.slice(0, 12)}… but ${result.name} from input ${resultHash.slice(0, 12)}…: they are not of one solve — open the files of one result folder`,
+      );
+  }
+  let caseInput: unknown | null = null;
+  const picked = cases.at(0);
+  if (picked) {
+    let name: string;
+    try {
+      // a case without a name solves as "case", as the summary names it
+      name = checkCase(picked.json).case.name ?? 'case';
+    } catch (e) {
+      throw new PickedFileError(
+        `${picked.name}: not a valid case (${e instanceof Error ? e.message : String(e)})`,
+      );
+    }
+    if (name !== caseName)
+      throw new PickedFileError(
+        `${picked.name} is case "${name}" but ${result.name} is case "${caseName}": open the files of one result folder`,
+      );
+    caseInput = picked.json;
+  }
+  const names = [result.name, ...(fields ? [fields.name] : []), ...(picked ? [picked.name] : [])];
+  return { kind: 'result', names, summary: result.json, fields: decoded, caseInput };
+}

@@ -1,0 +1,289 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { checkCase } from '../../../src/index';
+import type { LoadState } from '../../../src/presentation/resultFields';
+import { type EditableParameter, editableParameters, withEdits } from '../domain/caseEdits';
+import { libraryCase } from '../domain/caseLibrary';
+import type { FilmChoice } from '../panels/filmChoice';
+import { SolveCancelledError, type SolvedCase, type SolveProgress } from '../worker/solveClient';
+import { inputKey } from './inputKey';
+import { PickedFileError, readPickedFiles } from './resultFolder';
+import type { ShownResult } from './shownResult';
+import { DEFAULT_VIEW, type ViewSettings } from './viewSettings';
+
+/**
+ * The viewer's one store: what is open, the inputs with their edits, the solve, and the one result
+ * every panel shows (`shown`). No panel keeps a result of its own, so no two panels can show
+ * different solves.
+ *
+ * Stale rules — a panel never shows a result as current when it is not:
+ * - An edit not yet solved makes `shown` stale at once: `isStale` compares the canonical key of the
+ *   current inputs with the key of the inputs `shown` was solved from; panels then carry a
+ *   "stale — re-solve" badge and grey their maps.
+ * - A failed solve clears `shown` and sets the error: nothing is shown as current.
+ * - Reset restores the inputs as opened; if `shown` was not solved from exactly those inputs
+ *   (an edit was solved meanwhile, or the last solve failed) the store re-solves them.
+ * - Opening a case file that is not valid clears everything (inputs, result) and names the file in
+ *   the error. Opening a valid case clears the old result and solves the new case.
+ * - Opening a result folder's files (result.json, with fields.json for the maps and case.json for
+ *   the parameters) shows that result in every panel; without fields.json `shown.fields` is null
+ *   and the map panels say so. Files of different cases are refused with a message and the store
+ *   is left as it was.
+ * - A cancelled solve leaves `shown` as it was (stale or not by the same key rule).
+ * - A reply of any solve but the latest is ignored.
+ */
+
+export type SolveStatus = 'idle' | 'solving' | 'done' | 'error' | 'cancelled';
+export type Tab = '3d' | 'top' | 'compare' | 'efficiency';
+
+/** What is open, for the toolbar: a library case, a case file, a result folder, or nothing. */
+export type OpenSource =
+  | { kind: 'library'; id: string }
+  | { kind: 'caseFile'; name: string }
+  | { kind: 'result'; names: string[] }
+  | { kind: 'none' };
+
+/** The solver the store drives (the worker's SolveClient, or a fake in tests). */
+export interface CaseSolverPort {
+  solve(input: unknown, onProgress: (p: SolveProgress) => void): Promise<SolvedCase>;
+  cancel(): void;
+}
+
+export interface ViewerState {
+  source: OpenSource;
+  /** the case input as opened (the target of Reset), or null when none is open */
+  base: unknown | null;
+  params: EditableParameter[];
+  /** the edit panel's values by parameter key */
+  values: Record<string, number>;
+  /** canonical key of the current inputs (base with the edits), or null without a case */
+  currentKey: string | null;
+  status: SolveStatus;
+  progress: SolveProgress | null;
+  /** performance.now() when the running solve started [ms] */
+  startedAt: number;
+  /** solves started so far; the latest one's number */
+  solves: number;
+  /** wall time of the last finished solve [s], for the progress estimate */
+  lastSeconds: number | null;
+  /** the failed solve's or the refused file's message */
+  error: string | null;
+  shown: ShownResult | null;
+  tab: Tab;
+  view: ViewSettings;
+  /** the load state and rendering of the top view */
+  loadState: LoadState;
+  film: FilmChoice;
+  fitRequest: number;
+}
+
+export interface ViewerActions {
+  openLibrary(id: string): void;
+  openFiles(files: readonly File[]): Promise<void>;
+  setValue(key: string, value: number): void;
+  resetEdits(): void;
+  /** solve the current inputs */
+  solve(): void;
+  cancel(): void;
+  setTab(tab: Tab): void;
+  setView(view: ViewSettings): void;
+  setLoadState(state: LoadState): void;
+  setFilm(film: FilmChoice): void;
+  fit(): void;
+}
+
+export type ViewerStore = StoreApi<ViewerState & ViewerActions>;
+
+/** True when `shown` was solved from other inputs than the current ones. */
+export function isStale(s: Pick<ViewerState, 'shown' | 'currentKey'>): boolean {
+  if (!s.shown || s.currentKey === null) return false;
+  return s.shown.inputKey !== s.currentKey;
+}
+
+/** The current inputs: the case as opened with the edit panel's values written in. */
+export function currentInput(s: Pick<ViewerState, 'base' | 'params' | 'values'>): unknown | null {
+  return s.base === null ? null : withEdits(s.base, s.params, s.values);
+}
+
+const defaults = (params: EditableParameter[]) => Object.fromEntries(params.map((p) => [p.key, p.value]));
+
+/** Inputs state for a newly opened case (or none). */
+function inputsOf(base: unknown | null): Pick<ViewerState, 'base' | 'params' | 'values' | 'currentKey'> {
+  const params = base === null ? [] : editableParameters(base);
+  return { base, params, values: defaults(params), currentKey: base === null ? null : inputKey(base) };
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** A store bound to one solver, with library case `initialCase` open (not yet solved: call `solve`). */
+export function createViewerStore(solver: CaseSolverPort, initialCase: string | null): ViewerStore {
+  const store = createStore<ViewerState & ViewerActions>()((set, get) => {
+    // the solve whose replies count (0: none); a stopped solve's late replies are dropped
+    let live = 0;
+    const startSolve = (input: unknown) => {
+      const solveId = get().solves + 1;
+      live = solveId;
+      const key = inputKey(input);
+      set({ status: 'solving', progress: null, startedAt: performance.now(), error: null, solves: solveId });
+      solver
+        .solve(input, (progress) => {
+          if (live === solveId) set({ progress });
+        })
+        .then(
+          (solved) => {
+            if (live !== solveId) return;
+            live = 0;
+            set({
+              status: 'done',
+              progress: null,
+              lastSeconds: solved.seconds,
+              shown: {
+                origin: 'solve',
+                caseName: solved.summary.name,
+                caseInput: input,
+                summary: solved.summary,
+                fields: solved.fields,
+                solveId,
+                seconds: solved.seconds,
+                inputKey: key,
+                files: [],
+              },
+            });
+          },
+          (e: unknown) => {
+            if (e instanceof SolveCancelledError || live !== solveId) return;
+            live = 0;
+            set({ status: 'error', progress: null, error: `Solve failed: ${message(e)}`, shown: null });
+          },
+        );
+    };
+
+    /** Stop any solve and forget its replies (a cancelled promise may still settle later). */
+    const stopSolving = () => {
+      live = 0;
+      solver.cancel();
+    };
+
+    const openCase = (input: unknown, source: OpenSource) => {
+      stopSolving();
+      set({ source, ...inputsOf(input), shown: null, error: null, status: 'idle', progress: null });
+      startSolve(input);
+    };
+
+    const clearAll = (error: string) => {
+      stopSolving();
+      set({
+        source: { kind: 'none' },
+        ...inputsOf(null),
+        shown: null,
+        status: 'error',
+        progress: null,
+        error,
+      });
+    };
+
+    const initial = initialCase ? libraryCase(initialCase) : undefined;
+    return {
+      source: initial ? { kind: 'library', id: initial.id } : { kind: 'none' },
+      ...inputsOf(initial ? initial.input : null),
+      status: 'idle',
+      progress: null,
+      startedAt: 0,
+      solves: 0,
+      lastSeconds: null,
+      error: null,
+      shown: null,
+      tab: '3d',
+      view: DEFAULT_VIEW,
+      loadState: 'loadUp',
+      film: 'scale',
+      fitRequest: 0,
+
+      openLibrary(id) {
+        const lib = libraryCase(id);
+        if (!lib) clearAll(`case ${id}.json is not in the library`);
+        else openCase(lib.input, { kind: 'library', id });
+      },
+
+      async openFiles(files) {
+        let picked: Awaited<ReturnType<typeof readPickedFiles>>;
+        try {
+          picked = await readPickedFiles(files);
+        } catch (e) {
+          if (!(e instanceof PickedFileError)) throw e;
+          // mismatched or unreadable files: refused, and nothing shown may be taken for them
+          clearAll(e.message);
+          return;
+        }
+        if (picked.kind === 'case') {
+          try {
+            checkCase(picked.input);
+          } catch (e) {
+            clearAll(`${picked.name}: ${message(e)}`);
+            return;
+          }
+          openCase(picked.input, { kind: 'caseFile', name: picked.name });
+          return;
+        }
+        stopSolving();
+        const { summary } = picked;
+        set({
+          source: { kind: 'result', names: picked.names },
+          ...inputsOf(picked.caseInput),
+          status: 'idle',
+          progress: null,
+          error: null,
+          shown: {
+            origin: 'file',
+            caseName: String(summary.name),
+            caseInput: picked.caseInput,
+            summary,
+            fields: picked.fields,
+            solveId: null,
+            seconds: Number(summary.effort?.seconds),
+            inputKey: picked.caseInput === null ? null : inputKey(picked.caseInput),
+            files: picked.names,
+          },
+        });
+      },
+
+      setValue(key, value) {
+        set((s) => {
+          const values = { ...s.values, [key]: value };
+          const input = currentInput({ ...s, values });
+          return { values, currentKey: input === null ? null : inputKey(input) };
+        });
+      },
+
+      resetEdits() {
+        const s = get();
+        if (s.base === null) return;
+        const key = inputKey(s.base);
+        set({ values: defaults(s.params), currentKey: key });
+        // the shown result is current only if it was solved from exactly the restored inputs
+        if (s.shown?.inputKey !== key) startSolve(s.base);
+        else if (s.status === 'solving') {
+          stopSolving();
+          set({ status: 'done', progress: null });
+        }
+      },
+
+      solve() {
+        const input = currentInput(get());
+        if (input !== null) startSolve(input);
+      },
+
+      cancel() {
+        if (get().status !== 'solving') return;
+        stopSolving();
+        set({ status: 'cancelled', progress: null });
+      },
+
+      setTab: (tab) => set({ tab }),
+      setView: (view) => set({ view }),
+      setLoadState: (loadState) => set({ loadState }),
+      setFilm: (film) => set({ film }),
+      fit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
+    };
+  });
+  return store;
+}
