@@ -1,7 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { evaluateCell } from '../../cell/model';
 import { namedCells } from '../../cell/presets';
-import { efficiencyChartSpec, renderSvg } from '../../module/charts';
 import { crossingsCsv, efficiencyCsv, partsCsv } from '../../module/csv';
 import { fePlateSizer } from '../../module/fePlateSizer';
 import { evaluateFullModule } from '../../module/fullMode';
@@ -11,6 +10,8 @@ import { type PlateSizer, roarkPlateSizer } from '../../module/plateSizing';
 import { evaluatePlatesOnlyModule } from '../../module/platesOnlyMode';
 import type { PlatesOnlyModuleInput } from '../../module/platesOnlySchema';
 import { crossings, logSpace, type ModuleEvaluator, sweep } from '../../module/sweep';
+import { efficiencyChartSpec } from '../../presentation/figures/efficiencySpec';
+import { figureSvg } from '../../presentation/figures/figureSvg';
 import { writeReport } from '../../report/atomicWrite';
 import { designMarginsTable } from './designMargins';
 
@@ -118,7 +119,7 @@ async function sweepAndReport(o: ModuleOptions): Promise<void> {
     'parts.csv': partsCsv(rows),
   };
   for (const s of o.systems)
-    files[`efficiency-${s}kWh.svg`] = await renderSvg(efficiencyChartSpec(rows, s, mode));
+    files[`efficiency-${s}kWh.svg`] = await figureSvg(efficiencyChartSpec(rows, s, mode));
   const written = await writeReport(o.out, files);
   process.stdout.write(`${mode}\n`);
   for (const c of cross) {

@@ -1,0 +1,119 @@
+import { cssColour, NO_CONTACT_CSS, type Rgb } from '../colourScale';
+import { formatPercent } from './figureText';
+import { FONT_SIZE, OUTLINE_COLOUR } from './figureTheme';
+
+/** What a colour bar shows: a value range, the colour of each value, and the axis under it. */
+export interface ColourBar {
+  /** value range of the bar, in the unit of `title` */
+  lo: number;
+  hi: number;
+  /** colour of a value: the very function the map uses, so the bar cannot disagree with it */
+  colour: (value: number) => Rgb;
+  /** axis title, with its unit: "p [MPa]" */
+  title: string;
+  /** log axis (film grades, whose range spans a decade) */
+  log?: boolean;
+  /** height of the strip [px] */
+  height: number;
+  /** the "no contact" swatch under the strip, with the open fraction of the footprint [-] */
+  noContact?: { fraction: number };
+}
+
+/** Strips in a bar: 128 steps look continuous at any print size and keep the SVG small. */
+const STRIPS = 128;
+/** Width of the strip [px]. */
+export const COLOUR_BAR_WIDTH = 44;
+
+/**
+ * A vertical colour bar: a gradient strip of `STRIPS` rectangles, each painted with the colour of
+ * its middle value, on a quantitative axis (linear, or log for a film grade), and optionally the
+ * grey "no contact" swatch with the open area fraction below it.
+ */
+export function colourBarSpec(bar: ColourBar): Record<string, unknown> {
+  const { lo, hi } = paddedRange(bar.lo, bar.hi, bar.log ?? false);
+  const at = (t: number) => (bar.log ? lo * (hi / lo) ** t : lo + t * (hi - lo));
+  const strips = Array.from({ length: STRIPS }, (_, k) => {
+    const v0 = at(k / STRIPS);
+    const v1 = at((k + 1) / STRIPS);
+    return { v0, v1, c: cssColour(bar.colour(at((k + 0.5) / STRIPS))) };
+  });
+  const layers: Record<string, unknown>[] = [
+    {
+      data: { values: strips },
+      // each strip outlined in its own colour: no light seams where anti-aliased edges meet
+      mark: { type: 'rect', strokeWidth: 1 },
+      encoding: {
+        x: { value: 0 },
+        x2: { value: COLOUR_BAR_WIDTH },
+        y: {
+          field: 'v0',
+          type: 'quantitative',
+          scale: bar.log
+            ? { type: 'log', domain: [lo, hi], nice: false }
+            : { type: 'linear', domain: [lo, hi], nice: false, zero: false },
+          axis: { orient: 'right', title: bar.title, tickCount: bar.log ? 6 : 8, labelFlush: false },
+        },
+        y2: { field: 'v1' },
+        // the strip's colours are ours, not a vega scale's
+        color: { field: 'c', type: 'nominal', scale: null, legend: null },
+        stroke: { field: 'c', type: 'nominal', scale: null, legend: null },
+      },
+    },
+    {
+      data: { values: [{}] },
+      mark: { type: 'rect', fill: null, stroke: OUTLINE_COLOUR, strokeWidth: 1.5 },
+      encoding: {
+        x: { value: 0 },
+        x2: { value: COLOUR_BAR_WIDTH },
+        y: { value: 0 },
+        y2: { value: bar.height },
+      },
+    },
+  ];
+  if (bar.noContact) {
+    const top = bar.height + 48;
+    layers.push(
+      {
+        data: { values: [{}] },
+        mark: { type: 'rect', fill: NO_CONTACT_CSS, stroke: OUTLINE_COLOUR, strokeWidth: 1.5 },
+        encoding: {
+          x: { value: 0 },
+          x2: { value: COLOUR_BAR_WIDTH },
+          y: { value: top },
+          y2: { value: top + 36 },
+        },
+      },
+      {
+        data: { values: [{ text: ['no contact', `${formatPercent(bar.noContact.fraction)} of footprint`] }] },
+        mark: {
+          type: 'text',
+          align: 'left',
+          baseline: 'top',
+          dx: 8,
+          fontSize: FONT_SIZE.note,
+          lineHeight: FONT_SIZE.note * 1.25,
+        },
+        encoding: {
+          x: { value: COLOUR_BAR_WIDTH },
+          y: { value: top },
+          text: { field: 'text' },
+        },
+      },
+    );
+  }
+  return { width: COLOUR_BAR_WIDTH, height: bar.height, layer: layers };
+}
+
+/**
+ * A range the axis can draw: a degenerate one (a uniform field) is widened around its value so
+ * the bar shows that one colour with a readable axis; a log range stays positive.
+ */
+export function paddedRange(lo: number, hi: number, log: boolean): { lo: number; hi: number } {
+  if (log) {
+    const a = lo > 0 ? lo : 1e-3;
+    return hi > a ? { lo: a, hi } : { lo: a / 2, hi: a * 2 };
+  }
+  if (hi > lo) return { lo, hi };
+  const d = Math.max(Math.abs(lo) * 0.05, 1e-3);
+  return { lo: lo - d, hi: lo + d };
+}

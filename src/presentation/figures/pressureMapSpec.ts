@@ -1,0 +1,109 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { valueColour } from '../colourScale';
+import { type FilmGradeId, filmGrade, filmPressureColour } from '../film';
+import { type InterfaceState, LOAD_STATE_LABEL, type LoadState, type ResultFields } from '../resultFields';
+import { colourBarSpec } from './colourBarSpec';
+import { figureLayout } from './figureLayout';
+import { formatPercent, formatValue } from './figureText';
+import { A4_LANDSCAPE_150DPI, figureConfig, VEGA_LITE_SCHEMA } from './figureTheme';
+import { gridStats } from './gridCells';
+import { type CellDrawing, mapPanelSpec } from './mapPanelSpec';
+
+export interface PressureMapOptions {
+  fields: ResultFields;
+  /** index into `fields.interfaces`, top first */
+  interfaceIndex: number;
+  state: LoadState;
+  caseName: string;
+  /** draw it as this Prescale grade would show it, instead of the viridis map */
+  film?: FilmGradeId | null;
+  /**
+   * 'rect' (default): one rectangle per cell (at most 200 a side), with tooltips, for the viewer;
+   * 'image': the same map as one pixelated image, for figure files (a fraction of the size and
+   * render time, no tooltips)
+   */
+  cells?: CellDrawing;
+  /** size of the whole figure [px]; default A4 landscape at 150 dpi */
+  width?: number;
+  height?: number;
+}
+
+/** The load state of an interface, or an error naming what is missing. */
+export function interfaceState(
+  fields: ResultFields,
+  interfaceIndex: number,
+  state: LoadState,
+): { name: string; field: InterfaceState } {
+  const itf = fields.interfaces[interfaceIndex];
+  if (!itf)
+    throw new RangeError(
+      `interface ${interfaceIndex} does not exist: the case has ${fields.interfaces.length} (0–${fields.interfaces.length - 1})`,
+    );
+  const field = state === 'swollen' ? itf.swollen : itf;
+  if (!field) throw new RangeError(`interface '${itf.name}' has no swollen state: the case does not swell`);
+  return { name: itf.name, field };
+}
+
+/**
+ * The pressure map of one interface in one load state, as a vega-lite spec: the grid as cells in
+ * mm on equal axes (colours precomputed with the pressure scale over the contact range, or the
+ * film's, `scale: null`, so they are exactly ours), grey where no contact, over the plate outline
+ * with the footprint and the bolts and washers at their diameters; a colour bar in MPa with the
+ * "no contact" swatch and open fraction; title with case, interface and load state, statistics below.
+ */
+export function pressureMapSpec(o: PressureMapOptions): TopLevelSpec {
+  const { fields } = o;
+  const { name, field } = interfaceState(fields, o.interfaceIndex, o.state);
+  const stats = gridStats(field.grid);
+  const grade = o.film ? filmGrade(o.film) : null;
+  const colour = grade
+    ? (p: number) => filmPressureColour(p, grade)
+    : (p: number) => valueColour('pressure', p, stats.min, stats.max);
+  const size = {
+    width: o.width ?? A4_LANDSCAPE_150DPI.width,
+    height: o.height ?? A4_LANDSCAPE_150DPI.height,
+  };
+  const subtitle = [
+    `mean ${formatValue(stats.mean)} MPa over the footprint, CoV ${stats.cov.toFixed(2)} · in contact ${formatValue(stats.min)} to ${formatValue(stats.max)} MPa · no contact ${formatPercent(stats.openFraction)}`,
+  ];
+  if (grade)
+    subtitle.push(
+      `as Prescale ${grade.label} film would show it: colour develops from ${grade.min} to ${grade.max} MPa`,
+    );
+  const layout = figureLayout(size, fields.stack.plate, 1, 1, subtitle.length);
+  const map = mapPanelSpec({
+    grid: field.grid,
+    colour,
+    stack: fields.stack,
+    pxPerMm: layout.pxPerMm,
+    cells: o.cells ?? 'rect',
+    valueTitle: 'p [MPa]',
+  });
+  const noContact = { fraction: stats.openFraction };
+  const bar = grade
+    ? colourBarSpec({
+        lo: grade.min,
+        hi: grade.max,
+        log: true,
+        colour,
+        title: `p [MPa], Prescale ${grade.id}`,
+        height: layout.barHeight,
+        noContact,
+      })
+    : colourBarSpec({
+        lo: stats.min,
+        hi: stats.max,
+        colour,
+        title: 'p [MPa]',
+        height: layout.barHeight,
+        noContact,
+      });
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    config: figureConfig(),
+    usermeta: { figureSize: size },
+    title: { text: `${o.caseName} — ${name}, ${LOAD_STATE_LABEL[o.state]}`, subtitle },
+    hconcat: [map, bar],
+    spacing: layout.barSpacing,
+  } as unknown as TopLevelSpec;
+}
