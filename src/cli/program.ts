@@ -1,6 +1,7 @@
 import { Command, type OutputConfiguration } from 'commander';
 import { registerBatchCommand } from './commands/batch';
 import { registerModuleCommand } from './commands/module';
+import { registerReportCommand } from './commands/report';
 import { registerSchemaCommand } from './commands/schema';
 import { registerSolveCommand } from './commands/solve';
 import { registerSweepCommand } from './commands/sweep';
@@ -16,6 +17,7 @@ import { registerWorkerCommand } from './commands/worker';
  */
 const commands: ReadonlyArray<(program: Command) => void> = [
   registerSolveCommand,
+  registerReportCommand,
   registerSweepCommand,
   registerBatchCommand,
   registerSchemaCommand,

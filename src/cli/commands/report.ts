@@ -1,0 +1,47 @@
+import { type Command, Option } from 'commander';
+import { dataDirFlag, dataDirHelp, dataDirOption } from '../dataDirOption';
+import {
+  defaultFactorThreads,
+  filmGrade,
+  maxMemoryFlag,
+  maxMemoryHelp,
+  positiveInt,
+  positiveNumber,
+} from '../options';
+import type { ReportOptions } from './reportAction';
+
+/**
+ * `stackpress report CASE|RESULT_DIR --out report.html [--pdf]`: one self-contained HTML design
+ * report of a case (solved now) or of a folder `stackpress solve` wrote; `--pdf` also prints it to
+ * a PDF beside it with Chromium.
+ */
+export function registerReportCommand(program: Command): void {
+  program
+    .command('report')
+    .description(
+      'write one self-contained HTML design report of a case or a result folder; --pdf also prints it',
+    )
+    .argument(
+      '<source>',
+      'a case file (JSON or YAML), solved now, or a result folder written by stackpress solve',
+    )
+    .requiredOption('--out <file>', 'the HTML file to write, e.g. report.html')
+    .option('--pdf', 'also write the report as a PDF beside it (same name, .pdf), printed with Chromium')
+    .option(dataDirFlag, dataDirHelp, dataDirOption)
+    .option(
+      '--film <grade>',
+      'draw the pressure maps as Prescale film: LLLW, LLW, LW, MW, HS, HHS',
+      filmGrade,
+    )
+    .addOption(
+      new Option('--threads <n>', 'factorization threads when solving a case file')
+        .argParser(positiveInt('--threads'))
+        .default(defaultFactorThreads, '2 on a machine with 2 cores or more, else 1'),
+    )
+    .option(maxMemoryFlag, maxMemoryHelp, positiveNumber('--max-memory'))
+    .action(async (source: string, opts: ReportOptions, command: Command) => {
+      // loaded only when the command runs: `--help` and the other commands never pay for it
+      const { runReport } = await import('./reportAction');
+      await runReport(source, opts, command.parent?.version() ?? 'unknown');
+    });
+}

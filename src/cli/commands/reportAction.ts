@@ -1,0 +1,114 @@
+import { rm, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { FilmGradeId } from '../../presentation/film';
+import { designReportHtml } from '../../presentation/report/designReport';
+import { reportFigures } from '../../presentation/report/reportFigures';
+import { writeAtomic } from '../../report/atomicWrite';
+import type { FilmGrade } from '../../report/colormap';
+import { reportPdf, requireChromium } from '../../report/reportPdf';
+import { InputError } from '../../validation/parseInput';
+import { caseFileSource, isResultFolder, type ReportSource, resultFolderSource } from './reportSource';
+
+export interface ReportOptions {
+  out: string;
+  pdf?: boolean;
+  dataDir?: string[];
+  film?: FilmGrade;
+  threads: number;
+  maxMemory?: number;
+}
+
+/** Where a report goes: the HTML file, and the PDF beside it (same name, .pdf) with --pdf. */
+interface ReportTargets {
+  html: string;
+  pdf: string | null;
+}
+
+const outError = (out: string, why: string) =>
+  new InputError('--out', [
+    `--out: ${JSON.stringify(out)} ${why} — name the HTML file to write, e.g. report.html`,
+  ]);
+
+/** What is at `path` now: nothing, a regular file, or something else named in words. */
+async function whatIsAt(path: string): Promise<'nothing' | 'file' | string> {
+  try {
+    const s = await stat(path);
+    if (s.isFile()) return 'file';
+    return s.isDirectory() ? 'is a folder' : 'is not a regular file';
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'nothing';
+    if (code === 'ENOTDIR') return 'lies under a file, not a folder';
+    return `cannot be checked (${code})`;
+  }
+}
+
+/**
+ * The files a report writes, checked before anything is solved or written: `--out` must name an
+ * .html file that is not a folder (a file there is replaced), in a folder that exists or can be
+ * made; the PDF takes its name with .pdf.
+ */
+async function reportTargets(out: string, pdf: boolean): Promise<ReportTargets> {
+  if (!/\.html?$/i.test(out) || /[\\/]$/.test(out)) throw outError(out, 'must name an .html file');
+  const html = resolve(out);
+  const targets = { html, pdf: pdf ? html.replace(/\.html?$/i, '.pdf') : null };
+  for (const path of [targets.html, targets.pdf]) {
+    if (path === null) continue;
+    const at = await whatIsAt(path);
+    if (at !== 'nothing' && at !== 'file')
+      throw outError(out, `${path === html ? '' : `(its PDF ${path}) `}${at}`);
+  }
+  // the nearest existing ancestor must be a folder, or the folders cannot be made
+  let dir = dirname(html);
+  for (;;) {
+    const at = await whatIsAt(dir);
+    if (at === 'nothing' && dirname(dir) !== dir) {
+      dir = dirname(dir);
+      continue;
+    }
+    if (at !== 'is a folder' && at !== 'nothing')
+      throw outError(out, `cannot be written: ${dir} ${at === 'file' ? 'is a file' : at}`);
+    break;
+  }
+  return targets;
+}
+
+/**
+ * The action of `stackpress report` (registered in ./report.ts): check where the report goes (and
+ * that Chromium is there for --pdf), read the result folder or solve the case file, render the
+ * figures, build the HTML (and print the PDF), then write the PDF and the HTML, each atomically.
+ * Nothing is written unless the whole report was made.
+ */
+export async function runReport(source: string, opts: ReportOptions, toolVersion: string): Promise<void> {
+  const targets = await reportTargets(opts.out, opts.pdf === true);
+  if (targets.pdf) requireChromium();
+  let src: ReportSource;
+  if (await isResultFolder(source)) src = await resultFolderSource(source);
+  else {
+    try {
+      src = await caseFileSource(source, opts);
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      process.stderr.write(`stackpress: ${source}: ${(e as Error).message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    for (const w of src.summary.warnings) process.stderr.write(`stackpress: ${source}: warning: ${w}\n`);
+  }
+  const figures = await reportFigures(src.fields, { film: opts.film as FilmGradeId | undefined });
+  const html = designReportHtml({ ...src, figures, generatedAt: new Date(), toolVersion });
+  if (targets.pdf) {
+    const printed = await reportPdf(html);
+    for (const url of printed.blockedRequests)
+      process.stderr.write(`stackpress: report: blocked a request the report should not make: ${url}\n`);
+    await writeAtomic(targets.pdf, printed.pdf);
+    try {
+      await writeAtomic(targets.html, html);
+    } catch (e) {
+      // the two belong together: no PDF of a report whose HTML could not be written
+      await rm(targets.pdf, { force: true });
+      throw e;
+    }
+  } else await writeAtomic(targets.html, html);
+  process.stdout.write(`wrote ${targets.html}${targets.pdf ? ` and ${targets.pdf}` : ''}\n`);
+}
