@@ -1,117 +1,77 @@
-import { useMemo, useState } from 'react';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { useCallback, useMemo, useState } from 'react';
+import { efficiencyCsv } from '../../../src/module/csv';
 import { evaluatePlatesOnlyModule } from '../../../src/module/platesOnlyMode';
-import { libReference, logSpace } from '../../../src/module/sweep';
-import { csvBlob, downloadBlob } from '../domain/exportFiles';
+import { logSpace, sweep } from '../../../src/module/sweep';
+import { efficiencyChartSpec } from '../../../src/presentation/figures/efficiencySpec';
+import { downloadBlob } from '../domain/exportFiles';
+import { type FigureSize, VegaFigure } from './VegaFigure';
 
-const SYSTEMS_KWH = [1, 10, 100, 1000];
-const COLOURS = ['#c0392b', '#d68910', '#2471a3', '#1e8449'];
+/** System sizes to pick from [kWh]: the CLI's default sweep (1, 10, 20) and two larger packs. */
+const SYSTEMS_KWH = [1, 10, 20, 100, 1000];
+/** The CLI's default sweep: 41 log-spaced pressures from 1 to 100 MPa. */
+const PRESSURES_MPA = logSpace(1, 100, 41);
+const MODE = 'plates-only mode: Roark end plates only';
 
-type Metric = 'massEfficiency' | 'volumeEfficiency';
+export interface EfficiencyChartProps {
+  /** the shown case's mean stack pressure [MPa], marked on the chart; null for none */
+  markPressure: number | null;
+}
 
 /**
- * Cell-to-module conversion efficiency against stack pressure for several system sizes
- * (plates-only module model: Tan et al.'s method).
+ * Cell-to-module conversion efficiency by mass and by volume against stack pressure for one
+ * system size (plates-only module model, Tan et al.'s method): the chart `stackpress module
+ * --plates-only` writes, with tooltips and this case's pressure marked above the curves.
  */
-export function EfficiencyChart({ markPressure }: { markPressure: number | null }) {
-  const [metric, setMetric] = useState<Metric>('massEfficiency');
-  const pressures = useMemo(() => logSpace(0.1, 100, 41), []);
+export function EfficiencyChart({ markPressure }: EfficiencyChartProps) {
+  const [systemKWh, setSystemKWh] = useState(10);
   const rows = useMemo(
     () =>
-      pressures.map((p) => {
-        const row: Record<string, number> = { pressure: p };
-        for (const s of SYSTEMS_KWH) {
-          const r = evaluatePlatesOnlyModule({ systemKWh: s, pressureMPa: p });
-          row[`m${s}`] = 100 * r.massEfficiency;
-          row[`v${s}`] = 100 * r.volumeEfficiency;
-        }
-        return row;
-      }),
-    [pressures],
+      sweep((s, p) => evaluatePlatesOnlyModule({ systemKWh: s, pressureMPa: p }), [systemKWh], PRESSURES_MPA),
+    [systemKWh],
   );
-  const prefix = metric === 'massEfficiency' ? 'm' : 'v';
-  const lib = 100 * libReference[metric];
-  const exportCsv = () => {
-    const head = ['pressure_MPa', ...SYSTEMS_KWH.flatMap((s) => [`mass_eff_${s}kWh`, `volume_eff_${s}kWh`])];
-    const lines = rows.map((r) =>
-      [r.pressure, ...SYSTEMS_KWH.flatMap((s) => [r[`m${s}`] / 100, r[`v${s}`] / 100])].join(','),
-    );
-    downloadBlob(csvBlob(`${head.join(',')}\n${lines.join('\n')}\n`), 'efficiency.csv');
-  };
+  const spec = useCallback(
+    (size: FigureSize) =>
+      efficiencyChartSpec(rows, systemKWh, MODE, {
+        thisCase: markPressure !== null ? { pressureMPa: markPressure } : null,
+        width: size.width,
+        height: size.height,
+      }),
+    [rows, systemKWh, markPressure],
+  );
   return (
     <div className="efficiency">
       <div className="top-view-toolbar">
         <label>
-          Efficiency{' '}
-          <select value={metric} onChange={(e) => setMetric(e.target.value as Metric)}>
-            <option value="massEfficiency">by mass</option>
-            <option value="volumeEfficiency">by volume</option>
+          System{' '}
+          <select
+            value={systemKWh}
+            onChange={(e) => setSystemKWh(Number(e.target.value))}
+            data-testid="efficiency-system"
+          >
+            {SYSTEMS_KWH.map((s) => (
+              <option key={s} value={s}>
+                {s} kWh
+              </option>
+            ))}
           </select>
         </label>
         <span className="muted">
           Plates-only module (Tan et al.): two steel end plates sized by Roark for L/500, 100 × 300 mm cells
         </span>
-        <button type="button" onClick={exportCsv}>
+        <button
+          type="button"
+          onClick={() =>
+            downloadBlob(
+              new Blob([efficiencyCsv(rows)], { type: 'text/csv' }),
+              `efficiency-${systemKWh}kWh.csv`,
+            )
+          }
+          data-testid="efficiency-csv"
+        >
           Export CSV
         </button>
       </div>
-      <ResponsiveContainer width="100%" height={420}>
-        <LineChart data={rows} margin={{ top: 16, right: 32, bottom: 24, left: 8 }}>
-          <CartesianGrid stroke="#e3e7ec" />
-          <XAxis
-            dataKey="pressure"
-            type="number"
-            scale="log"
-            domain={[0.1, 100]}
-            ticks={[0.1, 0.3, 1, 3, 10, 30, 100]}
-            allowDataOverflow
-            label={{ value: 'stack pressure [MPa]', position: 'insideBottom', offset: -12 }}
-          />
-          <YAxis
-            domain={[0, 100]}
-            label={{ value: 'conversion efficiency [%]', angle: -90, position: 'insideLeft' }}
-          />
-          <Tooltip
-            formatter={(v) => `${Number(v).toFixed(1)} %`}
-            labelFormatter={(p) => `${Number(p).toFixed(2)} MPa`}
-          />
-          <Legend verticalAlign="top" />
-          {SYSTEMS_KWH.map((s, i) => (
-            <Line
-              key={s}
-              dataKey={`${prefix}${s}`}
-              name={`${s} kWh`}
-              stroke={COLOURS[i]}
-              dot={false}
-              strokeWidth={2}
-              isAnimationActive={false}
-            />
-          ))}
-          <ReferenceLine
-            y={lib}
-            stroke="#555"
-            strokeDasharray="6 4"
-            label={{ value: `LIB ${lib.toFixed(0)} %`, position: 'insideTopRight' }}
-          />
-          {markPressure !== null && (
-            <ReferenceLine
-              x={markPressure}
-              stroke="#8e44ad"
-              label={{ value: 'this case', position: 'insideTopLeft' }}
-            />
-          )}
-        </LineChart>
-      </ResponsiveContainer>
+      <VegaFigure spec={spec} aspect={1240 / 1754} testId="efficiency-chart" />
     </div>
   );
 }

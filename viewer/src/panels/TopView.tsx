@@ -1,38 +1,84 @@
-import { useMemo, useRef, useState } from 'react';
-import { downloadCanvasPng } from '../domain/exportFiles';
-import { FILM_GRADES, filmFor } from '../domain/film';
-import type { InterfaceField } from '../worker/protocol';
-import { ColorBar } from './ColorBar';
-import { FilmLegend } from './FilmLegend';
+import { useCallback } from 'react';
+import { pressureMapSpec } from '../../../src/presentation/figures/pressureMapSpec';
+import { FILM_GRADES } from '../../../src/presentation/film';
+import { LOAD_STATE_LABEL, type LoadState, type ResultFields } from '../../../src/presentation/resultFields';
+import { type FilmChoice, filmGradeOf, isFilmChoice, loadStatesOf } from './filmChoice';
 import { PressureHistogram } from './PressureHistogram';
-import { type MapRendering, PressureMapCanvas } from './PressureMapCanvas';
+import { type FigureSize, VegaFigure } from './VegaFigure';
+import './figures.css';
 
 export interface TopViewProps {
-  itf: InterfaceField;
-  range: { min: number; max: number; mean: number };
+  fields: ResultFields;
   caseName: string;
+  /** the interface shown (index into fields.interfaces, top first) */
+  interfaceIndex: number;
+  loadState: LoadState;
+  onLoadState: (state: LoadState) => void;
+  film: FilmChoice;
+  onFilm: (film: FilmChoice) => void;
 }
 
-/** 2D map of the chosen interface, as a colormap or as Prescale film would show it, with its histogram. */
-export function TopView({ itf, range, caseName }: TopViewProps) {
-  const [mode, setMode] = useState<string>('colormap');
-  const canvas = useRef<HTMLCanvasElement | null>(null);
-  const auto = filmFor(range.mean);
-  const film =
-    mode === 'colormap' ? null : mode === 'auto' ? auto : (FILM_GRADES.find((f) => f.id === mode) ?? auto);
-  const rendering = useMemo<MapRendering>(
-    () => (film ? { kind: 'film', film } : { kind: 'colormap', min: range.min, max: range.max }),
-    [film, range.min, range.max],
+/** Height / width of the map figure: A4 landscape, as the CLI's pressure.png. */
+const A4_ASPECT = 1240 / 1754;
+
+/**
+ * The pressure map of one interface — the CLI's pressure.png spec, at the panel's size, with
+ * tooltips — in the chosen load state, drawn in viridis or as a Prescale grade would show it
+ * ("auto": the grade for the map's mean), with its histogram beside it.
+ */
+export function TopView({
+  fields,
+  caseName,
+  interfaceIndex,
+  loadState,
+  onLoadState,
+  film,
+  onFilm,
+}: TopViewProps) {
+  const states = loadStatesOf(fields, interfaceIndex);
+  const state = states.includes(loadState) ? loadState : 'loadUp';
+  const auto = filmGradeOf('auto', fields, interfaceIndex, state);
+  const grade = filmGradeOf(film, fields, interfaceIndex, state);
+  const mapSpec = useCallback(
+    (size: FigureSize) =>
+      pressureMapSpec({
+        fields,
+        interfaceIndex,
+        state,
+        caseName,
+        film: grade,
+        width: size.width,
+        height: size.height,
+      }),
+    [fields, interfaceIndex, state, caseName, grade],
   );
-  const g = itf.grid;
   return (
     <div className="top-view">
       <div className="top-view-toolbar">
+        <fieldset className="load-states" data-testid="load-state">
+          {states.map((s) => (
+            <label key={s} className="check">
+              <input
+                type="radio"
+                name="load-state"
+                value={s}
+                checked={s === state}
+                onChange={() => onLoadState(s)}
+                data-testid={`load-state-${s}`}
+              />{' '}
+              {LOAD_STATE_LABEL[s]}
+            </label>
+          ))}
+        </fieldset>
         <label>
-          Rendering{' '}
-          <select value={mode} onChange={(e) => setMode(e.target.value)} data-testid="film-select">
-            <option value="colormap">Colormap (Turbo)</option>
-            <option value="auto">Prescale film — auto ({auto.id})</option>
+          Drawn as{' '}
+          <select
+            value={film}
+            onChange={(e) => isFilmChoice(e.target.value) && onFilm(e.target.value)}
+            data-testid="film-select"
+          >
+            <option value="scale">pressure scale (viridis)</option>
+            <option value="auto">Prescale film — auto ({auto})</option>
             {FILM_GRADES.map((f) => (
               <option key={f.id} value={f.id}>
                 Prescale {f.label} {f.min}–{f.max} MPa
@@ -40,37 +86,16 @@ export function TopView({ itf, range, caseName }: TopViewProps) {
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          onClick={() => canvas.current && downloadCanvasPng(canvas.current, `${caseName}-pressure-map.png`)}
-        >
-          Export PNG
-        </button>
       </div>
-      <div className="top-view-body">
-        <figure className="map-figure">
-          <div className="map-frame">
-            <span className="axis-label y-max">{(g.y0 + (g.ny - 1) * g.dy).toFixed(0)}</span>
-            <span className="axis-label y-min">{g.y0.toFixed(0)}</span>
-            <PressureMapCanvas
-              ref={canvas}
-              grid={g}
-              rendering={rendering}
-              width={440}
-              testId="top-view-map"
-            />
-            <span className="axis-label x-min">{g.x0.toFixed(0)}</span>
-            <span className="axis-label x-max">{(g.x0 + (g.nx - 1) * g.dx).toFixed(0)} mm</span>
-          </div>
-          <figcaption>
-            {itf.name} · footprint {((g.nx - 1) * g.dx).toFixed(0)} × {((g.ny - 1) * g.dy).toFixed(0)} mm ·
-            grid {g.dx.toFixed(2)} mm
-          </figcaption>
-        </figure>
-        {film ? <FilmLegend film={film} /> : <ColorBar min={range.min} max={range.max} />}
+      <div className="top-view-figures">
+        <VegaFigure spec={mapSpec} aspect={A4_ASPECT} testId="top-view-map" className="map-figure" />
+        <PressureHistogram
+          fields={fields}
+          caseName={caseName}
+          interfaceIndex={interfaceIndex}
+          loadState={state}
+        />
       </div>
-      <h3>Pressure distribution</h3>
-      <PressureHistogram values={g.values} min={range.min} max={range.max} film={film} />
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import embed, { type Result, type VisualizationSpec } from 'vega-embed';
+// lays texts out as the CLI does (estimated widths), so a figure on screen is the CLI's figure
+import './figureFiles';
 import './figures.css';
 
 /** The vega View behind a figure (for exports and tests). */
@@ -50,24 +52,38 @@ function useContainerSize(el: HTMLElement | null): FigureSize | null {
 }
 
 /**
- * A vega-lite figure drawn with vega-embed at the size of its container: tooltips on, no action
- * menu (the export panel renders the print size itself). The old view is finalized before a new
- * spec is embedded, so its timers and listeners do not outlive it.
+ * The figures are laid out for print (A4 at 150 dpi: 20 px labels, 34 px titles). On a panel
+ * narrower than this they are laid out at this width and scaled down to the panel, so their
+ * texts keep their proportions instead of crowding out the plot [px].
+ */
+const MIN_LAYOUT_WIDTH = 1200;
+
+/**
+ * A vega-lite figure drawn with vega-embed to fit its container: laid out for the container's
+ * aspect (at least MIN_LAYOUT_WIDTH wide) and scaled to its size by a CSS transform, which
+ * vega's pointer handling undoes, so tooltips stay on their marks. Tooltips on, no action menu
+ * (the export panel renders the print size itself). The old view is finalized before a new spec
+ * is embedded, so its timers and listeners do not outlive it.
  */
 export function VegaFigure({ spec, height, aspect, onView, testId, className }: VegaFigureProps) {
   const [host, setHost] = useState<HTMLDivElement | null>(null);
   const target = useRef<HTMLDivElement>(null);
   const measured = useContainerSize(host);
   const [error, setError] = useState<string | null>(null);
+  const [fit, setFit] = useState<{ scale: number; width: number; height: number } | null>(null);
   const onViewRef = useRef(onView);
   onViewRef.current = onView;
 
   const width = measured?.width ?? 0;
   const boxHeight =
     height ?? (aspect ? Math.max(MIN_SIZE, Math.round(width * aspect)) : (measured?.height ?? 0));
+  const layoutScale = width > 0 ? Math.max(1, MIN_LAYOUT_WIDTH / width) : 1;
   const built = useMemo(
-    () => (width > 0 && boxHeight > 0 ? spec({ width, height: boxHeight }) : null),
-    [spec, width, boxHeight],
+    () =>
+      width > 0 && boxHeight > 0
+        ? spec({ width: Math.round(width * layoutScale), height: Math.round(boxHeight * layoutScale) })
+        : null,
+    [spec, width, boxHeight, layoutScale],
   );
 
   useEffect(() => {
@@ -78,11 +94,17 @@ export function VegaFigure({ spec, height, aspect, onView, testId, className }: 
     setError(null);
     embed(el, built, { actions: false, tooltip: true, renderer: 'canvas' })
       .then((r) => {
-        if (dropped) r.finalize();
-        else {
-          result = r;
-          onViewRef.current?.(r.view);
+        if (dropped) {
+          r.finalize();
+          return;
         }
+        result = r;
+        // the drawing's own size (vega sets the canvas's CSS size to it), scaled to fit the box
+        const drawn = el.querySelector('canvas');
+        const w = drawn?.offsetWidth ?? 0;
+        const h = drawn?.offsetHeight ?? 0;
+        if (w > 0 && h > 0) setFit({ scale: Math.min(width / w, boxHeight / h), width: w, height: h });
+        onViewRef.current?.(r.view);
       })
       .catch((e: unknown) => {
         if (!dropped) setError(e instanceof Error ? e.message : String(e));
@@ -94,12 +116,24 @@ export function VegaFigure({ spec, height, aspect, onView, testId, className }: 
         result.finalize();
       }
     };
-  }, [built]);
+  }, [built, width, boxHeight]);
 
-  const style = height || aspect ? { height: boxHeight || undefined } : undefined;
+  // a box whose height follows its width shrinks to the drawing, leaving no gap under it
+  const style =
+    height || aspect
+      ? { height: (aspect && !height && fit ? fit.height * fit.scale : boxHeight) || undefined }
+      : undefined;
+  const targetStyle = fit
+    ? { width: fit.width, height: fit.height, transform: `scale(${fit.scale})`, transformOrigin: '0 0' }
+    : { visibility: 'hidden' as const };
   return (
     <div ref={setHost} className={`vega-figure ${className ?? ''}`} style={style} data-testid={testId}>
-      <div ref={target} className="vega-figure-target" data-rendered={built ? 'yes' : 'no'} />
+      <div
+        ref={target}
+        className="vega-figure-target"
+        style={targetStyle}
+        data-rendered={fit ? 'yes' : 'no'}
+      />
       {error && (
         <p className="error" data-testid="figure-error">
           The figure could not be drawn: {error}
