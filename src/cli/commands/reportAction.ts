@@ -4,7 +4,6 @@ import type { FilmGradeId } from '../../presentation/film';
 import { designReportHtml } from '../../presentation/report/designReport';
 import { reportFigures } from '../../presentation/report/reportFigures';
 import { writeAtomic } from '../../report/atomicWrite';
-import type { FilmGrade } from '../../report/colormap';
 import { reportPdf, requireChromium } from '../../report/reportPdf';
 import { InputError } from '../../validation/parseInput';
 import { caseFileSource, isResultFolder, type ReportSource, resultFolderSource } from './reportSource';
@@ -13,7 +12,7 @@ export interface ReportOptions {
   out: string;
   pdf?: boolean;
   dataDir?: string[];
-  film?: FilmGrade;
+  film?: FilmGradeId;
   threads: number;
   maxMemory?: number;
 }
@@ -95,7 +94,7 @@ export async function runReport(source: string, opts: ReportOptions, toolVersion
     }
     for (const w of src.summary.warnings) process.stderr.write(`stackpress: ${source}: warning: ${w}\n`);
   }
-  const figures = await reportFigures(src.fields, { film: opts.film as FilmGradeId | undefined });
+  const figures = await reportFigures(src.fields, { film: opts.film });
   const html = designReportHtml({ ...src, figures, generatedAt: new Date(), toolVersion });
   if (targets.pdf) {
     const printed = await reportPdf(html);

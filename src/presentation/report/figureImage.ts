@@ -11,5 +11,19 @@ export function svgDataUrl(svg: string): string | null {
   // a standalone SVG document is drawn only with its namespace
   if (!/^<svg[^>]*\sxmlns=/.test(root))
     root = root.replace(/^<svg/, '<svg xmlns="http://www.w3.org/2000/svg"');
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(root)}`;
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(fitToViewBox(root))}`;
+}
+
+/**
+ * The root's width and height set to its viewBox's: a figure whose drawing came out larger than
+ * the size it was asked for would otherwise be shrunk into that size with blank bands around it.
+ */
+function fitToViewBox(root: string): string {
+  const tag = /^<svg[^>]*>/.exec(root)?.[0];
+  const box = tag && /\sviewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"/.exec(tag);
+  if (!tag || !box) return root;
+  const sized = tag
+    .replace(/\s(width|height)="[^"]*"/g, '')
+    .replace(/^<svg/, `<svg width="${box[1]}" height="${box[2]}"`);
+  return sized + root.slice(tag.length);
 }

@@ -15,32 +15,26 @@ export interface ReportFigures {
   histogram: string;
 }
 
-function figure(svg: string, caption: string, className = ''): string {
+function figure(svg: string, caption: string): string {
   const url = svgDataUrl(svg);
   const image = url
     ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(caption)}">`
     : '<p class="missing">figure not available</p>';
-  return `<figure class="${className}">${image}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
+  return `<figure>${image}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
 }
 
 /** The figures: pressure after load-up and after swelling, deflection, histogram. */
 export function figuresSection(number: number, figures: ReportFigures, fields: ResultFields): string {
   const where = fields.interfaces[0]?.name ? ` (${fields.interfaces[0].name})` : '';
-  const parts = [
-    figure(figures.pressure, `Cell pressure under the top plate${where} after load-up [MPa]`, 'map'),
+  const captions: [string | undefined, string][] = [
+    [figures.pressure, `cell pressure under the top plate${where} after load-up [MPa]`],
+    [figures.pressureSwollen, `cell pressure under the top plate${where} after swelling, bolts locked [MPa]`],
+    [figures.deflection, 'plate deflection w after load-up [µm], z up, rigid-body motion included'],
+    [figures.histogram, 'distribution of the cell pressure after load-up over the footprint area [%]'],
   ];
-  if (figures.pressureSwollen)
-    parts.push(
-      figure(
-        figures.pressureSwollen,
-        `Cell pressure under the top plate${where} after swelling [MPa]`,
-        'map',
-      ),
-    );
-  parts.push(
-    figure(figures.deflection, 'Plate deflection w after load-up [µm]', 'map'),
-    figure(figures.histogram, 'Distribution of the cell pressure over the footprint area', 'chart'),
-  );
+  const parts = captions
+    .filter((c): c is [string, string] => c[0] !== undefined)
+    .map(([svg, caption], i) => figure(svg, `Figure ${number}.${i + 1}: ${caption}`));
   return reportSection(
     'figures',
     number,

@@ -20,8 +20,8 @@ const columns: Column[] = [
   { header: 'within ±10 %', unit: '%' },
 ];
 
-/** A state label that a line break never splits at its hyphen (non-breaking hyphen U+2011). */
-const unbroken = (label: string) => label.replaceAll('-', '\u2011');
+/** A state label kept on one line: no-break spaces, and a non-breaking hyphen (U+2011). */
+const unbroken = (label: string) => label.replaceAll('-', '\u2011').replaceAll(' ', '\u00a0');
 
 const statsRow = (name: string, state: string, p: PressureStats): string[] => [
   name,

@@ -1,32 +1,54 @@
+import { deflectionSpec } from '../figures/deflectionSpec';
+import { figureSvg } from '../figures/figureSvg';
+import { histogramSpec } from '../figures/histogramSpec';
+import { pressureMapSpec } from '../figures/pressureMapSpec';
 import type { FilmGradeId } from '../film';
-import { LOAD_STATE_LABEL, type ResultFields } from '../resultFields';
+import type { ResultFields } from '../resultFields';
 import type { ReportFigures } from './figuresSection';
-import { escapeHtml } from './htmlText';
 
 /** Options of the report's figures. */
 export interface ReportFigureOptions {
   /** draw the pressure maps as this Prescale film grade would show them */
-  film?: FilmGradeId;
-}
-
-/** A stand-in figure: a framed box that says what it stands for. */
-function pendingFigure(what: string): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="420" viewBox="0 0 600 420"><rect x="1" y="1" width="598" height="418" fill="#fafafa" stroke="#999" stroke-dasharray="6 4"/><text x="300" y="215" text-anchor="middle" font-family="DejaVu Sans, Arial, sans-serif" font-size="18" fill="#666">${escapeHtml(what)}</text></svg>`;
+  film?: FilmGradeId | null;
 }
 
 /**
- * The report's figures rendered to SVG documents. Browser-safe, so the viewer's report has the
- * figures the CLI's has.
+ * Figure sizes [px] at the figures' 150 dpi: the width of the report's text column (182 mm), so a
+ * figure prints at its own scale and its labels at their size (20 px ≈ 9.6 pt); two maps to a page.
+ */
+export const REPORT_FIGURE_SIZE = {
+  map: { width: 1754, height: 1000 },
+  histogram: { width: 1754, height: 700 },
+} as const;
+
+/**
+ * The report's figures rendered to SVG documents: the pressure map under the top plate after
+ * load-up and, when the case swells, after swelling; the plates' deflection; the pressure
+ * histogram. Maps are drawn as images of their cells, which keeps each SVG to a few hundred kB.
+ * Browser-safe, so the viewer's report has the figures the CLI's has.
  */
 export async function reportFigures(
   fields: ResultFields,
-  _options: ReportFigureOptions = {},
+  options: ReportFigureOptions = {},
 ): Promise<ReportFigures> {
-  const swells = fields.interfaces[0]?.swollen !== null && fields.interfaces[0]?.swollen !== undefined;
-  return {
-    pressure: pendingFigure(`pressure map ${LOAD_STATE_LABEL.loadUp}`),
-    pressureSwollen: swells ? pendingFigure(`pressure map ${LOAD_STATE_LABEL.swollen}`) : undefined,
-    deflection: pendingFigure('deflection'),
-    histogram: pendingFigure('histogram'),
-  };
+  const caseName = fields.caseName;
+  const film = options.film ?? null;
+  const map = REPORT_FIGURE_SIZE.map;
+  const pressureOf = (state: 'loadUp' | 'swollen') =>
+    figureSvg(pressureMapSpec({ fields, interfaceIndex: 0, state, caseName, film, cells: 'image', ...map }));
+  const [pressure, pressureSwollen, deflection, histogram] = await Promise.all([
+    pressureOf('loadUp'),
+    fields.interfaces[0]?.swollen ? pressureOf('swollen') : undefined,
+    figureSvg(deflectionSpec({ fields, caseName, state: 'loadUp', cells: 'image', ...map })),
+    figureSvg(
+      histogramSpec({
+        fields,
+        interfaceIndex: 0,
+        state: 'loadUp',
+        caseName,
+        ...REPORT_FIGURE_SIZE.histogram,
+      }),
+    ),
+  ]);
+  return { pressure, pressureSwollen, deflection, histogram };
 }

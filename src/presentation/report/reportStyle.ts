@@ -50,9 +50,10 @@ td.alert { background: #fde3e1; color: #8a1c12; font-weight: bold; }
 .none { font-size: 10pt; }
 ul.warnings { padding-left: 5mm; }
 ul.warnings li { margin-bottom: 1.5mm; overflow-wrap: anywhere; }
-.figures { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; }
+.figures { display: block; }
+figure + figure { margin-top: 5mm; }
 figure { margin: 0; break-inside: avoid; }
-figure img { display: block; width: 100%; max-height: 110mm; object-fit: contain; }
+figure img { display: block; width: 100%; max-height: 125mm; object-fit: contain; }
 figcaption { font-size: 8pt; color: #333; margin-top: 1mm; }
 .missing { border: .5pt dashed #999; padding: 20mm 0; text-align: center; color: #777; }
 `;

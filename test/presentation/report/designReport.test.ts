@@ -113,7 +113,9 @@ describe('the design report', () => {
     ]);
     // no XML declaration inside the image, and the SVG namespace added for a standalone document
     for (const d of decoded) expect(d.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
-    expect(text(html, 'figures')).toContain('after swelling');
+    expect(text(html, 'figures')).toContain(
+      'Figure 3.2: cell pressure under the top plate (cell stack (with pads)) after swelling',
+    );
   });
 
   it('gives the pressure statistics per interface and state, with units', () => {
@@ -134,7 +136,7 @@ describe('the design report', () => {
     ]);
     expect(r[1]).toEqual([
       'cell stack (with pads)',
-      'after load\u2011up',
+      'after\u00a0load\u2011up',
       '5.007',
       '4.053',
       '6.354',
@@ -146,7 +148,7 @@ describe('the design report', () => {
       '100.0',
       '69.4',
     ]);
-    expect(r[2].slice(1, 3)).toEqual(['after swelling', '5.223']);
+    expect(r[2].slice(1, 3)).toEqual(['after\u00a0swelling', '5.223']);
   });
 
   it('tabulates every bolt: tension, share of its proof load, spring compression and travel', () => {
@@ -270,5 +272,19 @@ describe('the design report escapes every string that came from a case', () => {
   it('and a figure that is not an SVG is left out, not embedded', () => {
     expect(section(html, 'figures')).toContain('figure not available');
     expect(html).not.toContain('no svg at all');
+  });
+});
+
+describe('a figure in the report', () => {
+  it('takes the size of its drawing (its viewBox), so it is not shrunk into a smaller box', async () => {
+    const { svgDataUrl } = await import('../../../src/presentation/report/figureImage');
+    const url = svgDataUrl(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="1075" height="700" viewBox="0 0 1649 664"><g/></svg>',
+    );
+    const svg = decodeURIComponent(url!.replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
+    expect(svg).toBe(
+      '<svg width="1649" height="664" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1649 664"><g/></svg>',
+    );
+    expect(svgDataUrl('<html>')).toBeNull();
   });
 });
