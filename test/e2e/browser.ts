@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
@@ -98,4 +98,76 @@ export async function canvasPixels(
     }
     return { width: c.width, height: c.height, distinctColours: colours.size, nonBackground, hash };
   }, selector);
+}
+
+/**
+ * Click the button with a data-testid and wait for the download it starts; the file's suggested
+ * name and its bytes. Fails if no download starts within `timeout` [ms].
+ */
+export async function downloadOf(
+  page: Page,
+  testId: string,
+  timeout = 120_000,
+): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout }),
+    page.click(`[data-testid="${testId}"]`),
+  ]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+/** A file for `page.setInputFiles` from text. */
+export function filePayload(name: string, text: string): { name: string; mimeType: string; buffer: Buffer } {
+  return { name, mimeType: 'application/json', buffer: Buffer.from(text) };
+}
+
+/** What every panel of the viewer shows, read off its data-testid attributes. */
+export interface PanelState {
+  /** the status line's data-status, its text, and the caption of the result it shows ('' for none) */
+  status: string;
+  statusText: string;
+  shown: string;
+  /** panels that carry the "stale — re-solve" badge (status, results, 3d, top, view, export, …) */
+  stale: string[];
+  /** each panel's caption ("default · solve #3", "result.json of x (file)", "inputs of x.json") */
+  captions: Record<string, string>;
+  hasResults: boolean;
+  hasColorbar: boolean;
+  hasScene: boolean;
+  /** the placeholder texts of an empty results panel and of empty maps, '' when absent */
+  resultsEmpty: string;
+  mapsEmpty: string;
+  compareNote: string;
+}
+
+export async function panelState(page: Page): Promise<PanelState> {
+  return page.evaluate(() => {
+    const q = (sel: string) => document.querySelector(sel);
+    const text = (sel: string) => q(sel)?.textContent?.trim() ?? '';
+    const status = q('[data-testid="status"]');
+    const byPrefix = (prefix: string) =>
+      [...document.querySelectorAll(`[data-testid^="${prefix}"]`)].map((el) => ({
+        el,
+        name: (el.getAttribute('data-testid') ?? '').slice(prefix.length),
+      }));
+    return {
+      status: status?.getAttribute('data-status') ?? '',
+      statusText: status?.textContent?.trim() ?? '',
+      shown: status?.getAttribute('data-shown') ?? '',
+      stale: byPrefix('stale-').map((s) => s.name),
+      captions: Object.fromEntries(
+        byPrefix('caption-').map(({ el, name }) => [
+          name,
+          el.querySelector('.caption-text')?.textContent?.trim() ?? el.textContent?.trim() ?? '',
+        ]),
+      ),
+      hasResults: q('[data-testid="stat-mean"]') !== null,
+      hasColorbar: q('[data-testid="colorbar"]') !== null,
+      hasScene: q('[data-testid="scene-host"] canvas') !== null,
+      resultsEmpty: text('[data-testid="results-empty"]'),
+      mapsEmpty: text('[data-testid="maps-empty"]'),
+      compareNote: text('[data-testid="compare-side-note"]'),
+    };
+  });
 }

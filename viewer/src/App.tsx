@@ -13,7 +13,9 @@ import { EfficiencyChart } from './panels/EfficiencyChart';
 import { PanelErrorBoundary } from './panels/PanelErrorBoundary';
 import { ProbeReadout } from './panels/ProbeReadout';
 import { ResultsPanel } from './panels/ResultsPanel';
+import { ShownLabel } from './panels/ShownLabel';
 import { SolveProgressBar } from './panels/SolveProgressBar';
+import { StatusLine } from './panels/StatusLine';
 import { TopView } from './panels/TopView';
 import { ViewControls } from './panels/ViewControls';
 import { StackScene } from './scene/StackScene';
@@ -34,24 +36,6 @@ const MAPS_MISSING = 'open fields.json with result.json to see the maps';
 function initialCaseId(): string {
   const wanted = new URLSearchParams(window.location.search).get('case') ?? 'default';
   return libraryCase(wanted) ? wanted : (CASE_LIBRARY[0]?.id ?? '');
-}
-
-/**
- * Which case and which solve a panel shows, and a "stale — re-solve" badge when the inputs have
- * changed since: every panel that shows a result carries one, so none can pass off another
- * solve's numbers as current.
- */
-function ShownLabel({ shown, stale, panel }: { shown: ShownResult; stale: boolean; panel: string }) {
-  return (
-    <div className={`panel-caption ${stale ? 'is-stale' : ''}`} data-testid={`caption-${panel}`}>
-      <span className="caption-text">{shownCaption(shown)}</span>
-      {stale && (
-        <span className="stale-badge" data-testid={`stale-${panel}`}>
-          stale — re-solve
-        </span>
-      )}
-    </div>
-  );
 }
 
 /**
@@ -161,7 +145,7 @@ export function App() {
       : s.source.kind === 'caseFile'
         ? s.source.name
         : s.source.kind === 'result'
-          ? (s.source.names.find((n) => !/result|fields/i.test(n)) ?? 'case.json')
+          ? s.source.caseFile
           : null;
 
   const exportScenePng = () => {
@@ -185,6 +169,7 @@ export function App() {
         <CaseToolbar
           caseId={caseId}
           busy={busy}
+          canSolve={s.params.length > 0}
           onPickLibrary={(id) => actions.openLibrary(id)}
           onOpenFiles={openFiles}
           onSolve={() => actions.solve()}
@@ -205,34 +190,9 @@ export function App() {
                 expected={s.lastSeconds}
                 onCancel={() => actions.cancel()}
               />
-            ) : s.status === 'error' ? (
-              <span className="error">{s.error}</span>
-            ) : shown ? (
-              <span className={stale ? 'muted' : 'ok'}>
-                {s.status === 'cancelled' && 'Cancelled · '}
-                {shown.origin === 'solve'
-                  ? `Solved ${shown.caseName} in ${shown.seconds.toFixed(2)} s`
-                  : `Showing ${shownCaption(shown)}`}{' '}
-                · {shown.summary.solver.dofs.toLocaleString('en')} DOFs ·{' '}
-                <span
-                  data-testid="factor-threads"
-                  data-value={shown.summary.effort.factorThreads}
-                  data-helped={shown.summary.effort.helperJoined}
-                  title={`the helper thread took half of ${shown.summary.effort.helperJoined} of ${shown.summary.solver.factorizations} factorizations`}
-                >
-                  {shown.summary.effort.factorThreads === 1
-                    ? '1 thread'
-                    : `${shown.summary.effort.factorThreads} threads`}
-                </span>
-                {stale && (
-                  <span className="stale-badge" data-testid="stale-status">
-                    stale — re-solve
-                  </span>
-                )}
-              </span>
-            ) : s.status === 'cancelled' ? (
-              <span className="muted">Cancelled</span>
-            ) : null}
+            ) : (
+              <StatusLine status={s.status} error={s.error} shown={shown} stale={stale} />
+            )}
           </PanelErrorBoundary>
         </div>
       </header>
@@ -270,7 +230,7 @@ export function App() {
                   onReset={() => actions.resetEdits()}
                 />
               </section>
-              {shown && interfaceNames.length > 0 && (
+              {shown && fields && (
                 <section>
                   <h2>View</h2>
                   <ShownLabel shown={shown} stale={stale} panel="view" />
@@ -397,7 +357,7 @@ export function App() {
               {s.tab === 'efficiency' && (
                 <>
                   {shown && <ShownLabel shown={shown} stale={stale} panel="efficiency" />}
-                  <EfficiencyChart markPressure={shown ? shown.summary.pressure.mean : null} />
+                  <EfficiencyChart markPressure={shown?.summary.pressure?.mean ?? null} />
                 </>
               )}
             </PanelErrorBoundary>

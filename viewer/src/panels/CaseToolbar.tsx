@@ -5,6 +5,8 @@ export interface CaseToolbarProps {
   /** library id of the loaded case, or '' for a file */
   caseId: string;
   busy: boolean;
+  /** a case is open (a result.json alone has nothing to solve) */
+  canSolve: boolean;
   onPickLibrary: (id: string) => void;
   /** one case file, or a result folder's files (result.json, fields.json, case.json) */
   onOpenFiles: (files: File[]) => void;
@@ -12,7 +14,14 @@ export interface CaseToolbarProps {
 }
 
 /** Case choice: the bundled examples, a case file from disk, or a result folder's files. */
-export function CaseToolbar({ caseId, busy, onPickLibrary, onOpenFiles, onSolve }: CaseToolbarProps) {
+export function CaseToolbar({
+  caseId,
+  busy,
+  canSolve,
+  onPickLibrary,
+  onOpenFiles,
+  onSolve,
+}: CaseToolbarProps) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <div className="case-toolbar">
@@ -47,7 +56,13 @@ export function CaseToolbar({ caseId, busy, onPickLibrary, onOpenFiles, onSolve 
           e.target.value = '';
         }}
       />
-      <button type="button" className="primary" onClick={onSolve} disabled={busy} data-testid="solve">
+      <button
+        type="button"
+        className="primary"
+        onClick={onSolve}
+        disabled={busy || !canSolve}
+        data-testid="solve"
+      >
         Solve
       </button>
     </div>

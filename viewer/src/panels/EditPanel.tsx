@@ -17,8 +17,12 @@ export function EditPanel({ params, values, busy, onChange, onSolve, onReset }: 
   const changed = params.some((p) => values[p.key] !== undefined && values[p.key] !== p.value);
   if (params.length === 0) return <p className="muted">No editable parameters (no valid case is open).</p>;
   return (
+    // noValidate: an out-of-range value goes to the solver, whose refusal names the field, the
+    // value with its unit and the range allowed, and clears the result; the browser's bubble would
+    // only block the click and leave the old result looking current
     <form
       className="edit-panel"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         onSolve();

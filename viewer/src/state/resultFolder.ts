@@ -14,8 +14,9 @@ export type PickedFiles =
       names: string[];
       summary: CaseSummary;
       fields: ResultFields | null;
-      /** case.json, the resolved case the result was solved from, or null */
+      /** case.json, the resolved case the result was solved from, and its file name; or null */
       caseInput: unknown | null;
+      caseFile: string | null;
     };
 
 /** A picked file the viewer refuses; the message names the file and says what it expected. */
@@ -126,5 +127,12 @@ export async function readPickedFiles(files: readonly File[]): Promise<PickedFil
     caseInput = picked.json;
   }
   const names = [result.name, ...(fields ? [fields.name] : []), ...(picked ? [picked.name] : [])];
-  return { kind: 'result', names, summary: result.json, fields: decoded, caseInput };
+  return {
+    kind: 'result',
+    names,
+    summary: result.json,
+    fields: decoded,
+    caseInput,
+    caseFile: picked ? picked.name : null,
+  };
 }

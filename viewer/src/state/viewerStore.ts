@@ -39,7 +39,7 @@ export type Tab = '3d' | 'top' | 'compare' | 'efficiency';
 export type OpenSource =
   | { kind: 'library'; id: string }
   | { kind: 'caseFile'; name: string }
-  | { kind: 'result'; names: string[] }
+  | { kind: 'result'; names: string[]; caseFile: string | null }
   | { kind: 'none' };
 
 /** The solver the store drives (the worker's SolveClient, or a fake in tests). */
@@ -227,7 +227,7 @@ export function createViewerStore(solver: CaseSolverPort, initialCase: string | 
         stopSolving();
         const { summary } = picked;
         set({
-          source: { kind: 'result', names: picked.names },
+          source: { kind: 'result', names: picked.names, caseFile: picked.caseFile },
           ...inputsOf(picked.caseInput),
           status: 'idle',
           progress: null,
