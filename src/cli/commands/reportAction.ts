@@ -1,7 +1,7 @@
 import { rm, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { FilmGradeId } from '../../presentation/film';
-import { designReportHtml } from '../../presentation/report/designReport';
+import { designReportHtml, type ReportFigures } from '../../presentation/report/designReport';
 import { reportFigures } from '../../presentation/report/reportFigures';
 import { writeAtomic } from '../../report/atomicWrite';
 import { reportPdf, requireChromium } from '../../report/reportPdf';
@@ -94,20 +94,51 @@ export async function runReport(source: string, opts: ReportOptions, toolVersion
     }
     for (const w of src.summary.warnings) process.stderr.write(`stackpress: ${source}: warning: ${w}\n`);
   }
-  const figures = await reportFigures(src.fields, { film: opts.film });
-  const html = designReportHtml({ ...src, figures, generatedAt: new Date(), toolVersion });
-  if (targets.pdf) {
-    const printed = await reportPdf(html);
-    for (const url of printed.blockedRequests)
-      process.stderr.write(`stackpress: report: blocked a request the report should not make: ${url}\n`);
-    await writeAtomic(targets.pdf, printed.pdf);
+  const made = await madeReport(src, opts, toolVersion, targets.pdf !== null);
+  if (!made) {
+    process.exitCode = 1;
+    return;
+  }
+  if (targets.pdf && made.pdf) {
+    await writeAtomic(targets.pdf, made.pdf);
     try {
-      await writeAtomic(targets.html, html);
+      await writeAtomic(targets.html, made.html);
     } catch (e) {
       // the two belong together: no PDF of a report whose HTML could not be written
       await rm(targets.pdf, { force: true });
       throw e;
     }
-  } else await writeAtomic(targets.html, html);
+  } else await writeAtomic(targets.html, made.html);
   process.stdout.write(`wrote ${targets.html}${targets.pdf ? ` and ${targets.pdf}` : ''}\n`);
+}
+
+/**
+ * The report's HTML and, with `pdf`, its PDF, all in memory; null (the failure printed) when a
+ * figure cannot be drawn or Chromium fails, so nothing is written.
+ */
+async function madeReport(
+  src: ReportSource,
+  opts: ReportOptions,
+  toolVersion: string,
+  pdf: boolean,
+): Promise<{ html: string; pdf: Uint8Array | null } | null> {
+  let figures: ReportFigures;
+  try {
+    figures = await reportFigures(src.fields, { film: opts.film });
+  } catch (e) {
+    process.stderr.write(`stackpress: report: a figure could not be drawn: ${(e as Error).message}\n`);
+    return null;
+  }
+  const html = designReportHtml({ ...src, figures, generatedAt: new Date(), toolVersion });
+  if (!pdf) return { html, pdf: null };
+  try {
+    const printed = await reportPdf(html);
+    for (const url of printed.blockedRequests)
+      process.stderr.write(`stackpress: report: blocked a request the report should not make: ${url}\n`);
+    return { html, pdf: printed.pdf };
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    process.stderr.write(`stackpress: --pdf: Chromium could not print the report: ${(e as Error).message}\n`);
+    return null;
+  }
 }
