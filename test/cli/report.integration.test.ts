@@ -68,10 +68,13 @@ describe('stackpress report (the built CLI)', () => {
     const pdf = await readFile(join(dir, 'pdf', 'review.pdf'));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdfPages(pdf)).toBeGreaterThanOrEqual(1);
-    // A4 is 595 × 842 pt
-    expect(pdf.toString('latin1')).toMatch(
-      /\/MediaBox\s*\[\s*0 0 595(\.\d+)? 841\.\d+|\/MediaBox\s*\[\s*0 0 595(\.\d+)? 842/,
-    );
+    // every page A4: 210 × 297 mm = 595.3 × 841.9 pt
+    const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+    expect(boxes).toHaveLength(pdfPages(pdf));
+    for (const [, w, h] of boxes) {
+      expect(Number(w)).toBeCloseTo(595.3, 0);
+      expect(Number(h)).toBeCloseTo(841.9, 0);
+    }
     expect((await readdir(join(dir, 'pdf'))).sort()).toEqual(['review.html', 'review.pdf']);
   }, 120_000);
 
