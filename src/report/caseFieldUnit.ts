@@ -41,7 +41,21 @@ function unitOf(description: string): string | undefined {
  * strain [-] in a `strain` swelling and a growth [mm] in a `thickness` one.
  */
 export function caseFieldUnit(path: string, within?: unknown): string | undefined {
-  let nodes: SchemaNode[] = [z.toJSONSchema(caseSchema, { io: 'input' }) as SchemaNode];
+  return unitAt(caseJsonSchema(), path, within);
+}
+
+/**
+ * `caseFieldUnit` of many paths of one case: the JSON Schema is built once (a few ms), not per path.
+ */
+export function caseFieldUnits(paths: readonly string[], within?: unknown): (string | undefined)[] {
+  const root = caseJsonSchema();
+  return paths.map((path) => unitAt(root, path, within));
+}
+
+const caseJsonSchema = () => z.toJSONSchema(caseSchema, { io: 'input' }) as SchemaNode;
+
+function unitAt(root: SchemaNode, path: string, within: unknown): string | undefined {
+  let nodes: SchemaNode[] = [root];
   let value = within;
   for (const key of pathKeys(path)) {
     const here = value;

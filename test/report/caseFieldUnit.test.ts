@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseFieldHeader, caseFieldUnit } from '../../src/report/caseFieldUnit';
+import { caseFieldHeader, caseFieldUnit, caseFieldUnits } from '../../src/report/caseFieldUnit';
 
 describe('the unit of a case field, from the case schema', () => {
   it('reads plain, nested, union and list fields', () => {
@@ -36,5 +36,17 @@ describe('the unit of a union field, given the case it is in', () => {
     expect(caseFieldUnit('plates.top.flatness.bow', bow)).toBe('mm');
     const random = { plates: { top: { flatness: { type: 'random', rms: 4 } } } };
     expect(caseFieldUnit('plates.top.flatness.rms', random)).toBe('µm');
+  });
+});
+
+describe('the units of many fields at once', () => {
+  it('are the units of each, in order', () => {
+    const strain = { stack: { swelling: { type: 'strain', value: 0.01 } } };
+    expect(
+      caseFieldUnits(
+        ['plates.Lx', 'stack.cells.count', 'stack.swelling.value', 'bolts.springs.rate'],
+        strain,
+      ),
+    ).toEqual(['mm', undefined, undefined, 'N/mm']);
   });
 });

@@ -1,6 +1,6 @@
 import { boltMaterials, plateMaterials } from '../../case/materials';
 import type { Case } from '../../case/schema';
-import { caseFieldUnit } from '../../report/caseFieldUnit';
+import { caseFieldUnits } from '../../report/caseFieldUnit';
 import { grouped, stated, UNIT_SPACE } from './quantityText';
 
 /** One input of the case as the report lists it. */
@@ -27,10 +27,15 @@ const skipped = new Set(['schemaVersion', 'name', 'description']);
  */
 export function caseInputRows(c: Case): CaseInputRow[] {
   const rows: CaseInputRow[] = [];
-  const unitOf = (path: string) => caseFieldUnit(path, c) ?? '';
+  // paths whose unit is looked up at the end, all at once: [row, path of the unit]
+  const unitPaths: [CaseInputRow, string][] = [];
+  const unitOf = (row: CaseInputRow, path: string) => {
+    unitPaths.push([row, path]);
+    return row;
+  };
   const visit = (group: string, path: string, v: unknown): void => {
     if (v === undefined || v === null) return;
-    if (typeof v === 'number') rows.push({ group, path, value: stated(v), unit: unitOf(path) });
+    if (typeof v === 'number') rows.push(unitOf({ group, path, value: stated(v), unit: '' }, path));
     else if (typeof v === 'string') rows.push({ group, path, value: presetText(path, v), unit: '' });
     else if (typeof v === 'boolean') rows.push({ group, path, value: v ? 'yes' : 'no', unit: '' });
     else if (Array.isArray(v)) visitList(group, path, v);
@@ -48,8 +53,8 @@ export function caseInputRows(c: Case): CaseInputRow[] {
     }
     const numbers = list.flat(2).filter((x): x is number => typeof x === 'number');
     if (numbers.length === list.flat(2).length) {
-      const unit = unitOf(`${path}${Array.isArray(list[0]) ? '[0][0]' : '[0]'}`);
-      rows.push({ group, path, value: listText(list, numbers), unit });
+      const item = `${path}${Array.isArray(list[0]) ? '[0][0]' : '[0]'}`;
+      rows.push(unitOf({ group, path, value: listText(list, numbers), unit: '' }, item));
       return;
     }
     list.forEach((item, i) => {
@@ -57,6 +62,13 @@ export function caseInputRows(c: Case): CaseInputRow[] {
     });
   };
   for (const [key, v] of Object.entries(c)) if (!skipped.has(key)) visit(key, key, v);
+  const units = caseFieldUnits(
+    unitPaths.map(([, path]) => path),
+    c,
+  );
+  unitPaths.forEach(([row], k) => {
+    row.unit = units[k] ?? '';
+  });
   return rows;
 }
 
