@@ -38,16 +38,14 @@ export function sceneFigureSpec(o: SceneFigureOptions): TopLevelSpec {
   const lo = o.range.min;
   const hi = o.range.max;
   const subtitle = [
-    `p from ${formatValue(lo)} to ${formatValue(hi)} MPa where in contact · no contact ${formatPercent(o.openFraction)} of the footprint${o.note ? ` · ${o.note}` : ''}`,
+    `colours from ${formatValue(lo)} to ${formatValue(hi)} MPa of contact pressure · no contact ${formatPercent(o.openFraction)} of the footprint${o.note ? ` · ${o.note}` : ''}`,
   ];
   // the image has no axes, but the layout's room for them keeps the picture clear of the colour bar's labels
-  const layout = figureLayout(
-    { width: o.width ?? A4_LANDSCAPE_150DPI.width, height: o.height ?? A4_LANDSCAPE_150DPI.height },
-    { Lx: o.imageWidth, Ly: o.imageHeight },
-    1,
-    1,
-    subtitle.length,
-  );
+  const size = {
+    width: o.width ?? A4_LANDSCAPE_150DPI.width,
+    height: o.height ?? A4_LANDSCAPE_150DPI.height,
+  };
+  const layout = figureLayout(size, { Lx: o.imageWidth, Ly: o.imageHeight }, 1, 1, subtitle.length);
   const w = Math.round(o.imageWidth * layout.pxPerMm);
   const h = Math.round(o.imageHeight * layout.pxPerMm);
   const picture = {
@@ -68,6 +66,8 @@ export function sceneFigureSpec(o: SceneFigureOptions): TopLevelSpec {
   return {
     $schema: VEGA_LITE_SCHEMA,
     config: figureConfig(),
+    // the renderers fit the drawing into exactly this size, as they do the maps
+    usermeta: { figureSize: size },
     title: { text: `${o.caseName} — 3D view, ${o.interfaceName}, ${LOAD_STATE_LABEL[o.state]}`, subtitle },
     hconcat: [picture, bar],
     spacing: layout.barSpacing,

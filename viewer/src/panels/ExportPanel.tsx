@@ -40,6 +40,8 @@ const text = (body: string, type: string) => new Blob([body], { type });
 
 /** sha256 (hex) of the canonical JSON of a case input: the CLI's inputHash, with the browser's crypto. */
 async function inputHashOf(input: unknown): Promise<string> {
+  // SubtleCrypto exists only on secure pages (https, localhost); the report says so rather than fail
+  if (!globalThis.crypto?.subtle) return 'not computed (the page is not served securely)';
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(inputKey(input)));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
