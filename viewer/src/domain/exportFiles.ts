@@ -1,7 +1,7 @@
-import type { CaseSummary } from '../../../src/index';
-import type { InterfaceField } from '../worker/protocol';
-
-/** Let the browser save a blob under a file name. */
+/**
+ * Let the browser save a blob under a file name: a real download (an anchor with `download`), so
+ * the browser's own download handling — and a test's download event — sees it.
+ */
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -10,30 +10,6 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  // the click starts the download asynchronously; revoke once it has surely read the URL
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-export function downloadCanvasPng(canvas: HTMLCanvasElement, fileName: string): void {
-  canvas.toBlob((blob) => blob && downloadBlob(blob, fileName), 'image/png');
-}
-
-/** The regular pressure grid as CSV: x [mm], y [mm], p [MPa], one row per grid point. */
-export function pressureGridCsv(itf: InterfaceField): string {
-  const g = itf.grid;
-  const rows = ['x_mm,y_mm,p_MPa'];
-  for (let j = 0; j < g.ny; j++)
-    for (let i = 0; i < g.nx; i++)
-      rows.push(`${(g.x0 + i * g.dx).toFixed(4)},${(g.y0 + j * g.dy).toFixed(4)},${g.values[j * g.nx + i]}`);
-  return `${rows.join('\n')}\n`;
-}
-
-/** Bolt forces as CSV. */
-export function boltsCsv(summary: CaseSummary): string {
-  const rows = ['bolt,x_mm,y_mm,force_N,force_after_swelling_N'];
-  summary.bolts.forEach((b, i) => {
-    rows.push(`${i + 1},${b.x},${b.y},${b.force},${b.forceAfterSwelling}`);
-  });
-  return `${rows.join('\n')}\n`;
-}
-
-export const csvBlob = (text: string) => new Blob([text], { type: 'text/csv' });
