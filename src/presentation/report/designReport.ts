@@ -44,7 +44,7 @@ export function designReportHtml(input: DesignReportInput): string {
     (n: number) => figuresSection(n, input.figures, fields),
     (n: number) => pressureSection(n, summary, c.output.contactThreshold),
     (n: number) => boltSection(n, summary, c),
-    (n: number) => plateSection(n, summary),
+    (n: number) => plateSection(n, summary, 'rigid' in c.plates.bottom),
     (n: number) => warningsSection(n, summary.warnings),
     (n: number) => balanceSection(n, summary),
     (n: number) => effortSection(n, summary),

@@ -18,7 +18,7 @@ const columns: Column[] = [
 const um = (mm: number) => fixed(1000 * mm, 1);
 
 /** Plate stress and deflection: the largest von Mises stress, its safety factor against yield, w range. */
-export function plateSection(number: number, summary: CaseSummary): string {
+export function plateSection(number: number, summary: CaseSummary, rigidBase: boolean): string {
   const limit = warningLimits.safetyFactor;
   const rows: Cell[][] = summary.plates.map((p) => [
     p.name,
@@ -29,7 +29,7 @@ export function plateSection(number: number, summary: CaseSummary): string {
     um(p.wMin),
     um(p.wMax - p.wMin),
   ]);
-  const note = `von Mises stress at the element centres on either face, the largest over ${summary.swelling ? 'load-up and swelling' : 'load-up'}; safety factor = yield / von Mises max, marked below ${fixed(limit, 1)}. w: deflection after load-up, z up; the bottom plate is held at three points.`;
+  const note = `von Mises stress at the element centres on either face, the largest over ${summary.swelling ? 'load-up and swelling' : 'load-up'}; safety factor = yield / von Mises max, marked below ${fixed(limit, 1)}. w: deflection after load-up, z up; ${rigidBase ? 'the plates bear on a rigid base, which does not deflect' : 'the bottom plate is held at three points'}.`;
   return reportSection(
     'plates',
     number,

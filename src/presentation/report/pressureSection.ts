@@ -54,6 +54,6 @@ export function pressureSection(number: number, summary: CaseSummary, contactThr
     'pressure',
     number,
     'Pressure statistics',
-    `${reportTable(columns, rows)}\n<p class="note">${escapeHtml(note)}</p>`,
+    `${reportTable(columns, rows, { className: 'pressure' })}\n<p class="note">${escapeHtml(note)}</p>`,
   );
 }

@@ -41,6 +41,8 @@ th .unit { display: block; font-weight: normal; color: #555; }
 td.unit { color: #555; white-space: nowrap; }
 td.path { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 8pt; overflow-wrap: anywhere; }
 table.inputs td:nth-child(2) { overflow-wrap: anywhere; }
+table.pressure td:first-child { min-width: 36mm; }
+table.inputs td { padding-top: .6mm; padding-bottom: .6mm; }
 tr.group th { background: #eef1f4; font-size: 8.5pt; padding-top: 1.5mm; }
 table.quantities th { font-weight: normal; color: #333; }
 table.quantities td.long { overflow-wrap: anywhere; white-space: normal; font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 7.5pt; }

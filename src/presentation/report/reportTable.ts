@@ -11,11 +11,14 @@ export interface Column {
 /** A cell: plain text (escaped here), or text flagged as beyond a design limit. */
 export type Cell = string | { text: string; alert: true };
 
-/** An HTML table of plain-text cells; every cell and header is escaped. `lastIsTotal` sets the last row off as a sum. */
+/**
+ * An HTML table of plain-text cells; every cell and header is escaped. `lastIsTotal` sets the last
+ * row off as a sum; `className` names the table for the style sheet.
+ */
 export function reportTable(
   columns: readonly Column[],
   rows: readonly (readonly Cell[])[],
-  options: { lastIsTotal?: boolean } = {},
+  options: { lastIsTotal?: boolean; className?: string } = {},
 ): string {
   const head = columns
     .map((c) => {
@@ -36,7 +39,8 @@ export function reportTable(
       return `<tr${total}>${cells}</tr>`;
     })
     .join('\n');
-  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  const cls = options.className ? ` class="${escapeHtml(options.className)}"` : '';
+  return `<table${cls}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 /** A two-column table of named quantities (name, value with unit); a value of over 24 characters (a hash, a path) may wrap. */

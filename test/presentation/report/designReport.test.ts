@@ -288,3 +288,29 @@ describe('a figure in the report', () => {
     expect(svgDataUrl('<html>')).toBeNull();
   });
 });
+
+describe('the design report marks what is near a design limit', () => {
+  it('a safety factor below 1.5, a bolt above 90 % of its proof load, a spring above 90 % of its travel', () => {
+    const summary = handSummary();
+    summary.plates[1].safetyFactor = 1.42;
+    // 34 404 N proof load: 31 500 N is 91.6 %; its springs compress 3.15 mm, past the 0.9 mm travel
+    summary.bolts[2].forceAfterSwelling = 31500;
+    const html = designReportHtml(handInput({ summary }));
+    const alerts = (id: string) =>
+      [...section(html, id).matchAll(/<td class="num alert">([^<]*)<\/td>/g)].map((m) => m[1]);
+    expect(alerts('plates')).toEqual(['1.42']);
+    expect(alerts('bolts')).toEqual(['91.6', '350.0']);
+  });
+
+  it('says the plates bear on a rigid base when the case has one', () => {
+    const c = defaultCase((raw) => {
+      (raw.plates as Record<string, unknown>).bottom = { rigid: true };
+    });
+    expect(text(designReportHtml(handInput({ caseInput: c })), 'plates')).toContain(
+      'rigid base, which does not deflect',
+    );
+    expect(text(designReportHtml(handInput()), 'plates')).toContain(
+      'the bottom plate is held at three points',
+    );
+  });
+});
