@@ -111,6 +111,22 @@ describe('stackpress report (the built CLI)', () => {
     expect(r.stderr).toMatch(/fields\.json: input hash [0-9a-f]{64} is not result\.json's f{64}/);
   });
 
+  it('refuses a case.json that is not the case of the result, or is not a case (exit 2)', async () => {
+    const other = await copyOfFolder('other-case');
+    const c = JSON.parse(await readFile(join(other, 'case.json'), 'utf8'));
+    c.bolts.positions.pop();
+    await writeFile(join(other, 'case.json'), JSON.stringify(c));
+    let r = await runStackpress(['report', other, '--out', join(dir, 'other-case.html')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('result.json has 8 bolts, case.json 7');
+
+    c.plates.top.thickness = -1;
+    await writeFile(join(other, 'case.json'), JSON.stringify(c));
+    r = await runStackpress(['report', other, '--out', join(dir, 'other-case.html')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${join(other, 'case.json')}: plates.top.thickness: -1 mm`);
+  });
+
   it('refuses a huge fields.json by its size, without reading it (exit 2)', async () => {
     const huge = await copyOfFolder('huge');
     // sparse: 300 MiB on paper, nothing on disk

@@ -123,11 +123,31 @@ export async function resultFolderSource(dir: string): Promise<ReportSource> {
       e.issues.map((i) => `${join(dir, 'case.json')}: ${i}`),
     );
   }
-  if (fields.interfaces.length !== checked.summary.interfaces.length)
-    throw new InputError(what, [
-      `${join(dir, 'fields.json')}: ${fields.interfaces.length} interfaces where result.json has ${checked.summary.interfaces.length} — ${rerun}`,
-    ]);
+  const mismatch = folderMismatch(checked.summary, caseInput, fields);
+  if (mismatch)
+    throw new InputError(what, [`${dir}: ${mismatch} — the files come from different solves; ${rerun}`]);
   return { summary: checked.summary, caseInput, fields, inputHash: hash, source: dir };
+}
+
+/**
+ * How the three files of a result folder disagree, or null: the same case name, bolts, plates and
+ * interfaces in each. (The input hash ties result.json to fields.json; case.json is the resolved
+ * case, whose hash is not the one of the case file, so these are its checks.)
+ */
+function folderMismatch(summary: CaseSummary, c: Case, fields: ResultFields): string | null {
+  const name = c.name ?? 'case';
+  if (summary.name !== name || fields.caseName !== name)
+    return `the case is named ${JSON.stringify(name)} in case.json, ${JSON.stringify(summary.name)} in result.json and ${JSON.stringify(fields.caseName)} in fields.json`;
+  if (summary.bolts.length !== c.bolts.positions.length)
+    return `result.json has ${summary.bolts.length} bolts, case.json ${c.bolts.positions.length}`;
+  const plates = fields.layers.filter((l) => !l.rigid).length;
+  if (summary.plates.length !== plates)
+    return `result.json has ${summary.plates.length} plates, fields.json ${plates}`;
+  if (summary.interfaces.length !== fields.interfaces.length)
+    return `result.json has ${summary.interfaces.length} interfaces, fields.json ${fields.interfaces.length}`;
+  if ((summary.swelling === null) !== (fields.interfaces[0].swollen === null))
+    return `result.json ${summary.swelling ? 'has' : 'has no'} swelling state, fields.json ${fields.interfaces[0].swollen ? 'has' : 'has none'}`;
+  return null;
 }
 
 /**
