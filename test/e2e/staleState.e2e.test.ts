@@ -110,7 +110,7 @@ describe('viewer stale states (production build in Chromium)', () => {
     await page.waitForSelector('[data-testid="status"][data-status="error"]', { timeout: 120_000 });
     expect(await solveCount(page)).toBe(since + 1);
     const state = await panelState(page);
-    expect(state.statusText).toMatch(/Solve failed: .*mesh/i);
+    expect(state.statusText).toMatch(/^Solve failed: [\s\S]*mesh\.size: 0\.05 mm/);
     expect(state.shown).toBe('');
     expect(state.hasResults).toBe(false);
     expect(state.hasColorbar).toBe(false);

@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import { LOAD_STATE_LABEL } from '../../src/presentation/resultFields';
 import { CASE_LIBRARY, FIG5B_IDS, libraryCase } from './domain/caseLibrary';
 import { bendingOnly, safeExaggeration } from './domain/deflectionView';
-import { boltsCsv, csvBlob, downloadBlob, downloadCanvasPng, pressureGridCsv } from './domain/exportFiles';
 import { type ProbeReading, probeAt } from './domain/probe';
 import { CaseToolbar } from './panels/CaseToolbar';
 import { ColorBar } from './panels/ColorBar';
 import { ComparisonView } from './panels/ComparisonView';
 import { EditPanel } from './panels/EditPanel';
 import { EfficiencyChart } from './panels/EfficiencyChart';
+import { ExportPanel } from './panels/ExportPanel';
 import { PanelErrorBoundary } from './panels/PanelErrorBoundary';
 import { ProbeReadout } from './panels/ProbeReadout';
 import { ResultsPanel } from './panels/ResultsPanel';
@@ -106,7 +107,13 @@ export function App() {
 
   const { shown, stale, view } = s;
   const fields = shown?.fields ?? null;
-  const bending = useMemo(() => (fields ? bendingOnly(fields.deflection) : []), [fields]);
+  // the 3D view shows the load state the top view shows; a case without swelling has only load-up
+  const swollen =
+    s.loadState === 'swollen' && fields?.deflectionSwollen && shown?.summary.swelling ? fields : null;
+  const bending = useMemo(
+    () => (fields ? bendingOnly(swollen?.deflectionSwollen ?? fields.deflection) : []),
+    [fields, swollen],
+  );
   const maxExaggeration = useMemo(
     () => (fields ? safeExaggeration(bending, fields.stack) : 1000),
     [bending, fields],
@@ -117,23 +124,34 @@ export function App() {
     [fields, shown],
   );
   const interfaceIndex = Math.max(0, Math.min(view.interfaceIndex, interfaceNames.length - 1));
-  const itf = fields?.interfaces[interfaceIndex] ?? null;
-  const itfStats = shown ? (interfacesOf(shown)[interfaceIndex]?.pressure ?? shown.summary.pressure) : null;
+  const itfStats = shown
+    ? swollen
+      ? (shown.summary.swelling?.interfaces?.[interfaceIndex]?.pressure ?? null)
+      : (interfacesOf(shown)[interfaceIndex]?.pressure ?? shown.summary.pressure)
+    : null;
+  const itf = fields?.interfaces[interfaceIndex];
+  const pressure = (swollen ? itf?.swollen?.pressure : itf?.pressure) ?? null;
   const range = useMemo(
     () => (itfStats ? { min: itfStats.min, max: itfStats.max, mean: itfStats.mean } : null),
     [itfStats],
   );
   const assemblyView = useMemo(
-    () => ({ exaggeration, exploded: view.exploded, interfaceIndex, range: range ?? { min: 0, max: 1 } }),
-    [exaggeration, view.exploded, interfaceIndex, range],
+    () => ({
+      exaggeration,
+      exploded: view.exploded,
+      interfaceIndex,
+      range: range ?? { min: 0, max: 1 },
+      pressure,
+    }),
+    [exaggeration, view.exploded, interfaceIndex, range, pressure],
   );
   // a probe reading belongs to the fields it was read from
   // biome-ignore lint/correctness/useExhaustiveDependencies: cleared whenever the shown fields change
   useEffect(() => setProbe(null), [fields]);
   const onProbe = useCallback(
     (p: { x: number; y: number } | null) =>
-      setProbe(p && fields ? probeAt(fields, interfaceIndex, p.x, p.y) : null),
-    [fields, interfaceIndex],
+      setProbe(p && fields ? probeAt(fields, interfaceIndex, p.x, p.y, swollen !== null) : null),
+    [fields, interfaceIndex, swollen],
   );
   const busy = s.status === 'solving';
   const caseName = shown?.caseName ?? 'case';
@@ -148,10 +166,10 @@ export function App() {
           ? s.source.caseFile
           : null;
 
-  const exportScenePng = () => {
-    const canvas = document.querySelector<HTMLCanvasElement>('.scene-host canvas');
-    if (canvas) downloadCanvasPng(canvas, `${caseName}-3d.png`);
-  };
+  const sceneCanvas = useCallback(
+    () => document.querySelector<HTMLCanvasElement>('[data-testid="scene-host"] canvas'),
+    [],
+  );
 
   const mapsPlaceholder = (what: string) => (
     <div className="placeholder" data-testid="maps-empty">
@@ -241,7 +259,6 @@ export function App() {
                     plateLength={fields?.stack.plate.Lx ?? 150}
                     onChange={(v) => actions.setView(v)}
                     onFit={() => actions.fit()}
-                    onExportPng={exportScenePng}
                   />
                 </section>
               )}
@@ -249,37 +266,18 @@ export function App() {
                 <section>
                   <h2>Export</h2>
                   <ShownLabel shown={shown} stale={stale} panel="export" />
-                  <div className="button-row">
-                    {itf && (
-                      <button
-                        type="button"
-                        onClick={() =>
-                          downloadBlob(csvBlob(pressureGridCsv(itf)), `${caseName}-pressure.csv`)
-                        }
-                      >
-                        Pressure CSV
-                      </button>
-                    )}
-                    <button
-                      type="button"
-                      onClick={() => downloadBlob(csvBlob(boltsCsv(shown.summary)), `${caseName}-bolts.csv`)}
-                    >
-                      Bolts CSV
-                    </button>
-                    <button
-                      type="button"
-                      onClick={() =>
-                        downloadBlob(
-                          new Blob([`${JSON.stringify(shown.summary, null, 2)}\n`], {
-                            type: 'application/json',
-                          }),
-                          'result.json',
-                        )
-                      }
-                    >
-                      result.json
-                    </button>
-                  </div>
+                  <ExportPanel
+                    fields={fields}
+                    summary={shown.summary}
+                    caseName={caseName}
+                    interfaceIndex={interfaceIndex}
+                    loadState={s.loadState}
+                    film={s.film}
+                    caseInput={shown.caseInput}
+                    sceneCanvas={sceneCanvas}
+                    sceneRange={range ?? undefined}
+                    sceneNote={`${LOAD_STATE_LABEL[swollen ? 'swollen' : 'loadUp']}, bending ×${exaggeration}${view.exploded ? ', exploded view' : ''}`}
+                  />
                 </section>
               )}
             </>
@@ -317,7 +315,11 @@ export function App() {
                       <ProbeReadout reading={probe} />
                     </div>
                     <div className="overlay top-right">
-                      <ColorBar min={range.min} max={range.max} title={interfaceNames[interfaceIndex]} />
+                      <ColorBar
+                        min={range.min}
+                        max={range.max}
+                        title={`${interfaceNames[interfaceIndex]}, ${LOAD_STATE_LABEL[swollen ? 'swollen' : 'loadUp']}`}
+                      />
                     </div>
                     <div className="overlay bottom-left muted">
                       Bending ×{exaggeration} (each plate's mean w removed) · drag to orbit, wheel to zoom,

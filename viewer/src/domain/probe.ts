@@ -39,10 +39,22 @@ export interface ProbeReading {
   deflection: { name: string; w: number }[];
 }
 
-export function probeAt(f: ResultFields, interfaceIndex: number, x: number, y: number): ProbeReading {
+/**
+ * Pressure [MPa], open gap [mm] and each plate's w [mm] at (x, y) [mm] on one interface, in the
+ * load state drawn (after swelling when the fields have it and `swollen` is set, else load-up).
+ */
+export function probeAt(
+  f: ResultFields,
+  interfaceIndex: number,
+  x: number,
+  y: number,
+  swollen = false,
+): ProbeReading {
   const fp = f.footprint;
   const onFootprint = x >= fp.x0 && x <= fp.x1 && y >= fp.y0 && y <= fp.y1;
-  const itf = f.interfaces[interfaceIndex];
+  const field = f.interfaces[interfaceIndex];
+  const itf = (swollen ? field.swollen : null) ?? field;
+  const deflection = (swollen ? f.deflectionSwollen : null) ?? f.deflection;
   return {
     x,
     y,
@@ -50,7 +62,7 @@ export function probeAt(f: ResultFields, interfaceIndex: number, x: number, y: n
     pressure: onFootprint ? sampleNodal(f, itf.pressure, x, y) : Number.NaN,
     gap: onFootprint ? sampleNodal(f, itf.gap, x, y) : Number.NaN,
     deflection: f.layers.flatMap((l, k) =>
-      l.rigid ? [] : [{ name: l.name, w: sampleNodal(f, f.deflection[k], x, y) }],
+      l.rigid ? [] : [{ name: l.name, w: sampleNodal(f, deflection[k], x, y) }],
     ),
   };
 }

@@ -9,10 +9,9 @@ export interface ViewControlsProps {
   maxExaggeration: number;
   onChange: (s: ViewSettings) => void;
   onFit: () => void;
-  onExportPng: () => void;
 }
 
-/** Display options of the 3D view. */
+/** Display options of the 3D view (its PNG export, with the colour bar, is in the Export panel). */
 export function ViewControls({
   settings,
   interfaces,
@@ -20,7 +19,6 @@ export function ViewControls({
   maxExaggeration,
   onChange,
   onFit,
-  onExportPng,
 }: ViewControlsProps) {
   const set = (patch: Partial<ViewSettings>) => onChange({ ...settings, ...patch });
   return (
@@ -82,9 +80,6 @@ export function ViewControls({
       <div className="button-row">
         <button type="button" onClick={onFit}>
           Fit to view
-        </button>
-        <button type="button" onClick={onExportPng}>
-          Export PNG
         </button>
       </div>
     </div>

@@ -14,6 +14,8 @@ export interface AssemblyView {
   interfaceIndex: number;
   /** colour range of the pressure faces [MPa] */
   range: { min: number; max: number };
+  /** the nodal pressure painted on the chosen interface's solids [MPa] (its load state's) */
+  pressure: Float64Array | null;
 }
 
 export interface AssemblyModelProps {
@@ -70,10 +72,9 @@ export const AssemblyModel = memo(function AssemblyModel({
   onProbe,
 }: AssemblyModelProps) {
   const layout = fields.stack;
-  const itf = fields.interfaces[view.interfaceIndex];
   const scalar = useMemo(
-    () => (itf ? { values: itf.pressure, min: view.range.min, max: view.range.max } : null),
-    [itf, view.range.min, view.range.max],
+    () => (view.pressure ? { values: view.pressure, min: view.range.min, max: view.range.max } : null),
+    [view.pressure, view.range.min, view.range.max],
   );
   const nx = fields.meshX.length;
   const boltNodes = useMemo(
