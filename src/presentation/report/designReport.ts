@@ -1,4 +1,5 @@
 import type { Case } from '../../case/schema';
+import { boltProofLoad } from '../../results/stateChecks';
 import type { CaseSummary } from '../../solveCase';
 import type { ResultFields } from '../resultFields';
 import { balanceSection } from './balanceSection';
@@ -56,6 +57,7 @@ export function designReportHtml(input: DesignReportInput): string {
     toolVersion: input.toolVersion,
     inputHash: input.inputHash,
     source: input.source,
+    proofLoad: boltProofLoad(c),
   });
   return `<!DOCTYPE html>
 <html lang="en">

@@ -1,6 +1,6 @@
 import type { CaseSummary } from '../../solveCase';
 import { escapeHtml } from './htmlText';
-import { factor, fixed, percent, UNIT_SPACE } from './quantityText';
+import { factor, fixed, grouped, percent, UNIT_SPACE } from './quantityText';
 import { quantityTable } from './reportTable';
 
 export interface TitleBlock {
@@ -13,6 +13,8 @@ export interface TitleBlock {
   inputHash: string;
   /** where the result came from: a case file or a result folder */
   source?: string;
+  /** proof load of one bolt [N] */
+  proofLoad: number;
 }
 
 /** "2026-12-02 00:55 UTC": a date that reads the same wherever the report is opened. */
@@ -47,7 +49,13 @@ export function titleSection(t: TitleBlock): string {
       ['mean cell pressure after swelling', `${fixed(final.mean, 3)}${UNIT_SPACE}MPa`],
       ['max/mean after swelling', fixed(final.maxOverMean, 3)],
     );
+  const tensions = s.bolts.flatMap((b) => [b.force, b.forceAfterSwelling]);
+  const highest = Math.max(...tensions);
   headline.push(
+    [
+      'highest bolt tension',
+      `${grouped(highest)}${UNIT_SPACE}N (${percent(highest / t.proofLoad)} of proof)`,
+    ],
     ['lowest plate safety factor', factor(sfMin)],
     ['warnings', s.warnings.length === 0 ? 'none' : String(s.warnings.length)],
   );

@@ -76,6 +76,8 @@ describe('the design report', () => {
     expect(t).toContain('c15b3f3a82737051a0f432f7811d38fb5c41e85a1492f0c85893f9748916065e');
     expect(t).toContain('cases/default.json');
     expect(t).toContain(`5.007${S}MPa`);
+    // the highest tension of either state: bolt 1 after swelling, 6705.2 N of 34 404 N
+    expect(t).toContain(`highest bolt tension 6${G}705${S}N (19.5${S}% of proof)`);
     expect(t).toContain('Default module: lab module');
   });
 
