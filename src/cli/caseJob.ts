@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import type { FilmGrade } from '../report/colormap';
+import type { FilmGradeId } from '../presentation/film';
 
 /** One case for a worker: the resolved raw case, and where to write its folder (none: summary only). */
 export interface CaseJob {
@@ -9,7 +9,7 @@ export interface CaseJob {
   outDir?: string;
   /** input provenance written into result.json */
   input: { file: string; hash: string };
-  film?: FilmGrade;
+  film?: FilmGradeId;
   /** send the folder's contents back instead of writing it (a remote worker) */
   returnArtifacts?: boolean;
   /** time limit of the whole case — checks, solve and writing [ms]; none: no limit */

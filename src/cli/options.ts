@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError } from 'commander';
-import { type FilmGrade, filmRanges } from '../report/colormap';
+import { FILM_GRADES, type FilmGradeId } from '../presentation/film';
 
 /** commander parser for a whole number ≥ 1. */
 export function positiveInt(name: string) {
@@ -12,14 +12,14 @@ export function positiveInt(name: string) {
   };
 }
 
-/** commander parser for `--film`: a Prescale grade. */
-export function filmGrade(v: string): FilmGrade {
-  const g = v.toUpperCase();
-  if (!(g in filmRanges)) {
-    const list = Object.entries(filmRanges).map(([k, [lo, hi]]) => `${k} (${lo}–${hi} MPa)`);
+/** commander parser for `--film`: a Prescale grade, any case ("lw" is LW). */
+export function filmGrade(v: string): FilmGradeId {
+  const g = FILM_GRADES.find((f) => f.id === v.trim().toUpperCase());
+  if (!g) {
+    const list = FILM_GRADES.map((f) => `${f.id} (${f.min}–${f.max} MPa)`);
     throw new InvalidArgumentError(`--film must be one of ${list.join(', ')}; got "${v}"`);
   }
-  return g as FilmGrade;
+  return g.id;
 }
 
 /** Default worker count: the number of cores. */

@@ -1,12 +1,12 @@
 import { constants, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pressureCsv } from '../presentation/csv';
+import { encodeResultFields } from '../presentation/fieldsFile';
+import type { FilmGradeId } from '../presentation/film';
 import type { CaseSummary } from '../solveCase';
 import type { CaseArtifacts } from './caseArtifacts';
-import type { FilmGrade } from './colormap';
-import { pressureCsv } from './csv';
-import { deflectionPng } from './deflectionPng';
+import { caseFigures } from './caseFigures';
 import { replaceFolder } from './folderSwap';
-import { pressurePng } from './pressurePng';
 import { resultVtu } from './vtu';
 
 /** Where a result came from: the case file and the hash of its resolved input. */
@@ -19,7 +19,9 @@ export interface ResultInput {
 export type ResultFile = CaseSummary & { input: ResultInput };
 
 /**
- * Write one case's folder — pressure.csv, pressure.png, deflection.png, result.vtu and result.json — by
+ * Write one case's folder — the figures (pressure, pressure-swollen when the case swells,
+ * deflection, histogram; each .svg and .png), pressure.csv, fields.json (what the viewer opens),
+ * case.json (the case as solved, defaults filled in), result.vtu and result.json — by
  * replacing the folder whole (`replaceFolder`): its files always come from one solve of one input
  * hash, even when the process is killed mid-write, so resuming can trust a result.json and the
  * files beside it. `dir`'s parent must be the output folder: the new folder is built beside `dir`.
@@ -28,13 +30,15 @@ export async function writeCaseFolder(
   dir: string,
   artifacts: CaseArtifacts,
   input: ResultInput,
-  film?: FilmGrade,
+  film?: FilmGradeId,
 ): Promise<ResultFile> {
   const file: ResultFile = { ...artifacts.summary, input };
+  const { fields } = artifacts;
   await replaceFolder(dir, {
-    'pressure.csv': pressureCsv(artifacts.pressure),
-    'pressure.png': pressurePng(artifacts.pressure, film),
-    'deflection.png': deflectionPng(artifacts.axes, artifacts.deflection),
+    ...(await caseFigures(fields, artifacts.summary.name, film ?? null)),
+    'pressure.csv': pressureCsv(fields.interfaces[0].grid),
+    'fields.json': encodeResultFields(fields, input.hash),
+    'case.json': `${JSON.stringify(artifacts.case, null, 2)}\n`,
     'result.vtu': resultVtu(artifacts),
     'result.json': `${JSON.stringify(file, null, 2)}\n`,
   });

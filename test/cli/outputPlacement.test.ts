@@ -26,9 +26,15 @@ describe('results stay inside --out, whatever the case files are called', () => 
     expect(r.stderr).toContain('results go to the folder "__"');
     expect(await readdir(parent)).toEqual(['out']);
     expect((await readdir(join(out, '__'))).sort()).toEqual([
+      'case.json',
       'deflection.png',
+      'deflection.svg',
+      'fields.json',
+      'histogram.png',
+      'histogram.svg',
       'pressure.csv',
       'pressure.png',
+      'pressure.svg',
       'result.json',
       'result.vtu',
     ]);

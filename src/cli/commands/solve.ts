@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { FILM_GRADES } from '../../presentation/film';
 import { dataDirFlag, dataDirHelp, dataDirOption } from '../dataDirOption';
 import {
   defaultFactorThreads,
@@ -19,12 +20,16 @@ export function registerSolveCommand(program: Command): void {
   program
     .command('solve')
     .description(
-      'solve cases; per case a folder with result.json, pressure.csv, pressure.png, deflection.png',
+      'solve cases; per case a folder with result.json, fields.json, case.json, pressure.csv, result.vtu and the figures (pressure, pressure-swollen, deflection, histogram; .png and .svg)',
     )
     .argument('<case...>', 'case files (JSON or YAML)')
     .option('--out <dir>', 'output folder; one subfolder per case, named after the case file', 'results')
     .option(dataDirFlag, dataDirHelp, dataDirOption)
-    .option('--film <grade>', 'render pressure.png as Prescale film: LLLW, LLW, LW, MW, HS, HHS', filmGrade)
+    .option(
+      '--film <grade>',
+      `draw the pressure figures as Prescale film: ${FILM_GRADES.map((f) => `${f.id} (${f.min}–${f.max} MPa)`).join(', ')}`,
+      filmGrade,
+    )
     // commander prints the default itself; the description names it, as the number differs per machine
     .addOption(
       new Option('--threads <n>', 'factorization threads: 2 factors two halves of the plate matrix at once')

@@ -1,6 +1,6 @@
 import { artifactsOf } from '../../report/caseArtifacts';
 import { writeCaseFolder } from '../../report/caseFolder';
-import type { FilmGrade } from '../../report/colormap';
+import type { FilmGradeId } from '../../presentation/film';
 import { summaryTable } from '../../report/summaryTable';
 import { type CaseSummary, solveCase } from '../../solveCase';
 import { createSolverSession } from '../../threads/factorThreads';
@@ -13,7 +13,7 @@ import { catchInterrupt } from '../interrupt';
 export interface SolveOptions {
   out: string;
   dataDir?: string[];
-  film?: FilmGrade;
+  film?: FilmGradeId;
   threads: number;
   maxMemory?: number;
 }

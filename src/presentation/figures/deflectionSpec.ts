@@ -45,7 +45,7 @@ export function deflectionSpec(o: DeflectionOptions): TopLevelSpec {
     panelTitles: true,
     noContactSwatch: false,
   });
-  const panels = plates.map(({ name, w: wl }) => {
+  const panels = plates.map(({ name, w: wl }, k) => {
     const grid = nodalGrid(fields.meshX, fields.meshY, wl, 1000); // µm
     const { min, max } = gridStats(grid);
     const colour = (v: number) => valueColour('deflection', v, min, max);
@@ -65,7 +65,14 @@ export function deflectionSpec(o: DeflectionOptions): TopLevelSpec {
           cells: o.cells ?? 'rect',
           valueTitle: 'w [µm]',
         }),
-        colourBarSpec({ lo: min, hi: max, colour, title: `w [µm], ${name}`, height: layout.barHeight }),
+        colourBarSpec({
+          id: `w${k}`,
+          lo: min,
+          hi: max,
+          colour,
+          title: `w [µm], ${name}`,
+          height: layout.barHeight,
+        }),
       ],
       spacing: layout.barSpacing,
     };

@@ -6,11 +6,13 @@ const PAGE_PADDING = 2 * 24;
 const TITLE = FONT_SIZE.title + 24;
 const SUBTITLE_LINE = FONT_SIZE.subtitle + 10;
 const PANEL_TITLE = FONT_SIZE.axisTitle + 24;
-const Y_AXIS = 110;
+const Y_AXIS = 90;
 const X_AXIS = 90;
 /** the colour bar: its spacing from the map, the strip, and its labels or the "no contact" note beside it */
 const BAR_SPACING = 36;
 const BAR_LABELS = 250;
+/** without the swatch only the tick labels and the axis title stand beside the strip */
+const BAR_LABELS_ONLY = 110;
 const PANEL_SPACING = 40;
 /** under the strip: the "no contact" swatch with its two lines */
 const SWATCH = 110;
@@ -37,7 +39,7 @@ export function figureLayout(
 ): FigureLayout {
   const swatch = options.noContactSwatch ?? true;
   const panelTitle = options.panelTitles ? PANEL_TITLE : 0;
-  const perPanelW = Y_AXIS + BAR_SPACING + COLOUR_BAR_WIDTH + BAR_LABELS;
+  const perPanelW = Y_AXIS + BAR_SPACING + COLOUR_BAR_WIDTH + (swatch ? BAR_LABELS : BAR_LABELS_ONLY);
   const perPanelH = X_AXIS + panelTitle;
   const width = size.width - PAGE_PADDING - columns * perPanelW - (columns - 1) * PANEL_SPACING;
   const height =

@@ -1,5 +1,6 @@
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { measureTextAsDejaVu } from './textWidth';
 
 /** The size a figure spec asks for [px], carried in its `usermeta`. */
 export function figureSizeOf(spec: TopLevelSpec): { width: number; height: number } | null {
@@ -9,11 +10,12 @@ export function figureSizeOf(spec: TopLevelSpec): { width: number; height: numbe
 
 /**
  * A vega-lite spec rendered to an SVG document, headless (no canvas, no DOM), so the same call
- * works in Node and in the browser. Text is measured by vega's estimate, so the layout does not
- * depend on the fonts a machine has. When the spec names a figure size (`usermeta.figureSize`),
+ * works in Node and in the browser. Without a canvas (Node) text is measured with DejaVu Sans's
+ * widths, the font the PNGs are rendered in, so the layout does not depend on the machine. When the spec names a figure size (`usermeta.figureSize`),
  * the document has exactly that size, the drawing centred in it at its own aspect.
  */
 export async function figureSvg(spec: TopLevelSpec): Promise<string> {
+  measureTextAsDejaVu();
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   try {
     const svg = await view.toSVG();

@@ -1,11 +1,12 @@
 /** Numbers as the figures print them. */
 
-/** A value with `digits` significant digits and no exponent notation (2 → "2.00", 20.83 → "20.8", 1234 → "1234"). */
+/** A value with `digits` significant digits and no exponent notation (2 → "2.00", 20.83 → "20.8", −1234 → "−1234"). */
 export function formatValue(v: number, digits = 3): string {
   if (!Number.isFinite(v)) return String(v);
   if (v === 0) return (0).toFixed(digits - 1);
   const magnitude = Math.floor(Math.log10(Math.abs(v)));
-  return v.toFixed(Math.max(0, Math.min(6, digits - 1 - magnitude)));
+  // a typographic minus, as on the axes
+  return v.toFixed(Math.max(0, Math.min(6, digits - 1 - magnitude))).replace('-', '−');
 }
 
 /** A fraction [-] as a percentage with one decimal ("22.0 %"). */

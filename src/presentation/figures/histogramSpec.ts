@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { cssColour, NO_CONTACT_CSS, valueColour } from '../colourScale';
 import { LOAD_STATE_LABEL, type LoadState, type PressureGrid, type ResultFields } from '../resultFields';
-import { formatPercent, formatValue } from './figureText';
+import { formatPercent, formatValue, roundTicks } from './figureText';
 import {
   A4_LANDSCAPE_150DPI,
   FONT_SIZE,
@@ -28,6 +28,13 @@ export interface PressureBin {
   p1: number;
   percent: number;
 }
+
+/** Room [px] around the plots at the theme's font sizes. */
+const PAGE_PADDING = 48;
+const TITLE_BLOCK = 100;
+const X_AXIS = 90;
+const Y_AXIS = 110;
+const SPACING = 30;
 
 /** Bars of a histogram: about 30, at a round width. */
 const BINS = 30;
@@ -79,7 +86,7 @@ export function histogramSpec(o: HistogramOptions): TopLevelSpec {
   const top = Math.max(openPercent, ...bins.map((b) => b.percent));
   const yMax = Math.min(100, Math.max(5, Math.ceil((top * 1.12) / 5) * 5));
   const yScale = { domain: [0, yMax], nice: false };
-  const plotHeight = size.height - 48 - 130 - 100;
+  const plotHeight = size.height - PAGE_PADDING - TITLE_BLOCK - X_AXIS;
   const openWidth = 150;
   const rows = bins.map((b) => ({
     ...b,
@@ -89,7 +96,7 @@ export function histogramSpec(o: HistogramOptions): TopLevelSpec {
     field: 'percent',
     type: 'quantitative',
     scale: yScale,
-    title: 'share of footprint area [%]',
+    axis: { title: 'share of footprint area [%]', values: roundTicks(yMax, 11) },
   };
   const open = {
     width: openWidth,
@@ -116,11 +123,12 @@ export function histogramSpec(o: HistogramOptions): TopLevelSpec {
       },
     ],
   };
-  const lo = bins[0].p0;
-  const hi = bins[bins.length - 1].p1;
+  // the mean over the footprint counts open area as 0, so it can lie below every contact bin
+  const lo = Math.min(bins[0].p0, stats.mean);
+  const hi = Math.max(bins[bins.length - 1].p1, stats.mean);
   const mean = { mean: stats.mean, label: `mean ${formatValue(stats.mean)} MPa` };
   const contact = {
-    width: size.width - 48 - 140 - openWidth - 60,
+    width: size.width - PAGE_PADDING - Y_AXIS - openWidth - SPACING - 20,
     height: plotHeight,
     encoding: {
       x: { field: 'p0', type: 'quantitative', scale: { domain: [lo, hi], nice: false, zero: false } },
@@ -132,7 +140,8 @@ export function histogramSpec(o: HistogramOptions): TopLevelSpec {
         encoding: {
           x: { field: 'p0', type: 'quantitative', title: 'p [MPa]' },
           x2: { field: 'p1' },
-          y: { ...yAxis, field: 'zero' },
+          // the shared y axis is drawn once, beside the no-contact bar
+          y: { ...yAxis, field: 'zero', axis: null },
           y2: { field: 'percent' },
           color: { field: 'c', type: 'nominal', scale: null, legend: null },
           tooltip: [
@@ -166,7 +175,7 @@ export function histogramSpec(o: HistogramOptions): TopLevelSpec {
       ],
     },
     hconcat: [open, contact],
-    spacing: 30,
+    spacing: SPACING,
     resolve: { scale: { y: 'shared' } },
   } as unknown as TopLevelSpec;
 }

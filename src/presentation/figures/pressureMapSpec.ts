@@ -82,6 +82,7 @@ export function pressureMapSpec(o: PressureMapOptions): TopLevelSpec {
   const noContact = { fraction: stats.openFraction };
   const bar = grade
     ? colourBarSpec({
+        id: 'p',
         lo: grade.min,
         hi: grade.max,
         log: true,
@@ -91,6 +92,7 @@ export function pressureMapSpec(o: PressureMapOptions): TopLevelSpec {
         noContact,
       })
     : colourBarSpec({
+        id: 'p',
         lo: stats.min,
         hi: stats.max,
         colour,

@@ -1,8 +1,8 @@
 /**
- * A PNG of RGB pixels as a `data:` URL, encoded here rather than by a library so it works the
- * same in Node and in the browser without canvas or zlib. The deflate stream uses stored
- * (uncompressed) blocks: a field image is a few hundred pixels a side, so it stays well under a
- * megabyte, and encoding costs a copy.
+ * PNG files written here rather than by a library, so they work the same in Node and in the
+ * browser without canvas or zlib. A field image (`rgbPngDataUrl`) uses stored (uncompressed)
+ * deflate blocks: it is a few hundred pixels a side, so it stays well under a megabyte and
+ * encoding costs a copy. Node code may pass its own zlib stream to `pngFile`.
  */
 
 const crcTable = (() => {
@@ -73,26 +73,37 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-/** PNG bytes of an 8-bit RGB image, rows top first, `rgb` of length 3·width·height. */
-export function rgbPng(width: number, height: number, rgb: Uint8Array): Uint8Array {
+/** Rows of 8-bit pixels (`channels` bytes each, rows top first) as PNG scanlines, each led by filter type 0 (none). */
+export function pngScanlines(width: number, height: number, channels: 3 | 4, pixels: Uint8Array): Uint8Array {
   if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0))
     throw new RangeError(`image size must be whole numbers > 0, got ${width} × ${height}`);
-  if (rgb.length !== 3 * width * height)
-    throw new RangeError(`${width} × ${height} RGB needs ${3 * width * height} bytes, got ${rgb.length}`);
+  const row = channels * width;
+  if (pixels.length !== row * height)
+    throw new RangeError(
+      `${width} × ${height} × ${channels} needs ${row * height} bytes, got ${pixels.length}`,
+    );
+  const raw = new Uint8Array(height * (1 + row));
+  for (let y = 0; y < height; y++) raw.set(pixels.subarray(row * y, row * (y + 1)), y * (1 + row) + 1);
+  return raw;
+}
+
+/** A PNG file of 8-bit RGB (3 channels) or RGBA (4) pixels from its zlib-compressed scanlines. */
+export function pngFile(
+  width: number,
+  height: number,
+  channels: 3 | 4,
+  zlibScanlines: Uint8Array,
+): Uint8Array {
   const header = new Uint8Array(13);
   const hv = new DataView(header.buffer);
   hv.setUint32(0, width);
   hv.setUint32(4, height);
   header[8] = 8; // bit depth
-  header[9] = 2; // truecolour
-  // each row starts with filter type 0 (none)
-  const raw = new Uint8Array(height * (1 + 3 * width));
-  for (let y = 0; y < height; y++)
-    raw.set(rgb.subarray(3 * width * y, 3 * width * (y + 1)), y * (1 + 3 * width) + 1);
+  header[9] = channels === 4 ? 6 : 2; // truecolour, with alpha or without
   const parts = [
     new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]),
     chunk('IHDR', header),
-    chunk('IDAT', storedZlib(raw)),
+    chunk('IDAT', zlibScanlines),
     chunk('IEND', new Uint8Array(0)),
   ];
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
@@ -102,6 +113,11 @@ export function rgbPng(width: number, height: number, rgb: Uint8Array): Uint8Arr
     o += p.length;
   }
   return out;
+}
+
+/** PNG bytes of an 8-bit RGB image, rows top first, `rgb` of length 3·width·height (uncompressed). */
+export function rgbPng(width: number, height: number, rgb: Uint8Array): Uint8Array {
+  return pngFile(width, height, 3, storedZlib(pngScanlines(width, height, 3, rgb)));
 }
 
 /** `data:image/png;base64,…` of an RGB image. */

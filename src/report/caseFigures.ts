@@ -1,0 +1,45 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { deflectionSpec } from '../presentation/figures/deflectionSpec';
+import { figureSvg } from '../presentation/figures/figureSvg';
+import { histogramSpec } from '../presentation/figures/histogramSpec';
+import { pressureMapSpec } from '../presentation/figures/pressureMapSpec';
+import type { FilmGradeId } from '../presentation/film';
+import type { ResultFields } from '../presentation/resultFields';
+import { figurePng } from './figurePng';
+
+/**
+ * The figures of a case folder, each as `<name>.svg` and `<name>.png`: the pressure map under
+ * the top plate after load-up (and after swelling when the case swells), the plates' deflection,
+ * the pressure histogram. Maps are drawn as images of their cells (`cells: 'image'`): a figure
+ * then renders in tens of milliseconds and its SVG stays a few hundred kB.
+ */
+export async function caseFigures(
+  fields: ResultFields,
+  caseName: string,
+  film: FilmGradeId | null = null,
+): Promise<Record<string, string | Buffer>> {
+  const specs: Record<string, TopLevelSpec> = {
+    pressure: pressureMapSpec({ fields, interfaceIndex: 0, state: 'loadUp', caseName, film, cells: 'image' }),
+  };
+  if (fields.interfaces[0]?.swollen)
+    specs['pressure-swollen'] = pressureMapSpec({
+      fields,
+      interfaceIndex: 0,
+      state: 'swollen',
+      caseName,
+      film,
+      cells: 'image',
+    });
+  specs.deflection = deflectionSpec({ fields, caseName, state: 'loadUp', cells: 'image' });
+  specs.histogram = histogramSpec({ fields, interfaceIndex: 0, state: 'loadUp', caseName });
+  const files: Record<string, string | Buffer> = {};
+  // figurePng works off the main thread: the figures rasterize side by side
+  await Promise.all(
+    Object.entries(specs).map(async ([name, spec]) => {
+      const svg = await figureSvg(spec);
+      files[`${name}.svg`] = svg;
+      files[`${name}.png`] = await figurePng(svg);
+    }),
+  );
+  return files;
+}
