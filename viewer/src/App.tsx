@@ -266,18 +266,20 @@ export function App() {
                 <section>
                   <h2>Export</h2>
                   <ShownLabel shown={shown} stale={stale} panel="export" />
-                  <ExportPanel
-                    fields={fields}
-                    summary={shown.summary}
-                    caseName={caseName}
-                    interfaceIndex={interfaceIndex}
-                    loadState={s.loadState}
-                    film={s.film}
-                    caseInput={shown.caseInput}
-                    sceneCanvas={sceneCanvas}
-                    sceneRange={range ?? undefined}
-                    sceneNote={`${LOAD_STATE_LABEL[swollen ? 'swollen' : 'loadUp']}, bending ×${exaggeration}${view.exploded ? ', exploded view' : ''}`}
-                  />
+                  <PanelErrorBoundary resetKey={shown}>
+                    <ExportPanel
+                      fields={fields}
+                      summary={shown.summary}
+                      caseName={caseName}
+                      interfaceIndex={interfaceIndex}
+                      loadState={s.loadState}
+                      film={s.film}
+                      caseInput={shown.caseInput}
+                      sceneCanvas={sceneCanvas}
+                      sceneRange={range ?? undefined}
+                      sceneNote={`${LOAD_STATE_LABEL[swollen ? 'swollen' : 'loadUp']}, bending ×${exaggeration}${view.exploded ? ', exploded view' : ''}`}
+                    />
+                  </PanelErrorBoundary>
                 </section>
               )}
             </>

@@ -155,7 +155,12 @@ describe('viewer store: opening files', () => {
   it('a result.json alone is shown as a file, without maps', async () => {
     const { port } = fakeSolver();
     const store = createViewerStore(port, 'default');
-    const summary = { schema: 'stackpress.result/2', name: 'fig5b-bare', pressure: { mean: 4 }, effort: { seconds: 2 } };
+    const summary = {
+      schema: 'stackpress.result/2',
+      name: 'fig5b-bare',
+      pressure: { mean: 4 },
+      effort: { seconds: 2 },
+    };
     await store.getState().openFiles([file('result.json', JSON.stringify(summary))]);
     const shown = store.getState().shown;
     expect(shown?.origin).toBe('file');
@@ -171,6 +176,53 @@ describe('viewer store: opening files', () => {
     expect(store.getState().error).toMatch(/fields\.json holds only the maps/);
   });
 
+  it('a whole result folder dropped: the .json files are read, the pictures left aside', async () => {
+    const { port, calls } = fakeSolver();
+    const store = createViewerStore(port, 'default');
+    const summary = { schema: 'stackpress.result/2', name: 'default', pressure: { mean: 4 } };
+    await store
+      .getState()
+      .openFiles([
+        file('pressure.png', '\x89PNG not json'),
+        file('result.json', JSON.stringify(summary)),
+        file('case.json', JSON.stringify(defaultCase)),
+        file('pressure.csv', 'x [mm],y [mm]'),
+      ]);
+    const s = store.getState();
+    expect(s.error).toBeNull();
+    expect(s.shown?.files).toEqual(['result.json', 'case.json']);
+    // case.json gives the parameters; the result was solved from it, so it is current
+    expect(s.params.length).toBeGreaterThan(0);
+    expect(isStale(s)).toBe(false);
+    s.setValue('meshSize', 3);
+    expect(isStale(store.getState())).toBe(true);
+    store.getState().resetEdits();
+    expect(isStale(store.getState())).toBe(false);
+    expect(calls.length).toBe(0);
+  });
+
+  it('files that finish reading after the user opened a library case are dropped', async () => {
+    const { port } = fakeSolver();
+    const store = createViewerStore(port, 'default');
+    const summary = { schema: 'stackpress.result/2', name: 'late', pressure: { mean: 4 } };
+    const reading = store.getState().openFiles([file('result.json', JSON.stringify(summary))]);
+    store.getState().openLibrary('fig5b-none');
+    await reading;
+    expect(store.getState().source).toEqual({ kind: 'library', id: 'fig5b-none' });
+    expect(store.getState().shown).toBeNull();
+    expect(store.getState().status).toBe('solving');
+  });
+
+  it('a file that cannot be read is refused by name', async () => {
+    const { port } = fakeSolver();
+    const store = createViewerStore(port, 'default');
+    const broken = file('gone.json', '{}');
+    broken.text = () => Promise.reject(new Error('NotReadableError'));
+    await store.getState().openFiles([broken]);
+    expect(store.getState().error).toMatch(/^gone\.json: could not be read/);
+    expect(store.getState().shown).toBeNull();
+  });
+
   it('a case.json of another case than the result.json is refused', async () => {
     const { port } = fakeSolver();
     const store = createViewerStore(port, 'default');
@@ -182,6 +234,8 @@ describe('viewer store: opening files', () => {
         file('case.json', JSON.stringify({ ...defaultCase, name: 'other' })),
       ]);
     expect(store.getState().shown).toBeNull();
-    expect(store.getState().error).toMatch(/case\.json is case "other" but result\.json is case "fig5b-bare"/);
+    expect(store.getState().error).toMatch(
+      /case\.json is case "other" but result\.json is case "fig5b-bare"/,
+    );
   });
 });

@@ -44,7 +44,15 @@ async function readPicked(file: File): Promise<{ fieldsText: string } | { json: 
     throw new PickedFileError(
       `${file.name}: ${(file.size / 2 ** 20).toFixed(0)} MiB is larger than any file stackpress writes (at most ${MAX_FIELDS_BYTES / 2 ** 20} MiB)`,
     );
-  const text = await file.text();
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    // a folder dropped as a file, a file removed since it was picked, a permission refused
+    throw new PickedFileError(
+      `${file.name}: could not be read (${e instanceof Error ? e.message : String(e)})`,
+    );
+  }
   if (FIELDS_HEAD.test(text.slice(0, 200))) return { fieldsText: text };
   if (file.size > MAX_SMALL_BYTES)
     throw new PickedFileError(`${file.name}: a case or result.json is a few kB, this is ${file.size} bytes`);
@@ -55,13 +63,40 @@ async function readPicked(file: File): Promise<{ fieldsText: string } | { json: 
   }
 }
 
+/** A result folder holds three JSON files the viewer reads; a few more are refused, not read. */
+const MAX_JSON_FILES = 4;
+
+/**
+ * The files to read: all of a single pick, or of several only the .json ones, so a whole result
+ * folder can be dropped (its PNG, SVG, CSV and VTU files are left aside).
+ */
+function jsonFilesOf(files: readonly File[]): readonly File[] {
+  if (files.length === 0) throw new PickedFileError('no file was given');
+  if (files.length === 1) return files;
+  const json = files.filter((f) => /\.json$/i.test(f.name));
+  if (json.length === 0)
+    throw new PickedFileError(
+      `none of ${files.map((f) => f.name).join(', ')} is a .json file: open a case file, or a result folder's result.json with fields.json and case.json`,
+    );
+  if (json.length > MAX_JSON_FILES)
+    throw new PickedFileError(
+      `${json.length} .json files: a result folder has result.json, fields.json and case.json — open one folder at a time`,
+    );
+  const total = json.reduce((sum, f) => sum + f.size, 0);
+  if (total > MAX_FIELDS_BYTES + 2 * MAX_SMALL_BYTES)
+    throw new PickedFileError(
+      `${(total / 2 ** 20).toFixed(0)} MiB together is more than one result folder stackpress writes`,
+    );
+  return json;
+}
+
 /**
  * Sort the picked files into one case file or one result folder (result.json with optionally
  * fields.json and case.json), by content, not by name. Throws PickedFileError for anything else:
  * two results, fields.json without its result.json, or files of different cases.
  */
-export async function readPickedFiles(files: readonly File[]): Promise<PickedFiles> {
-  if (files.length === 0) throw new PickedFileError('no file was given');
+export async function readPickedFiles(chosen: readonly File[]): Promise<PickedFiles> {
+  const files = jsonFilesOf(chosen);
   let result: { name: string; json: ResultJson } | null = null;
   let fields: { name: string; text: string } | null = null;
   const cases: { name: string; json: unknown }[] = [];

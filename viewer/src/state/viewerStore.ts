@@ -29,7 +29,8 @@ import { DEFAULT_VIEW, type ViewSettings } from './viewSettings';
  *   and the map panels say so. Files of different cases are refused with a message and the store
  *   is left as it was.
  * - A cancelled solve leaves `shown` as it was (stale or not by the same key rule).
- * - A reply of any solve but the latest is ignored.
+ * - A reply of any solve but the latest is ignored, and so are files that finish reading after the
+ *   user opened something else.
  */
 
 export type SolveStatus = 'idle' | 'solving' | 'done' | 'error' | 'cancelled';
@@ -119,6 +120,9 @@ export function createViewerStore(solver: CaseSolverPort, initialCase: string | 
   const store = createStore<ViewerState & ViewerActions>()((set, get) => {
     // the solve whose replies count (0: none); a stopped solve's late replies are dropped
     let live = 0;
+    // bumped whenever something else is opened: files still being read when the user has moved on
+    // (another drop, a library case) are dropped, not shown over what the user chose since
+    let opened = 0;
     const startSolve = (input: unknown) => {
       const solveId = get().solves + 1;
       live = solveId;
@@ -164,12 +168,14 @@ export function createViewerStore(solver: CaseSolverPort, initialCase: string | 
     };
 
     const openCase = (input: unknown, source: OpenSource) => {
+      opened++;
       stopSolving();
       set({ source, ...inputsOf(input), shown: null, error: null, status: 'idle', progress: null });
       startSolve(input);
     };
 
     const clearAll = (error: string) => {
+      opened++;
       stopSolving();
       set({
         source: { kind: 'none' },
@@ -205,15 +211,21 @@ export function createViewerStore(solver: CaseSolverPort, initialCase: string | 
       },
 
       async openFiles(files) {
+        const ticket = ++opened;
         let picked: Awaited<ReturnType<typeof readPickedFiles>>;
         try {
           picked = await readPickedFiles(files);
         } catch (e) {
-          if (!(e instanceof PickedFileError)) throw e;
+          if (ticket !== opened) return;
           // mismatched or unreadable files: refused, and nothing shown may be taken for them
-          clearAll(e.message);
+          clearAll(
+            e instanceof PickedFileError
+              ? e.message
+              : `${files.map((f) => f.name).join(', ')}: ${message(e)}`,
+          );
           return;
         }
+        if (ticket !== opened) return;
         if (picked.kind === 'case') {
           try {
             checkCase(picked.input);
@@ -224,6 +236,7 @@ export function createViewerStore(solver: CaseSolverPort, initialCase: string | 
           openCase(picked.input, { kind: 'caseFile', name: picked.name });
           return;
         }
+        opened++;
         stopSolving();
         const { summary } = picked;
         set({
