@@ -368,6 +368,9 @@ describe('viewer exports (production build in Chromium)', () => {
         `section "${h}" in ${headings.join(' | ')}`,
       ).toBe(true);
     expect(html).toContain('<h1>default</h1>');
+    // the input hash is the CLI's for the same case file (sha256 of the canonical JSON)
+    const cliResult = JSON.parse(readFileSync(join(cliDir, 'default', 'result.json'), 'utf8'));
+    expect(html).toContain(cliResult.input.hash);
     expect((html.match(/<img src="data:image\/svg\+xml/g) ?? []).length).toBeGreaterThanOrEqual(3);
     // it opens and draws: its figures decode as images
     const report = await browser.newPage({ viewport: { width: 1000, height: 1400 } });

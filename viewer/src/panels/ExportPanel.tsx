@@ -109,6 +109,7 @@ export function ExportPanel(props: ExportPanelProps) {
     return (
       <div className="export-panel" data-testid="export-panel">
         <div className="export-row">
+          <span>Data</span>
           <button type="button" onClick={resultJson} data-testid="export-result-json">
             result.json
           </button>

@@ -1,14 +1,17 @@
 import { type VisualizationSpec, vega, vegaLite } from 'vega-embed';
 import { figureSizeOf } from '../../../src/presentation/figures/figureSvg';
+import { measureTextAsDejaVu } from '../../../src/presentation/figures/textWidth';
 
 /*
- * Vega lays a figure out with the widths of its texts. In Node (the CLI) it estimates them from
- * the font size; in a browser it would measure them on a canvas, with whatever sans-serif the
- * machine has — and axis labels a few px wider move the map. Estimating here too makes every
- * figure the viewer draws or exports lay out exactly as the CLI's, so the pictures agree pixel for
- * pixel. (vega's typings do not declare textMetrics; it is part of its scenegraph API.)
+ * Vega lays a figure out with the widths of its texts. In Node (the CLI) it has no canvas and
+ * measures them with DejaVu Sans's widths (`measureTextAsDejaVu`); in a browser it would measure
+ * them on a canvas, in whatever sans-serif the machine has — and axis labels a few px wider move
+ * the map. Turning the canvas measure off lets the DejaVu widths in here too, so every figure the
+ * viewer draws or exports lays out exactly as the CLI's and the pictures agree pixel for pixel.
+ * (vega's typings do not declare textMetrics; it is part of its scenegraph API.)
  */
 (vega as unknown as { textMetrics: { canvas: (use: boolean) => void } }).textMetrics.canvas(false);
+measureTextAsDejaVu();
 
 const isVegaLite = (spec: VisualizationSpec) =>
   typeof spec.$schema === 'string' ? spec.$schema.includes('vega-lite') : !('marks' in spec);
