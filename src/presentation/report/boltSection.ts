@@ -73,5 +73,7 @@ export function boltSection(number: number, summary: CaseSummary, c: Case): stri
     number,
     springs ? 'Bolts and springs' : 'Bolts',
     `${lines.map((l) => `<p class="note">${escapeHtml(l)}</p>`).join('\n')}\n${reportTable(columns, rows, { lastIsTotal: true })}`,
+    // a table of a few dozen bolts fits on a page; a longer one runs on, its header repeated
+    summary.bolts.length <= 30,
   );
 }

@@ -39,5 +39,6 @@ export function inputsSection(number: number, c: Case, fields: ResultFields): st
     number,
     'Inputs',
     `<p class="note">The resolved case: every field with its default filled in, as it was solved.</p>\n${inputs}\n<h3>Stack as modelled</h3>\n${layers}`,
+    false,
   );
 }

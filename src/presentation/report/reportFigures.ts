@@ -17,7 +17,7 @@ export interface ReportFigureOptions {
  * figure prints at its own scale and its labels at their size (20 px ≈ 9.6 pt); two maps to a page.
  */
 export const REPORT_FIGURE_SIZE = {
-  map: { width: 1754, height: 1000 },
+  map: { width: 1754, height: 880 },
   histogram: { width: 1754, height: 700 },
 } as const;
 

@@ -25,8 +25,9 @@ h3 { font-size: 10pt; margin: 4mm 0 1.5mm; }
 .description { margin: 0 0 3mm; color: #333; overflow-wrap: anywhere; }
 .title-grid, .two-columns { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; align-items: start; }
 .title-grid h3, .two-columns h3 { margin-top: 0; }
-/* page breaks fall between sections: one that fits on a page is never split; the figures start a page */
-section { break-inside: avoid-page; margin-top: 9mm; }
+/* page breaks fall between sections: a short one is never split; the figures start a page */
+section { margin-top: 9mm; }
+section.whole { break-inside: avoid-page; }
 section#figures { break-before: page; margin-top: 0; }
 h2, h3 { break-after: avoid-page; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; margin: 1mm 0 2mm; }
@@ -41,7 +42,9 @@ th .unit { display: block; font-weight: normal; color: #555; }
 td.unit { color: #555; white-space: nowrap; }
 td.path { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 8pt; overflow-wrap: anywhere; }
 table.inputs td:nth-child(2) { overflow-wrap: anywhere; }
-table.pressure td:first-child { min-width: 36mm; }
+table.pressure { font-size: 8pt; }
+table.pressure th, table.pressure td { padding-left: 1mm; padding-right: 1mm; }
+table.pressure td:first-child { min-width: 28mm; }
 table.inputs td { padding-top: .6mm; padding-bottom: .6mm; }
 tr.group th { background: #eef1f4; font-size: 8.5pt; padding-top: 1.5mm; }
 table.quantities th { font-weight: normal; color: #333; }
@@ -53,9 +56,9 @@ td.alert { background: #fde3e1; color: #8a1c12; font-weight: bold; }
 ul.warnings { padding-left: 5mm; }
 ul.warnings li { margin-bottom: 1.5mm; overflow-wrap: anywhere; }
 .figures { display: block; }
-figure + figure { margin-top: 5mm; }
+figure + figure { margin-top: 4mm; }
 figure { margin: 0; break-inside: avoid; }
-figure img { display: block; width: 100%; max-height: 125mm; object-fit: contain; }
+figure img { display: block; width: 100%; max-height: 110mm; object-fit: contain; object-position: left top; }
 figcaption { font-size: 8pt; color: #333; margin-top: 1mm; }
 .missing { border: .5pt dashed #999; padding: 20mm 0; text-align: center; color: #777; }
 `;

@@ -43,18 +43,27 @@ export function reportTable(
   return `<table${cls}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-/** A two-column table of named quantities (name, value with unit); a value of over 24 characters (a hash, a path) may wrap. */
+/** A two-column table of named quantities (name, value with unit); a value of over 24 characters without a space (a hash, a path) may wrap. */
 export function quantityTable(rows: readonly (readonly [string, string])[]): string {
   const body = rows
     .map(
       ([name, value]) =>
-        `<tr><th class="text" scope="row">${escapeHtml(name)}</th><td class="num${value.length > 24 ? ' long' : ''}">${escapeHtml(value)}</td></tr>`,
+        `<tr><th class="text" scope="row">${escapeHtml(name)}</th><td class="num${value.length > 24 && !value.includes(' ') ? ' long' : ''}">${escapeHtml(value)}</td></tr>`,
     )
     .join('\n');
   return `<table class="quantities"><tbody>\n${body}\n</tbody></table>`;
 }
 
-/** A report section: numbered heading, then its content (already HTML). */
-export function reportSection(id: string, number: number, title: string, content: string): string {
-  return `<section id="${escapeHtml(id)}">\n<h2><span class="number">${number}</span> ${escapeHtml(title)}</h2>\n${content}\n</section>`;
+/**
+ * A report section: numbered heading, then its content (already HTML). A section that is `whole`
+ * (the default) moves to the next page rather than split; a long one (inputs, many bolts) runs on.
+ */
+export function reportSection(
+  id: string,
+  number: number,
+  title: string,
+  content: string,
+  whole = true,
+): string {
+  return `<section id="${escapeHtml(id)}"${whole ? ' class="whole"' : ''}>\n<h2><span class="number">${number}</span> ${escapeHtml(title)}</h2>\n${content}\n</section>`;
 }
