@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { InputError } from '../validation/parseInput';
 
 /** Where the PDF printer looks for Chromium: the Debian/Ubuntu package's path. */
@@ -30,6 +29,15 @@ const printTimeout = 120_000;
  */
 export async function reportPdf(html: string, executablePath = CHROMIUM_PATH): Promise<PrintedReport> {
   requireChromium(executablePath);
+  // loaded here, not with the command: an HTML report needs neither the package nor a browser
+  let chromium: typeof import('playwright-core').chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    throw new InputError('--pdf', [
+      '--pdf: needs the package playwright-core, which is not installed — npm install playwright-core, or leave out --pdf',
+    ]);
+  }
   const browser = await chromium.launch({ executablePath, timeout: printTimeout });
   try {
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
