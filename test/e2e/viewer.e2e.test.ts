@@ -196,4 +196,48 @@ describe('viewer (production build in Chromium)', () => {
     );
     await page.screenshot({ path: `${ARTIFACTS}fig5b-comparison.png` });
   });
+
+  it('draws the model that was solved: interleaf plates, a rigid base as ground, interfaces named after the stack', async () => {
+    const c = JSON.parse(readFileSync(new URL('../../cases/fig5b-none.json', import.meta.url), 'utf8'));
+    c.name = 'interleaved-on-base';
+    c.stack.interleaf = { every: 3, thickness: 2, material: 'carbon-steel' };
+    c.plates.bottom = { rigid: true, flatness: c.plates.bottom.flatness };
+    c.mesh.size = 4;
+    const expected = summaryOf(solveCase(c));
+    await page.click('[data-testid="tab-3d"]');
+    const since = await solveCount(page);
+    await page.setInputFiles('[data-testid="file-input"]', {
+      name: 'interleaved.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(c)),
+    });
+    await waitForSolved(page, since);
+    const options = await page.$$eval('[data-testid="interface-select"] option', (o) =>
+      o.map((x) => x.textContent),
+    );
+    expect(options).toEqual(['cells 1–3 (top plate ↔ interleaf 1)', 'cells 4–6 (interleaf 1 ↔ rigid base)']);
+    expect(options).toEqual(expected.interfaces.map((i) => i.name));
+    // the scene holds the interleaf plate and the base as a flat ground plane, not a slab
+    const parts = await page.evaluate(() => {
+      const scene = (
+        window as unknown as {
+          __stackpressScene: {
+            scene: { getObjectByName(n: string): { geometry?: { type: string } } | undefined };
+          };
+        }
+      ).__stackpressScene.scene;
+      return ['interleaf 1', 'rigid base', 'bottom plate'].map(
+        (n) => scene.getObjectByName(n)?.geometry?.type ?? null,
+      );
+    });
+    expect(parts).toEqual(['BufferGeometry', 'PlaneGeometry', null]);
+    // the lower interface: its own colour range
+    await page.selectOption('[data-testid="interface-select"]', '1');
+    expectSame(await readValue(page, 'colorbar-max'), expected.interfaces[1].pressure.max);
+    expect(await page.textContent('[data-testid="colorbar"]')).toContain(
+      'cells 4–6 (interleaf 1 ↔ rigid base)',
+    );
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${ARTIFACTS}interleaved-rigid-base-3d.png` });
+  });
 });
