@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CaseSummary } from '../../../src/index';
+import { type CaseSummary, solveCase, summaryOf } from '../../../src/index';
+import { encodeResultFields } from '../../../src/presentation/fieldsFile';
+import { resultFieldsOf } from '../../../src/presentation/resultFieldsOf';
 import { inputKey } from '../../../viewer/src/state/inputKey';
 import { type CaseSolverPort, createViewerStore, isStale } from '../../../viewer/src/state/viewerStore';
 import { SolveCancelledError, type SolvedCase } from '../../../viewer/src/worker/solveClient';
@@ -221,6 +223,30 @@ describe('viewer store: opening files', () => {
     await store.getState().openFiles([broken]);
     expect(store.getState().error).toMatch(/^gone\.json: could not be read/);
     expect(store.getState().shown).toBeNull();
+  });
+
+  it('fields.json is taken only with the result.json of the same solve (input hash)', async () => {
+    const coarse = { ...defaultCase, mesh: { ...defaultCase.mesh, size: 6 } };
+    const solvedCase = solveCase(coarse);
+    const fieldsText = encodeResultFields(resultFieldsOf(solvedCase), 'a'.repeat(64));
+    const result = (hash: string) =>
+      JSON.stringify({ ...summaryOf(solvedCase), input: { file: 'x.json', hash } });
+    const { port } = fakeSolver();
+    const store = createViewerStore(port, 'default');
+    await store
+      .getState()
+      .openFiles([file('result.json', result('b'.repeat(64))), file('fields.json', fieldsText)]);
+    expect(store.getState().shown).toBeNull();
+    expect(store.getState().error).toMatch(
+      /fields\.json was solved from input aaaaaaaaaaaa… but result\.json from input bbbbbbbbbbbb…/,
+    );
+    await store
+      .getState()
+      .openFiles([file('result.json', result('a'.repeat(64))), file('fields.json', fieldsText)]);
+    const shown = store.getState().shown;
+    expect(store.getState().error).toBeNull();
+    expect(shown?.fields?.interfaces.map((i) => i.name)).toEqual(solvedCase.interfaces.map((i) => i.name));
+    expect(Array.from(shown?.fields?.meshX ?? [])).toEqual(Array.from(solvedCase.fields.model.mesh.x));
   });
 
   it('a case.json of another case than the result.json is refused', async () => {

@@ -28,6 +28,7 @@ export function ViewControls({
         <select
           value={settings.interfaceIndex}
           onChange={(e) => set({ interfaceIndex: Number(e.target.value) })}
+          title={interfaces[settings.interfaceIndex]}
           data-testid="interface-select"
         >
           {interfaces.map((name, k) => (
