@@ -71,6 +71,8 @@ export function VegaFigure({ spec, height, aspect, onView, testId, className }: 
   const measured = useContainerSize(host);
   const [error, setError] = useState<string | null>(null);
   const [fit, setFit] = useState<{ scale: number; width: number; height: number } | null>(null);
+  // the spec on screen is the latest one (tests wait on data-rendered)
+  const [drawn, setDrawn] = useState<VisualizationSpec | null>(null);
   const onViewRef = useRef(onView);
   onViewRef.current = onView;
 
@@ -92,21 +94,30 @@ export function VegaFigure({ spec, height, aspect, onView, testId, className }: 
     let result: Result | null = null;
     let dropped = false;
     setError(null);
-    embed(el, built, { actions: false, tooltip: true, renderer: 'canvas' })
+    // each spec draws into a layer of its own: the old picture stays until the new one is drawn
+    // (no blank flash), and an embed that resolves after a newer one can only touch its own layer
+    const layer = document.createElement('div');
+    layer.className = 'vega-figure-layer';
+    el.append(layer);
+    embed(layer, built, { actions: false, tooltip: true, renderer: 'canvas' })
       .then((r) => {
         if (dropped) {
           r.finalize();
+          layer.remove();
           return;
         }
         result = r;
+        for (const old of [...el.children]) if (old !== layer) old.remove();
         // the drawing's own size (vega sets the canvas's CSS size to it), scaled to fit the box
-        const drawn = el.querySelector('canvas');
-        const w = drawn?.offsetWidth ?? 0;
-        const h = drawn?.offsetHeight ?? 0;
+        const canvas = layer.querySelector('canvas');
+        const w = canvas?.offsetWidth ?? 0;
+        const h = canvas?.offsetHeight ?? 0;
         if (w > 0 && h > 0) setFit({ scale: Math.min(width / w, boxHeight / h), width: w, height: h });
+        setDrawn(built);
         onViewRef.current?.(r.view);
       })
       .catch((e: unknown) => {
+        layer.remove();
         if (!dropped) setError(e instanceof Error ? e.message : String(e));
       });
     return () => {
@@ -132,7 +143,7 @@ export function VegaFigure({ spec, height, aspect, onView, testId, className }: 
         ref={target}
         className="vega-figure-target"
         style={targetStyle}
-        data-rendered={fit ? 'yes' : 'no'}
+        data-rendered={fit && drawn === built ? 'yes' : 'no'}
       />
       {error && (
         <p className="error" data-testid="figure-error">
