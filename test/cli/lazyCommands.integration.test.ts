@@ -13,7 +13,15 @@ import { bin, coarseCase, repo, scratch } from './cliHarness';
 const hook = join(import.meta.dirname, 'loadedModules.mjs');
 const sources = join(repo, 'src/cli/main.ts');
 /** Packages only some command actions need, and that cost start-up time (vega alone about 1.7 s). */
-const heavyPackages = ['vega', 'vega-lite', 'bullmq', 'ioredis', 'pngjs', 'ml-matrix', 'cli-progress'];
+const heavyPackages = [
+  'vega',
+  'vega-lite',
+  'bullmq',
+  'ioredis',
+  '@resvg/resvg-js',
+  'ml-matrix',
+  'cli-progress',
+];
 
 let dir: string;
 beforeAll(async () => {
@@ -73,7 +81,7 @@ describe('lazy commands', () => {
     expect(code).toBe(0);
     expect(modules).toContain('src/cli/commands/solveAction.ts');
     expect(sourceFolders(modules)).toContain('solver');
-    expect(packagesIn(modules)).toContain('pngjs');
+    expect(packagesIn(modules)).toContain('@resvg/resvg-js');
   });
 
   it.each([['--help'], ['schema'], ['solve', '--help'], ['batch', '--help'], ['worker', '--help']])(

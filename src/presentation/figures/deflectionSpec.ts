@@ -8,7 +8,7 @@ import { A4_LANDSCAPE_150DPI, FONT_SIZE, figureConfig, VEGA_LITE_SCHEMA } from '
 import { gridStats } from './gridCells';
 import type { CellDrawing } from './mapPanelSpec';
 import { mapPanelSpec } from './mapPanelSpec';
-import { nodalGrid } from './nodalGrid';
+import { MAX_PLATE_POINTS, nodalGrid } from './nodalGrid';
 
 export interface DeflectionOptions {
   fields: ResultFields;
@@ -46,7 +46,9 @@ export function deflectionSpec(o: DeflectionOptions): TopLevelSpec {
     noContactSwatch: false,
   });
   const panels = plates.map(({ name, w: wl }, k) => {
-    const grid = nodalGrid(fields.meshX, fields.meshY, wl, 1000); // µm
+    // an image shows the plate at the finest resampling; rectangles (the viewer) stay near the mesh
+    const points = o.cells === 'image' ? MAX_PLATE_POINTS : Math.min(101, fields.meshX.length);
+    const grid = nodalGrid(fields.meshX, fields.meshY, wl, 1000, points); // µm
     const { min, max } = gridStats(grid);
     const colour = (v: number) => valueColour('deflection', v, min, max);
     return {

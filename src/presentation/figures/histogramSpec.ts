@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { cssColour, NO_CONTACT_CSS, valueColour } from '../colourScale';
 import { LOAD_STATE_LABEL, type LoadState, type PressureGrid, type ResultFields } from '../resultFields';
-import { formatPercent, formatValue, roundTicks } from './figureText';
+import { formatPercent, formatValue, roundTicks, tickFormat } from './figureText';
 import {
   A4_LANDSCAPE_150DPI,
   FONT_SIZE,
@@ -86,6 +86,7 @@ export function histogramSpec(o: HistogramOptions): TopLevelSpec {
   const top = Math.max(openPercent, ...bins.map((b) => b.percent));
   const yMax = Math.min(100, Math.max(5, Math.ceil((top * 1.12) / 5) * 5));
   const yScale = { domain: [0, yMax], nice: false };
+  const yTicks = roundTicks(yMax, 11);
   const plotHeight = size.height - PAGE_PADDING - TITLE_BLOCK - X_AXIS;
   const openWidth = 150;
   const rows = bins.map((b) => ({
@@ -96,7 +97,7 @@ export function histogramSpec(o: HistogramOptions): TopLevelSpec {
     field: 'percent',
     type: 'quantitative',
     scale: yScale,
-    axis: { title: 'share of footprint area [%]', values: roundTicks(yMax, 11) },
+    axis: { title: 'share of footprint area [%]', values: yTicks, format: tickFormat(yTicks) },
   };
   const open = {
     width: openWidth,

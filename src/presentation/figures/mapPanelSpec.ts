@@ -1,7 +1,7 @@
 import { cssColour, NO_CONTACT_COLOUR, NO_CONTACT_CSS, type Rgb } from '../colourScale';
 import type { PressureGrid } from '../resultFields';
 import type { StackGeometry } from '../stackGeometry';
-import { roundTicks } from './figureText';
+import { roundTicks, tickFormat } from './figureText';
 import { gridCells } from './gridCells';
 import { gridImage } from './gridImage';
 import { boltLayers, outlineLayer } from './stackOutlineLayers';
@@ -32,7 +32,7 @@ export function mapPanelSpec(m: MapPanel): Record<string, unknown> {
     type: 'quantitative',
     scale: { domain: [0, length], nice: false, zero: false },
     // explicit values: a layered view drops tickCount, and 5 mm steps crowd an A4 figure
-    axis: { title, values: roundTicks(length) },
+    axis: { title, values: roundTicks(length), format: tickFormat(roundTicks(length)) },
   });
   return {
     width: plate.Lx * m.pxPerMm,

@@ -7,6 +7,7 @@ export const MAX_PLATE_POINTS = 151;
  * A nodal field of the tensor-product mesh (node (i, j) at index j·nx + i) resampled by bilinear
  * interpolation onto a regular grid over the mesh's extent, at most `maxPoints` a side, every
  * point "in contact" so a map draws all of it. Lets plate fields use the pressure maps' drawing.
+ * `points` along each side (at least 2).
  */
 export function nodalGrid(
   meshX: Float64Array,
@@ -16,8 +17,8 @@ export function nodalGrid(
   maxPoints = MAX_PLATE_POINTS,
 ): PressureGrid {
   const mx = meshX.length;
-  const nx = Math.max(2, Math.min(maxPoints, mx));
-  const ny = Math.max(2, Math.min(maxPoints, meshY.length));
+  const nx = Math.max(2, maxPoints);
+  const ny = Math.max(2, maxPoints);
   const x0 = meshX[0];
   const y0 = meshY[0];
   const dx = (meshX[mx - 1] - x0) / (nx - 1);

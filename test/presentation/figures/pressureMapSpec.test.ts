@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COLOUR_TABLE_SIZE, NO_CONTACT_COLOUR, scaleColour, valueColour } from '../../../src/presentation/colourScale';
+import {
+  COLOUR_TABLE_SIZE,
+  NO_CONTACT_COLOUR,
+  scaleColour,
+  valueColour,
+} from '../../../src/presentation/colourScale';
 import { figureSvg } from '../../../src/presentation/figures/figureSvg';
 import { pressureMapSpec } from '../../../src/presentation/figures/pressureMapSpec';
 import { filmPressureColour } from '../../../src/presentation/film';
@@ -70,7 +75,10 @@ describe('pressure map figure', () => {
   it('draws the bolts (dark) at their positions, inside their washers', () => {
     const f = mapFrame(px);
     for (const [bx, by] of BOLTS) {
-      expect(distance(px.at(f.x(bx), f.y(by)), [0x44, 0x44, 0x44]), `bolt at ${bx}, ${by}`).toBeLessThanOrEqual(2);
+      expect(
+        distance(px.at(f.x(bx), f.y(by)), [0x44, 0x44, 0x44]),
+        `bolt at ${bx}, ${by}`,
+      ).toBeLessThanOrEqual(2);
       // 6 mm from the axis: outside the M8 shank (r 4 mm), on the washer (r 8 mm), near white
       expect(px.at(f.x(bx + 6), f.y(by))[0], `washer at ${bx}, ${by}`).toBeGreaterThan(200);
     }
@@ -134,7 +142,10 @@ describe('pressure map as film', () => {
     const grade = { id: 'LW' as const, label: '', min: 2.5, max: 10 };
     for (const x of [30, 60, 70]) {
       const p = 2 + 0.04 * (x - 25);
-      expect(distance(px.at(f.x(x), f.y(75)), filmPressureColour(p, grade)), `x = ${x} mm`).toBeLessThanOrEqual(2);
+      expect(
+        distance(px.at(f.x(x), f.y(75)), filmPressureColour(p, grade)),
+        `x = ${x} mm`,
+      ).toBeLessThanOrEqual(2);
     }
     expect(svg).toContain('p [MPa], Prescale LW');
     expect(svg).toContain('from 2.5 to 10 MPa');
@@ -143,7 +154,12 @@ describe('pressure map as film', () => {
 
 describe('pressure map as rectangles (the viewer)', () => {
   it('draws one rectangle per cell with a tooltip, and at most 200 cells a side', async () => {
-    const coarse = pressureMapSpec({ fields: syntheticFields(), interfaceIndex: 0, state: 'loadUp', caseName: 's' });
+    const coarse = pressureMapSpec({
+      fields: syntheticFields(),
+      interfaceIndex: 0,
+      state: 'loadUp',
+      caseName: 's',
+    });
     const cells = (spec: unknown) =>
       (JSON.stringify(spec).match(/"x0":[^,]+,"x1":[^,]+,"y0":[^,]+,"y1":[^,]+,"x":/g) ?? []).length;
     expect(cells(coarse)).toBe(101 * 101);
