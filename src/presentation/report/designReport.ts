@@ -40,16 +40,18 @@ export interface DesignReportInput {
  */
 export function designReportHtml(input: DesignReportInput): string {
   const { summary, caseInput: c, fields } = input;
-  const sections = [
-    (n: number) => inputsSection(n, c, fields),
-    (n: number) => figuresSection(n, input.figures, fields),
-    (n: number) => pressureSection(n, summary, c.output.contactThreshold),
-    (n: number) => boltSection(n, summary, c),
-    (n: number) => plateSection(n, summary, 'rigid' in c.plates.bottom),
-    (n: number) => warningsSection(n, summary.warnings),
-    (n: number) => balanceSection(n, summary),
-    (n: number) => effortSection(n, summary),
-  ].map((section, i) => section(i + 2));
+  // numbered from 2: the title block is the first
+  const parts: [string, (n: number) => string][] = [
+    ['inputs', (n) => inputsSection(n, c, fields)],
+    ['figures', (n) => figuresSection(n, input.figures, fields)],
+    ['pressure', (n) => pressureSection(n, summary, c.output.contactThreshold)],
+    ['bolts', (n) => boltSection(n, summary, c)],
+    ['plates', (n) => plateSection(n, summary, 'rigid' in c.plates.bottom)],
+    ['warnings', (n) => warningsSection(n, summary.warnings)],
+    ['balance', (n) => balanceSection(n, summary)],
+    ['effort', (n) => effortSection(n, summary)],
+  ];
+  const sections = parts.map(([, section], i) => section(i + 2));
   const title = titleSection({
     summary,
     description: c.description,
@@ -58,6 +60,7 @@ export function designReportHtml(input: DesignReportInput): string {
     inputHash: input.inputHash,
     source: input.source,
     proofLoad: boltProofLoad(c),
+    warningsSection: parts.findIndex(([id]) => id === 'warnings') + 2,
   });
   return `<!DOCTYPE html>
 <html lang="en">

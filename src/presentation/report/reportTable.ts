@@ -43,13 +43,16 @@ export function reportTable(
   return `<table${cls}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-/** A two-column table of named quantities (name, value with unit); a value of over 24 characters without a space (a hash, a path) may wrap. */
-export function quantityTable(rows: readonly (readonly [string, string])[]): string {
+/**
+ * A two-column table of named quantities (name, value with unit), a row flagged `true` marked as
+ * beyond a design limit; a value of over 24 characters without a space (a hash, a path) may wrap.
+ */
+export function quantityTable(rows: readonly (readonly [string, string, boolean?])[]): string {
   const body = rows
-    .map(
-      ([name, value]) =>
-        `<tr><th class="text" scope="row">${escapeHtml(name)}</th><td class="num${value.length > 24 && !value.includes(' ') ? ' long' : ''}">${escapeHtml(value)}</td></tr>`,
-    )
+    .map(([name, value, alert]) => {
+      const cls = `num${value.length > 24 && !value.includes(' ') ? ' long' : ''}${alert ? ' alert' : ''}`;
+      return `<tr><th class="text" scope="row">${escapeHtml(name)}</th><td class="${cls}">${escapeHtml(value)}</td></tr>`;
+    })
     .join('\n');
   return `<table class="quantities"><tbody>\n${body}\n</tbody></table>`;
 }

@@ -1,3 +1,4 @@
+import { warningLimits } from '../../results/stateChecks';
 import type { CaseSummary } from '../../solveCase';
 import { escapeHtml } from './htmlText';
 import { factor, fixed, grouped, percent, UNIT_SPACE } from './quantityText';
@@ -15,6 +16,8 @@ export interface TitleBlock {
   source?: string;
   /** proof load of one bolt [N] */
   proofLoad: number;
+  /** the number of the section that lists the warnings */
+  warningsSection: number;
 }
 
 /** "2026-12-02 00:55 UTC": a date that reads the same wherever the report is opened. */
@@ -39,25 +42,33 @@ export function titleSection(t: TitleBlock): string {
     ['input hash (sha256 of the resolved case)', t.inputHash],
   ];
   if (t.source) rows.push(['source', t.source]);
-  const headline: [string, string][] = [
+  const headline: [string, string, boolean?][] = [
     ['mean cell pressure after load-up', `${fixed(s.pressure.mean, 3)}${UNIT_SPACE}MPa`],
     ['max/mean after load-up', fixed(s.pressure.maxOverMean, 3)],
-    ['contact area after load-up', percent(s.pressure.contactFraction)],
+    [
+      'contact area after load-up',
+      percent(s.pressure.contactFraction),
+      s.pressure.contactFraction < warningLimits.contactFraction,
+    ],
   ];
   if (s.swelling)
     headline.push(
       ['mean cell pressure after swelling', `${fixed(final.mean, 3)}${UNIT_SPACE}MPa`],
       ['max/mean after swelling', fixed(final.maxOverMean, 3)],
     );
-  const tensions = s.bolts.flatMap((b) => [b.force, b.forceAfterSwelling]);
-  const highest = Math.max(...tensions);
+  const highest = s.bolts.reduce((m, b) => Math.max(m, b.force, b.forceAfterSwelling), 0);
   headline.push(
     [
       'highest bolt tension',
       `${grouped(highest)}${UNIT_SPACE}N (${percent(highest / t.proofLoad)} of proof)`,
+      highest > warningLimits.boltProofFraction * t.proofLoad,
     ],
-    ['lowest plate safety factor', factor(sfMin)],
-    ['warnings', s.warnings.length === 0 ? 'none' : String(s.warnings.length)],
+    ['lowest plate safety factor', factor(sfMin), sfMin < warningLimits.safetyFactor],
+    [
+      'warnings',
+      s.warnings.length === 0 ? 'none' : `${s.warnings.length}, listed in section ${t.warningsSection}`,
+      s.warnings.length > 0,
+    ],
   );
   const description = t.description ? `<p class="description">${escapeHtml(t.description)}</p>` : '';
   return `<header id="title">

@@ -316,3 +316,23 @@ describe('the design report marks what is near a design limit', () => {
     );
   });
 });
+
+describe('the key results of the title block', () => {
+  it('mark a dead zone, a low safety factor and warnings, and point to the warnings section', () => {
+    const summary = handSummary();
+    summary.pressure.contactFraction = 0.8;
+    summary.plates[0].safetyFactor = 1.2;
+    summary.warnings = ['one', 'two'];
+    const html = designReportHtml(handInput({ summary }));
+    const marked = [
+      ...section(html, 'title').matchAll(
+        /<th class="text" scope="row">([^<]*)<\/th><td class="num alert">([^<]*)</g,
+      ),
+    ].map((m) => [m[1], htmlDecoded(m[2])]);
+    expect(marked).toEqual([
+      ['contact area after load-up', '80.0\u00a0%'],
+      ['lowest plate safety factor', '1.20'],
+      ['warnings', '2, listed in section 7'],
+    ]);
+  });
+});

@@ -117,7 +117,22 @@ export function handFields(interfaceName = 'cell stack (with pads)'): ResultFiel
     values: new Float64Array(9).fill(5),
     contact: new Uint8Array(9).fill(1),
   };
-  const state = { pressure: new Float64Array(4), gap: new Float64Array(4), grid };
+  // uniform 5 MPa over the 100 × 100 mm footprint, written out by hand
+  const stats = {
+    mean: 5,
+    min: 5,
+    max: 5,
+    std: 0,
+    cov: 0,
+    maxOverMean: 1,
+    p5: 5,
+    p95: 5,
+    contactFraction: 1,
+    within10: 1,
+    force: 50_000,
+    area: 10_000,
+  };
+  const state = { pressure: new Float64Array(4), gap: new Float64Array(4), grid, stats };
   return {
     caseName: 'default',
     meshX: Float64Array.of(0, 150),
