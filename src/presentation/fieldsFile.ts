@@ -80,7 +80,25 @@ const gridHeader = z
     contact: z.string(),
   })
   .strict();
-const stateShape = z.object({ pressure: z.string(), gap: z.string(), grid: gridHeader }).strict();
+const statsShape = z
+  .object({
+    mean: finite,
+    min: finite,
+    max: finite,
+    std: finite,
+    cov: finite,
+    maxOverMean: finite,
+    p5: finite,
+    p95: finite,
+    contactFraction: finite,
+    within10: finite,
+    force: finite,
+    area: finite,
+  })
+  .strict();
+const stateShape = z
+  .object({ pressure: z.string(), gap: z.string(), grid: gridHeader, stats: statsShape })
+  .strict();
 const slab = z
   .object({
     kind: z.enum(['plate', 'base', 'gasket', 'cell']),
@@ -146,6 +164,7 @@ const fileShape = z
             pressure: z.string(),
             gap: z.string(),
             grid: gridHeader,
+            stats: statsShape,
             swollen: stateShape.nullable(),
           })
           .strict(),
@@ -165,6 +184,7 @@ const encodeState = (s: InterfaceState) => ({
   pressure: f64(s.pressure),
   gap: f64(s.gap),
   grid: encodeGrid(s.grid),
+  stats: s.stats,
 });
 
 /** The text of `fields.json` for solved fields; `inputHash` ties it to its result.json. */
@@ -229,6 +249,7 @@ export function decodeResultFields(text: string): { fields: ResultFields; inputH
     pressure: readF64(s.pressure, nNodes, `${what}.pressure`),
     gap: readF64(s.gap, nNodes, `${what}.gap`),
     grid: readGrid(s.grid, `${what}.grid`),
+    stats: s.stats,
   });
   const fields: ResultFields = {
     caseName: f.caseName,

@@ -1,3 +1,4 @@
+import type { PressureStats } from '../results/pressureStats';
 import type { Rect, StackGeometry } from './stackGeometry';
 
 /**
@@ -34,6 +35,8 @@ export interface InterfaceState {
   gap: Float64Array;
   /** the pressure on the regular grid of the maps [MPa] */
   grid: PressureGrid;
+  /** the summary's statistics of this state (from the contact points, area-weighted): what figure titles quote */
+  stats: PressureStats;
 }
 
 export interface InterfaceField extends InterfaceState {

@@ -1,5 +1,6 @@
 import type { ContactState } from '../../solver/contact/contactSolver';
 import { nodalPressure, resampleToGrid } from '../results/pressureMap';
+import type { PressureStats } from '../results/pressureStats';
 import type { CaseResult } from '../solveCase';
 import type { InterfaceField, InterfaceState, PressureGrid, ResultFields } from './resultFields';
 import { stackGeometryOf } from './stackGeometryOf';
@@ -28,7 +29,7 @@ export function resultFieldsOf(result: CaseResult): ResultFields {
   const threshold = c.output.contactThreshold;
   const spacing = c.output.gridSpacing;
 
-  const stateOf = (s: ContactState, k: number): InterfaceState => {
+  const stateOf = (s: ContactState, k: number, stats: PressureStats): InterfaceState => {
     const itf = problem.interfaces[k];
     const pressure = nodalPressure(itf, s.pressure[k], nNodes).values;
     const g = resampleToGrid(mesh, pressure, model.footprint, spacing, 'MPa');
@@ -44,13 +45,13 @@ export function resultFieldsOf(result: CaseResult): ResultFields {
       values: g.values,
       contact,
     };
-    return { pressure, gap: nodalGap(itf.node, itf.area, s.closure[k], nNodes), grid };
+    return { pressure, gap: nodalGap(itf.node, itf.area, s.closure[k], nNodes), grid, stats };
   };
   const interfaces: InterfaceField[] = problem.interfaces.map((itf, k) => ({
     name: itf.name,
     mask: Uint8Array.from(result.fields.pressure[k].mask),
-    ...stateOf(loadUp, k),
-    swollen: swollen ? stateOf(swollen, k) : null,
+    ...stateOf(loadUp, k, result.interfaces[k].pressure),
+    swollen: swollen && result.swelling ? stateOf(swollen, k, result.swelling.interfaces[k].pressure) : null,
   }));
 
   // the solver numbers the dofs plate by plate, top first, 3 per node (w, rx, ry)

@@ -1,5 +1,6 @@
 import type { InterfaceState, PressureGrid, ResultFields } from '../../../src/presentation/resultFields';
 import type { StackGeometry } from '../../../src/presentation/stackGeometry';
+import { pressureStats } from '../../../src/results/pressureStats';
 
 /**
  * A hand-made result: a 150 × 150 mm plate, the 100 × 100 mm footprint at (25, 25), a pressure
@@ -43,8 +44,15 @@ export function gridOf(
   return { x0: FOOTPRINT.x0, y0: FOOTPRINT.y0, dx: spacing, dy: spacing, nx, ny, values, contact };
 }
 
+/** The grid's own area-weighted statistics, every point carrying dx·dy (the figures quote them in titles). */
 function stateOf(grid: PressureGrid): InterfaceState {
-  return { pressure: new Float64Array(0), gap: new Float64Array(0), grid };
+  const area = new Float64Array(grid.values.length).fill(grid.dx * grid.dy);
+  return {
+    pressure: new Float64Array(0),
+    gap: new Float64Array(0),
+    grid,
+    stats: pressureStats(grid.values, area, 0),
+  };
 }
 
 /** w of plate `l` at (x, y) [mm]: a bowl of depth 10 µm on the top plate, a tilt of 4 µm on the bottom. */
