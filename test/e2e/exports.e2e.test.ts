@@ -163,6 +163,72 @@ const csvRows = (text: string) =>
     .split('\n')
     .map((l) => l.split(','));
 
+/** The viewer's exported pressure map against the CLI's pressure.png: same pixels inside the tiles, d3's viridis at probed points. */
+function expectCliPixels(viewer: Image, cliFolder: string) {
+  const cli = decode(readFileSync(join(cliFolder, 'pressure.png')));
+  expect([cli.width, cli.height]).toEqual([viewer.width, viewer.height]);
+  const bar = colourBarStrip(cli);
+  expect(bar).not.toBeNull();
+  if (!bar) return;
+  const box = mapBox(cli, bar);
+  expect(box.x1 - box.x0).toBeGreaterThan(200);
+  // pixels inside a tile (its 3 × 3 neighbourhood one colour in the CLI's picture) must be equal;
+  // edges may differ by the rasterizers' anti-aliasing
+  let interior = 0;
+  let unequal = 0;
+  let edgesOff = 0;
+  let pixels = 0;
+  for (let y = box.y0 + 1; y < box.y1; y++)
+    for (let x = box.x0 + 1; x < box.x1; x++) {
+      pixels++;
+      const c = rgbAt(cli, x, y);
+      const v = rgbAt(viewer, x, y);
+      const diff = Math.abs(c[0] - v[0]) + Math.abs(c[1] - v[1]) + Math.abs(c[2] - v[2]);
+      let uniform = true;
+      for (let dy = -1; dy <= 1 && uniform; dy++)
+        for (let dx = -1; dx <= 1 && uniform; dx++) {
+          const n = rgbAt(cli, x + dx, y + dy);
+          uniform = n[0] === c[0] && n[1] === c[1] && n[2] === c[2];
+        }
+      if (uniform) {
+        interior++;
+        if (diff !== 0) unequal++;
+      } else if (diff > 48) edgesOff++;
+    }
+  console.log(
+    `map ${box.x1 - box.x0}×${box.y1 - box.y0} px: ${interior} tile-interior pixels, ${unequal} unequal; ${edgesOff} edge pixels off by > 48`,
+  );
+  expect(interior).toBeGreaterThan(0.5 * pixels);
+  expect(unequal).toBe(0);
+  expect(edgesOff).toBeLessThan(0.02 * pixels);
+
+  // and both are the viridis colour of the pressure at the grid points: probe a 7 × 7 lattice of
+  // points inside the footprint, the colour worked out here from the CLI's pressure.csv and d3
+  const rows = csvRows(readFileSync(join(cliFolder, 'pressure.csv'), 'utf8'))
+    .slice(1)
+    .map((r) => r.map(Number));
+  const inContact = rows.filter((r) => r[3] === 1).map((r) => r[2]);
+  const lo = Math.min(...inContact);
+  const hi = Math.max(...inContact);
+  const xs = [...new Set(rows.map((r) => r[0]))].sort((a, b) => a - b);
+  const ys = [...new Set(rows.map((r) => r[1]))].sort((a, b) => a - b);
+  const at = new Map(rows.map((r) => [`${r[0]},${r[1]}`, r]));
+  const [fx0, fx1, fy0, fy1] = [xs[0], xs[xs.length - 1], ys[0], ys[ys.length - 1]];
+  for (let a = 1; a <= 7; a++)
+    for (let b = 1; b <= 7; b++) {
+      const x = xs[Math.round((a / 8) * (xs.length - 1))];
+      const y = ys[Math.round((b / 8) * (ys.length - 1))];
+      const [, , pressure, contact] = at.get(`${x},${y}`) ?? [];
+      expect(contact).toBe(1);
+      const px = Math.round(box.x0 + ((x - fx0) / (fx1 - fx0)) * (box.x1 + 1 - box.x0) - 0.5);
+      // image rows run down, y up
+      const py = Math.round(box.y1 + 0.5 - ((y - fy0) / (fy1 - fy0)) * (box.y1 + 1 - box.y0) - 0.5);
+      const expected = VIRIDIS[Math.round(((pressure - lo) / (hi - lo)) * 255)];
+      expect(rgbAt(viewer, px, py), `viewer at ${x}, ${y} mm (p ${pressure} MPa)`).toEqual(expected);
+      expect(rgbAt(cli, px, py), `CLI at ${x}, ${y} mm`).toEqual(expected);
+    }
+}
+
 describe('viewer exports (production build in Chromium)', () => {
   let server: PreviewServer;
   let browser: Browser;
@@ -212,69 +278,7 @@ describe('viewer exports (production build in Chromium)', () => {
   });
 
   it("draws the pressure map in exactly the CLI's colours (same spec, same pixels)", async () => {
-    const viewer = decode((await exported('export-map-png')).bytes);
-    const cli = decode(readFileSync(join(cliDir, 'default', 'pressure.png')));
-    expect([cli.width, cli.height]).toEqual([viewer.width, viewer.height]);
-    const bar = colourBarStrip(cli);
-    expect(bar).not.toBeNull();
-    if (!bar) return;
-    const box = mapBox(cli, bar);
-    expect(box.x1 - box.x0).toBeGreaterThan(200);
-    // pixels inside a tile (its 3 × 3 neighbourhood one colour in the CLI's picture) must be equal;
-    // edges may differ by the rasterizers' anti-aliasing
-    let interior = 0;
-    let unequal = 0;
-    let edgesOff = 0;
-    let pixels = 0;
-    for (let y = box.y0 + 1; y < box.y1; y++)
-      for (let x = box.x0 + 1; x < box.x1; x++) {
-        pixels++;
-        const c = rgbAt(cli, x, y);
-        const v = rgbAt(viewer, x, y);
-        const diff = Math.abs(c[0] - v[0]) + Math.abs(c[1] - v[1]) + Math.abs(c[2] - v[2]);
-        let uniform = true;
-        for (let dy = -1; dy <= 1 && uniform; dy++)
-          for (let dx = -1; dx <= 1 && uniform; dx++) {
-            const n = rgbAt(cli, x + dx, y + dy);
-            uniform = n[0] === c[0] && n[1] === c[1] && n[2] === c[2];
-          }
-        if (uniform) {
-          interior++;
-          if (diff !== 0) unequal++;
-        } else if (diff > 48) edgesOff++;
-      }
-    console.log(
-      `map ${box.x1 - box.x0}×${box.y1 - box.y0} px: ${interior} tile-interior pixels, ${unequal} unequal; ${edgesOff} edge pixels off by > 48`,
-    );
-    expect(interior).toBeGreaterThan(0.5 * pixels);
-    expect(unequal).toBe(0);
-    expect(edgesOff).toBeLessThan(0.02 * pixels);
-
-    // and both are the viridis colour of the pressure at the grid points: probe a 7 × 7 lattice of
-    // points inside the footprint, the colour worked out here from the CLI's pressure.csv and d3
-    const rows = csvRows(readFileSync(join(cliDir, 'default', 'pressure.csv'), 'utf8'))
-      .slice(1)
-      .map((r) => r.map(Number));
-    const inContact = rows.filter((r) => r[3] === 1).map((r) => r[2]);
-    const lo = Math.min(...inContact);
-    const hi = Math.max(...inContact);
-    const xs = [...new Set(rows.map((r) => r[0]))].sort((a, b) => a - b);
-    const ys = [...new Set(rows.map((r) => r[1]))].sort((a, b) => a - b);
-    const at = new Map(rows.map((r) => [`${r[0]},${r[1]}`, r]));
-    const [fx0, fx1, fy0, fy1] = [xs[0], xs[xs.length - 1], ys[0], ys[ys.length - 1]];
-    for (let a = 1; a <= 7; a++)
-      for (let b = 1; b <= 7; b++) {
-        const x = xs[Math.round((a / 8) * (xs.length - 1))];
-        const y = ys[Math.round((b / 8) * (ys.length - 1))];
-        const [, , pressure, contact] = at.get(`${x},${y}`) ?? [];
-        expect(contact).toBe(1);
-        const px = Math.round(box.x0 + ((x - fx0) / (fx1 - fx0)) * (box.x1 + 1 - box.x0) - 0.5);
-        // image rows run down, y up
-        const py = Math.round(box.y1 + 0.5 - ((y - fy0) / (fy1 - fy0)) * (box.y1 + 1 - box.y0) - 0.5);
-        const expected = VIRIDIS[Math.round(((pressure - lo) / (hi - lo)) * 255)];
-        expect(rgbAt(viewer, px, py), `viewer at ${x}, ${y} mm (p ${pressure} MPa)`).toEqual(expected);
-        expect(rgbAt(cli, px, py), `CLI at ${x}, ${y} mm`).toEqual(expected);
-      }
+    expectCliPixels(decode((await exported('export-map-png')).bytes), join(cliDir, 'default'));
   });
 
   it('exports the pressure map as SVG with its axis titles in mm and the scale in MPa', async () => {
@@ -381,6 +385,20 @@ describe('viewer exports (production build in Chromium)', () => {
     expect(drawn.every((d) => d.ok)).toBe(true);
     await report.screenshot({ path: `${ARTIFACTS}export-report.png`, fullPage: true });
     await report.close();
+    expect(errors).toEqual([]);
+  });
+
+  it("exports a result folder opened from the CLI's files with the CLI's pixels and input hash", async () => {
+    const dir = join(cliDir, 'default');
+    await page.setInputFiles(
+      '[data-testid="file-input"]',
+      ['result.json', 'fields.json', 'case.json'].map((f) => join(dir, f)),
+    );
+    await page.waitForSelector('[data-testid="status"][data-shown*="of default (file)"]');
+    expectCliPixels(decode((await exported('export-map-png')).bytes), dir);
+    const html = (await exported('export-report')).bytes.toString('utf8');
+    const cliResult = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8'));
+    expect(html).toContain(cliResult.input.hash);
     expect(errors).toEqual([]);
   });
 });

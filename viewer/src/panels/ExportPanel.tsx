@@ -47,6 +47,15 @@ async function inputHashOf(input: unknown): Promise<string> {
 }
 
 /**
+ * The input hash a result.json carries (a result folder opened from files): that of the case file
+ * the CLI solved, which a hash of its case.json (defaults filled in) would not reproduce.
+ */
+function resultHash(summary: CaseSummary): string | null {
+  const hash = (summary as { input?: { hash?: unknown } }).input?.hash;
+  return typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash) ? hash : null;
+}
+
+/**
  * The downloads of the shown result. Figures are rendered at their print size (A4 landscape at
  * 150 dpi) from the very specs the CLI renders, so a map exported here and the CLI's pressure.png
  * agree pixel for pixel; the 3D view is exported as a figure with the pressure colour bar, the
@@ -167,7 +176,8 @@ export function ExportPanel(props: ExportPanelProps) {
   const caseInput = props.caseInput ?? null;
   const report = run('design report', async () => {
     if (caseInput === null) throw new Error('the case the result was solved from is unknown');
-    const resolved = checkCase(caseInput).case;
+    // the case was solved already: no work limit applies to reporting it
+    const resolved = checkCase(caseInput, { maxMemoryMiB: Number.MAX_VALUE }).case;
     const svg = (spec: Parameters<typeof figureSvg>[0]) => figureSvg(spec);
     const base = { fields, interfaceIndex: 0, caseName };
     const swells = fields.interfaces[0]?.swollen != null;
@@ -185,7 +195,7 @@ export function ExportPanel(props: ExportPanelProps) {
       },
       generatedAt: new Date(),
       toolVersion: version,
-      inputHash: await inputHashOf(caseInput),
+      inputHash: resultHash(summary) ?? (await inputHashOf(caseInput)),
       source: `the viewer (${caseName})`,
     });
     downloadBlob(text(html, 'text/html'), exportName(caseName, 'report.html'));
