@@ -35,8 +35,8 @@ export function figurePngOptions(): ResvgRenderOptions {
 /**
  * PNG bytes of an SVG document, at the size the document gives [px], on white. Rasterizing and
  * compressing both run on libuv's thread pool, so figures rendered together use every core; the
- * pixels are compressed at zlib level 3, which at A4 150 dpi takes a third of the time of resvg's
- * own encoder for a file about as small.
+ * pixels are compressed at zlib level 3, which at A4 150 dpi takes half the time of resvg's own
+ * encoder for a file about as small.
  */
 export async function figurePng(svg: string): Promise<Buffer> {
   const image = await renderAsync(svg, figurePngOptions());

@@ -66,6 +66,8 @@ export function deflectionSpec(o: DeflectionOptions): TopLevelSpec {
           pxPerMm: layout.pxPerMm,
           cells: o.cells ?? 'rect',
           valueTitle: 'w [µm]',
+          // w is smooth: blended pixels, one per resampled point, show it at a fifth of the size
+          smooth: { maxPixels: MAX_PLATE_POINTS },
         }),
         colourBarSpec({
           id: `w${k}`,

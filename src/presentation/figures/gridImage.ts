@@ -63,6 +63,17 @@ export function gridImage(
   const ox = nx > 1 ? overlaps(nx, dx, mx) : [[[0, pointWeight(0, 1, dx)] as [number, number]]];
   const oy = ny > 1 ? overlaps(ny, dy, my) : [[[0, pointWeight(0, 1, dy)] as [number, number]]];
   const rgb = new Uint8Array(3 * mx * my);
+  if (mx === 2 * (nx - 1) && my === 2 * (ny - 1)) {
+    // every tile is half of one point's cell: tile t of a side belongs to point ⌊(t + 1)/2⌋
+    const colours = new Array<Rgb>(nx * ny);
+    for (let k = 0; k < nx * ny; k++) colours[k] = grid.contact[k] ? colour(grid.values[k]) : open;
+    for (let s = 0; s < my; s++) {
+      const j = (s + 1) >> 1;
+      const row = my - 1 - s;
+      for (let t = 0; t < mx; t++) rgb.set(colours[j * nx + ((t + 1) >> 1)], 3 * (row * mx + t));
+    }
+    return { x0: grid.x0, x1, y0: grid.y0, y1, url: rgbPngDataUrl(mx, my, rgb), width: mx, height: my };
+  }
   for (let s = 0; s < my; s++) {
     const row = my - 1 - s; // image rows run from the top
     for (let t = 0; t < mx; t++) {

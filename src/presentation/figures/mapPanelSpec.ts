@@ -19,6 +19,11 @@ export interface MapPanel {
   cells: CellDrawing;
   /** tooltip title of the value, with its unit: "p [MPa]" */
   valueTitle: string;
+  /**
+   * a smooth field (deflection) as an image blended between pixels, at most `maxPixels` a side;
+   * by default pixels stay sharp, as a contact edge must
+   */
+  smooth?: { maxPixels: number };
 }
 
 /**
@@ -39,7 +44,9 @@ export function mapPanelSpec(m: MapPanel): Record<string, unknown> {
     height: plate.Ly * m.pxPerMm,
     encoding: { x: axis('x0', 'x [mm]', plate.Lx), y: axis('y0', 'y [mm]', plate.Ly) },
     layer: [
-      m.cells === 'image' ? imageLayer(m.grid, m.colour) : rectLayer(m.grid, m.colour, m.valueTitle),
+      m.cells === 'image'
+        ? imageLayer(m.grid, m.colour, m.smooth)
+        : rectLayer(m.grid, m.colour, m.valueTitle),
       outlineLayer({ x0: 0, y0: 0, x1: plate.Lx, y1: plate.Ly }, null, 2.5),
       outlineLayer(m.stack.footprint, [10, 6], 2.5),
       ...boltLayers(m.stack, m.pxPerMm),
@@ -80,12 +87,16 @@ function rectLayer(
   };
 }
 
-/** The cells as one pixelated image over the grid's extent (y and y2 swapped: image rows run down). */
-function imageLayer(grid: PressureGrid, colour: (v: number) => Rgb): Record<string, unknown> {
-  const image = gridImage(grid, colour, NO_CONTACT_COLOUR);
+/** The cells as one image over the grid's extent (y and y2 swapped: image rows run down). */
+function imageLayer(
+  grid: PressureGrid,
+  colour: (v: number) => Rgb,
+  smooth: MapPanel['smooth'],
+): Record<string, unknown> {
+  const image = gridImage(grid, colour, NO_CONTACT_COLOUR, smooth?.maxPixels);
   return {
     data: { values: [image] },
-    mark: { type: 'image', aspect: false, smooth: false, aria: false },
+    mark: { type: 'image', aspect: false, smooth: smooth !== undefined, aria: false },
     encoding: { x2: { field: 'x1' }, y2: { field: 'y1' }, url: { field: 'url', type: 'nominal' } },
   };
 }

@@ -84,6 +84,24 @@ describe('grid image', () => {
     expect(px(199, 100)).toEqual(OPEN);
   });
 
+  it('averages the cells under coarser pixels by area, with the contact rule of the cells', () => {
+    // 100 pixels over 101 points at 1 mm: pixel t spans x0 + t … x0 + t + 1, half of point t's
+    // cell and half of point t + 1's
+    const grid = gridOf(
+      1,
+      (x) => (x - 25) / 10,
+      (x) => x < 75,
+    );
+    const img = gridImage(grid, red, OPEN, 100);
+    expect([img.width, img.height]).toEqual([100, 100]);
+    const png = PNG.sync.read(Buffer.from(img.url.split(',')[1], 'base64'));
+    const px = (i: number) => [...png.data.subarray(4 * (50 * 100 + i), 4 * (50 * 100 + i) + 3)];
+    expect(px(10)).toEqual(red(1.05)); // points x = 35 and 36: 1.0 and 1.1 MPa
+    // x 74 … 75 mm: half in contact (point 74, 4.9 MPa), so in contact at 4.9 MPa
+    expect(px(49)).toEqual(red(4.9));
+    expect(px(50)).toEqual(OPEN);
+  });
+
   it('keeps at most 400 pixels a side for a fine grid', () => {
     const img = gridImage(
       gridOf(
