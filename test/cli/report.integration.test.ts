@@ -49,6 +49,9 @@ describe('stackpress report (the built CLI)', () => {
     expect([...html.matchAll(/<img src="data:image\/svg\+xml/g)]).toHaveLength(4);
     expect(html).not.toMatch(/<script|<link|@import|src="(?!data:)/i);
     expect(await readdir(join(dir, 'from-case'))).toEqual(['report.html']);
+    // the input hash is the one solve gives the same case file
+    const hash = JSON.parse(await readFile(join(folder, 'result.json'), 'utf8')).input.hash;
+    expect(html).toContain(hash);
   });
 
   it('reports a result folder with the input hash its result.json holds', async () => {
