@@ -71,7 +71,7 @@ describe('npm pack, then npm install --omit=dev', () => {
 
   it('installs none of the viewer packages, nor tsx', async () => {
     const installed = await readdir(join(app, 'node_modules'));
-    for (const p of ['react', 'react-dom', 'three', '@react-three', 'vite', 'recharts', 'tsx'])
+    for (const p of ['react', 'react-dom', 'three', '@react-three', 'vite', 'vega-embed', 'zustand', 'tsx'])
       expect(installed, p).not.toContain(p);
     expect(installed).toContain('stackpress');
     expect(installed).toContain('pure-rand');
