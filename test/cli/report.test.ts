@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured, scratch } from './cliHarness';
@@ -26,6 +26,16 @@ describe('stackpress report, its arguments (in process)', () => {
     expect(r.stderr).toContain(
       'does not exist — name a case file (.json, .yaml) or a folder written by stackpress solve',
     );
+  });
+
+  it('never writes the report over the case file it reports (a YAML case may be named .html)', async () => {
+    const dir = await scratch();
+    const file = join(dir, 'case.html');
+    await writeFile(file, 'name: x\n');
+    const r = await runCliCaptured(['report', file, '--out', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is the case file being reported');
+    expect(await readFile(file, 'utf8')).toBe('name: x\n');
   });
 
   it('checks --film and --threads as solve does (exit 2)', async () => {

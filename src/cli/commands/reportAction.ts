@@ -42,6 +42,16 @@ async function whatIsAt(path: string): Promise<'nothing' | 'file' | string> {
   }
 }
 
+/** Whether two paths name one existing file (after links). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  try {
+    const [x, y] = await Promise.all([stat(a), stat(b)]);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The files a report writes, checked before anything is solved or written: `--out` must name an
  * .html file that is not a folder (a file there is replaced), in a folder that exists or can be
@@ -80,6 +90,9 @@ async function reportTargets(out: string, pdf: boolean): Promise<ReportTargets> 
  */
 export async function runReport(source: string, opts: ReportOptions, toolVersion: string): Promise<void> {
   const targets = await reportTargets(opts.out, opts.pdf === true);
+  // a YAML case may have any extension, report.html too: the report must not replace its own source
+  if (await sameFile(source, targets.html))
+    throw outError(opts.out, `is the case file being reported (${source})`);
   if (targets.pdf) requireChromium();
   let src: ReportSource;
   if (await isResultFolder(source)) src = await resultFolderSource(source);
