@@ -20,21 +20,22 @@ import { LuDecomposition, Matrix } from 'ml-matrix';
 import type { PlateModel } from '../plate/plateModel';
 import { SolverSession } from '../session/solverSession';
 import type { FactorStats } from '../sparse/types';
+import { ChainTangent } from './chainTangent';
 import { evaluateClosureLaw, initialStiffness } from './closureLaw';
 import { ContactAbortedError, ContactConvergenceError } from './contactErrors';
-import type { ContactProblem } from './contactProblem';
+import type { ContactProblem, PlateLayer } from './contactProblem';
 import { CoupledTangent } from './coupledTangent';
-import { PairedTangent } from './pairedTangent';
+import { PairedTangent, samePlates } from './pairedTangent';
 import { MAX_ROUNDOFF_RELATIVE, ROUNDOFF_FACTOR } from './roundoff';
-import type { HalfSolves, TangentSolver } from './tangent';
+import type { HalfSolves, RankOneTerms, Span, TangentSolver } from './tangent';
 
 /** The locked bolts' Woodbury data for one factorization. */
 interface BoltCorrection {
   /** the tangent's version it was made for */
   version: number;
-  /** W = F G (forward images) with `halves`, else Z = K_0⁻¹ G, each cut to its nonzero span */
+  /** W = F G (forward images), each cut to its nonzero span */
   columns: Span[];
-  halves: HalfSolves | null;
+  halves: HalfSolves;
   S: LuDecomposition;
 }
 
@@ -90,6 +91,8 @@ export class ContactSolver {
   private readonly pointStiffness: Float64Array[];
   private readonly closureScratch: Float64Array[];
   private woodbury: BoltCorrection | null = null;
+  /** the locked bolts as rank-one terms, for a tangent without half solves (built once) */
+  private boltTerms: RankOneTerms | null = null;
   private image: Float64Array | undefined;
   private readonly law3 = new Float64Array(3);
   /** whether the tangent holds a factorization of the current pointStiffness */
@@ -98,8 +101,14 @@ export class ContactSolver {
   /**
    * `session`: the caches and factorization thread this solver may use and fill (analyses,
    * plate stiffness, kept factors); a fresh one when none is given, so nothing leaks between callers.
+   * `tangent`: 'coupled' factors the whole coupled matrix whatever the stack, the reference the
+   * split paths are tested against; 'auto' (default) takes the fastest exact path.
    */
-  constructor(problem: ContactProblem, session: SolverSession = new SolverSession()) {
+  constructor(
+    problem: ContactProblem,
+    session: SolverSession = new SolverSession(),
+    tangent: 'auto' | 'coupled' = 'auto',
+  ) {
     this.problem = problem;
     const { layers } = problem;
     if (layers.length < 2) throw new Error('contact problem: needs at least two layers');
@@ -113,11 +122,15 @@ export class ContactSolver {
         throw new Error(`contact problem: layer ${i} is rigid — only the bottom may be`);
     });
     const describeLayer = (l: number) => layers[l]?.name ?? `layer ${l}`;
-    // Two plates (the usual module) split into two single-plate systems; anything else is coupled.
+    // Two equal plates (the usual module) split exactly into two single-plate systems; any other
+    // chain of plates takes the generalised split with CG; a rigid base takes the coupled matrix.
+    const plates = layers.filter((l): l is PlateLayer => l !== null);
     this.tangent =
-      layers.length === 2 && layers[0] && layers[1]
-        ? new PairedTangent(problem, describeLayer, session)
-        : new CoupledTangent(problem, describeLayer, session);
+      plates.length < layers.length || tangent === 'coupled'
+        ? new CoupledTangent(problem, describeLayer, session)
+        : plates.length === 2 && samePlates(plates[0], plates[1])
+          ? new PairedTangent(problem, describeLayer, session)
+          : new ChainTangent(problem, describeLayer, session);
     this.n = this.tangent.n;
     this.fixedDofs = this.tangent.heldDofs;
     const held = new Uint8Array(this.n);
@@ -287,7 +300,8 @@ export class ContactSolver {
         factorizations++;
       }
       for (let i = 0; i < n; i++) r[i] = -r[i];
-      this.solveTangent(r, du, locked);
+      // an iterative tangent solves no tighter than the step needs: a tenth of the force tolerance
+      this.solveTangent(r, du, locked, 0.1 * tol);
       for (let i = 0; i < n; i++) r[i] = -r[i];
       let slope = 0;
       for (let i = 0; i < n; i++) slope += r[i] * du[i];
@@ -440,72 +454,74 @@ export class ContactSolver {
    * S = D⁻¹ + Gᵀ Z. With a factorization K_0⁻¹ = Fᵀ F this is x = Fᵀ (f − W S⁻¹ Wᵀ f), f = F b,
    * W = F G: one solve per Newton step, as without bolts.
    */
-  private solveTangent(b: Float64Array, x: Float64Array, locked: ContactState | null): void {
+  private solveTangent(
+    b: Float64Array,
+    x: Float64Array,
+    locked: ContactState | null,
+    tolerance: number,
+  ): void {
     const bolts = this.problem.bolts;
+    const iterative = !this.tangent.halfSolves();
     if (!locked || bolts.length === 0) {
-      this.tangent.solve(b, x);
+      if (iterative) this.tangent.solve(b, x, undefined, tolerance);
+      else this.tangent.solve(b, x);
+      return;
+    }
+    if (iterative) {
+      // an iterative tangent takes the bolts into its operator: one solve per Newton step
+      this.boltTerms ??= {
+        columns: this.boltColumns().map(span),
+        stiffness: Float64Array.from(bolts, (bolt) => bolt.stiffness),
+      };
+      this.tangent.solve(b, x, this.boltTerms, tolerance);
       return;
     }
     const { S, halves, columns } = this.boltCorrection();
     const nb = bolts.length;
     const rhs = new Matrix(nb, 1);
-    if (halves) {
-      // a forward image per Newton step: kept between steps rather than allocated
-      if (this.image?.length !== halves.size) this.image = new Float64Array(halves.size);
-      const f = this.image;
-      halves.forward(b, f);
-      for (let a = 0; a < nb; a++) rhs.set(a, 0, spanDot(columns[a], f));
-      subtractColumns(f, columns, S.solve(rhs));
-      halves.backward(f, x);
-      return;
-    }
-    this.tangent.solve(b, x);
-    for (let a = 0; a < nb; a++) rhs.set(a, 0, this.boltStretch(a, x));
-    subtractColumns(x, columns, S.solve(rhs));
+    // a forward image per Newton step: kept between steps rather than allocated
+    if (this.image?.length !== halves.size) this.image = new Float64Array(halves.size);
+    const f = this.image;
+    halves.forward(b, f);
+    for (let a = 0; a < nb; a++) rhs.set(a, 0, spanDot(columns[a], f));
+    subtractColumns(f, columns, S.solve(rhs));
+    halves.backward(f, x);
+  }
+
+  /** g_a = ∂s_a/∂u of every bolt, zero at the held dofs. */
+  private boltColumns(): Float64Array[] {
+    return this.problem.bolts.map((_, c) => {
+      const g = new Float64Array(this.n);
+      this.addBoltGradient(c, 1, g);
+      for (let i = 0; i < this.fixedDofs.length; i++) g[this.fixedDofs[i]] = 0;
+      return g;
+    });
   }
 
   /**
-   * Once per factorization: the bolt columns (W = F G through the half solves, which only walk
-   * the washers' paths in the factor, else Z = K_0⁻¹ G by full solves) and the LU of S.
+   * Once per factorization of a tangent with half solves: the bolt columns W = F G (which only
+   * walk the washers' paths in the factor) and the LU of S.
    */
   private boltCorrection(): BoltCorrection {
     if (this.woodbury && this.woodbury.version === this.tangent.version) return this.woodbury;
     const bolts = this.problem.bolts;
     const nb = bolts.length;
-    const G: Float64Array[] = [];
-    for (let c = 0; c < nb; c++) {
-      const g = new Float64Array(this.n);
-      this.addBoltGradient(c, 1, g);
-      for (let i = 0; i < this.fixedDofs.length; i++) g[this.fixedDofs[i]] = 0;
-      G.push(g);
-    }
     const halves = this.tangent.halfSolves();
-    let columns: Span[];
+    if (!halves) throw new Error('ContactSolver: the Woodbury correction needs half solves');
+    // a forward image is zero before the washer's first supernode: the spans keep S cheap
+    const columns = this.boltColumns().map((g) => {
+      const w = new Float64Array(halves.size);
+      halves.forward(g, w);
+      return span(w);
+    });
     // S(a, c) = g_aᵀ K_0⁻¹ g_c + δ_ac / k_a
     const S = new Matrix(nb, nb);
-    if (halves) {
-      // a forward image is zero before the washer's first supernode: the spans keep S cheap
-      columns = G.map((g) => {
-        const w = new Float64Array(halves.size);
-        halves.forward(g, w);
-        return span(w);
-      });
-      for (let a = 0; a < nb; a++)
-        for (let c = a; c < nb; c++) {
-          const v = spansDot(columns[a], columns[c]);
-          S.set(a, c, v);
-          S.set(c, a, v);
-        }
-    } else {
-      // CG (unequal plates) has no factor to split: Z = K_0⁻¹ G column by column
-      const Z = G.map((g) => {
-        const z = new Float64Array(this.n);
-        this.tangent.solve(g, z);
-        return z;
-      });
-      for (let a = 0; a < nb; a++) for (let c = 0; c < nb; c++) S.set(a, c, this.boltStretch(a, Z[c]));
-      columns = Z.map((z) => ({ from: 0, values: z }));
-    }
+    for (let a = 0; a < nb; a++)
+      for (let c = a; c < nb; c++) {
+        const v = spansDot(columns[a], columns[c]);
+        S.set(a, c, v);
+        S.set(c, a, v);
+      }
     for (let a = 0; a < nb; a++) S.set(a, a, S.get(a, a) + 1 / bolts[a].stiffness);
     this.woodbury = {
       version: this.tangent.version,
@@ -581,12 +597,6 @@ function norm(v: Float64Array): number {
 }
 
 export { defaultRigidBodyNodes } from './rigidBody';
-
-/** A vector's nonzero stretch: entries from `from` on are `values`, all others zero. */
-interface Span {
-  from: number;
-  values: Float64Array;
-}
 
 function span(v: Float64Array): Span {
   let lo = 0;

@@ -14,7 +14,7 @@ import { multiplySymmetric, multiplySymmetricMagnitude } from '../sparse/symmetr
 import type { ElementGroup, FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
 import type { ContactProblem } from './contactProblem';
 import { defaultRigidBodyNodes } from './rigidBody';
-import type { HalfSolves, TangentSolver } from './tangent';
+import type { HalfSolves, RankOneTerms, TangentSolver } from './tangent';
 
 /**
  * Any stack of plate layers in one matrix: the plates' MITC4 blocks plus a 2×2 block per
@@ -144,7 +144,8 @@ export class CoupledTangent implements TangentSolver {
     this.factorizations++;
   }
 
-  solve(b: Float64Array, x: Float64Array): void {
+  solve(b: Float64Array, x: Float64Array, extra?: RankOneTerms): void {
+    if (extra) throw new Error('CoupledTangent: rank-one terms go through its half solves (Woodbury)');
     if (!this.numeric) throw new Error('CoupledTangent: refactor() before solve()');
     solve(this.numeric, b, x);
   }

@@ -27,8 +27,14 @@ export interface TangentSolver {
   plateMagnitude(x: Float64Array, y: Float64Array): void;
   /** factor K_plates + contact, with per interface, per point stiffness A·dp/dc [N/mm] */
   refactor(pointStiffness: Float64Array[]): void;
-  /** x = (K_plates + contact)⁻¹ b with the last factorization */
-  solve(b: Float64Array, x: Float64Array): void;
+  /**
+   * x = (K_plates + contact + extra)⁻¹ b with the last factorization. `extra` is given only to
+   * a tangent whose halfSolves() is null (iterative): one with half solves leaves the rank-one
+   * terms to the caller's Woodbury correction and refuses them here. An iterative tangent may
+   * stop once ‖b − (K + extra) x‖₂ ≤ `tolerance` [N] (a Newton step needs no more than its own
+   * force tolerance); a direct one ignores it.
+   */
+  solve(b: Float64Array, x: Float64Array, extra?: RankOneTerms, tolerance?: number): void;
   /** the last factorization split into halves, or null when the solve is iterative */
   halfSolves(): HalfSolves | null;
 }
@@ -46,4 +52,16 @@ export interface HalfSolves {
   forward(b: Float64Array, f: Float64Array): void;
   /** x = Fᵀ f (f is overwritten) */
   backward(f: Float64Array, x: Float64Array): void;
+}
+
+/** A vector's nonzero stretch: entries from `from` on are `values`, all others zero. */
+export interface Span {
+  from: number;
+  values: Float64Array;
+}
+
+/** Σ_a k_a g_a g_aᵀ: locked bolts, g_a = ∂s_a/∂u (a span), k_a their stiffness [N/mm]. */
+export interface RankOneTerms {
+  columns: Span[];
+  stiffness: Float64Array;
 }

@@ -146,11 +146,17 @@ describe('a factorization kept in the session for the next case', () => {
       { ...base, plates: { ...base.plates, top: { ...base.plates.top, thickness: 30 } } },
       { session },
     );
-    const fresh = solveCase(base, { session }); // the kept factor is now the thicker plates': factors again
+    // unequal plates keep their factors under their own slots: the twin plates' is still kept
+    const again = solveCase(base, { session });
+    const fresh = solveCase(base, { session: new SolverSession() });
     expect(first.effort.factorizationsReused).toBe(0);
     expect(reused.effort.factorizationsReused).toBe(reused.solver.factorizations);
     expect(reused.effort.analysesReused).toBeGreaterThan(0);
     expect(thicker.effort.factorizationsReused).toBe(0);
+    // the thicker plates share the twin plates' analysis (one single-plate pattern per mesh)
+    expect(thicker.effort.analysesReused).toBeGreaterThan(0);
+    expect(again.effort.factorizationsReused).toBe(again.solver.factorizations);
+    expect(again.solver).toEqual(fresh.solver);
     expect(fresh.effort.factorizationsReused).toBe(0);
     // what the case determines does not depend on the session's history
     expect(reused.solver).toEqual(fresh.solver);
