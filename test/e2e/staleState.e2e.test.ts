@@ -239,6 +239,26 @@ describe('viewer stale states (production build in Chromium)', () => {
     await page.screenshot({ path: `${ARTIFACTS}stale-result-without-fields.png` });
   });
 
+  it('a whole result folder dropped on the window shows its result (the pictures left aside)', async () => {
+    const dir = folder('fig5b-none');
+    const files = ['result.json', 'fields.json', 'case.json', 'pressure.csv'].map((name) => ({
+      name,
+      text: readFileSync(join(dir, name), 'utf8'),
+    }));
+    await page.evaluate((list) => {
+      const data = new DataTransfer();
+      for (const f of list) data.items.add(new File([f.text], f.name));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, files);
+    await page.waitForSelector(
+      '[data-testid="status"][data-shown="result.json + fields.json + case.json of fig5b-none (file)"]',
+    );
+    const state = await panelState(page);
+    expect(state.hasScene).toBe(true);
+    expect(await readValue(page, 'stat-mean')).toBe(resultOf('fig5b-none').pressure.mean);
+    expect(await readValue(page, 'colorbar-max')).toBe(resultOf('fig5b-none').interfaces[0].pressure.max);
+  });
+
   it('files of two different cases are refused with a message', async () => {
     await page.setInputFiles('[data-testid="file-input"]', [
       join(folder('fig5b-gaskets'), 'result.json'),

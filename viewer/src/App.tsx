@@ -3,7 +3,6 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { LOAD_STATE_LABEL } from '../../src/presentation/resultFields';
 import { CASE_LIBRARY, FIG5B_IDS, libraryCase } from './domain/caseLibrary';
-import { bendingOnly, safeExaggeration } from './domain/deflectionView';
 import { type ProbeReading, probeAt } from './domain/probe';
 import { CaseToolbar } from './panels/CaseToolbar';
 import { ColorBar } from './panels/ColorBar';
@@ -20,7 +19,8 @@ import { StatusLine } from './panels/StatusLine';
 import { TopView } from './panels/TopView';
 import { ViewControls } from './panels/ViewControls';
 import { StackScene } from './scene/StackScene';
-import { type ShownResult, shownCaption } from './state/shownResult';
+import { shownCaption } from './state/shownResult';
+import { shownView } from './state/shownView';
 import { createViewerStore, isStale, type Tab, type ViewerState } from './state/viewerStore';
 import { useComparison } from './useComparison';
 import { SolveClient } from './worker/solveClient';
@@ -37,15 +37,6 @@ const MAPS_MISSING = 'open fields.json with result.json to see the maps';
 function initialCaseId(): string {
   const wanted = new URLSearchParams(window.location.search).get('case') ?? 'default';
   return libraryCase(wanted) ? wanted : (CASE_LIBRARY[0]?.id ?? '');
-}
-
-/**
- * The shown summary's interfaces, or none: a result.json read from disk may be crafted, and the
- * app shell must not fall over it (the panels show it inside their error boundaries).
- */
-function interfacesOf(shown: ShownResult | null): ShownResult['summary']['interfaces'] {
-  const list = shown?.summary.interfaces;
-  return Array.isArray(list) ? list : [];
 }
 
 /** What a result panel says when no result can be shown: solving, failed, or nothing open. */
@@ -106,35 +97,14 @@ export function App() {
   }, [openFiles]);
 
   const { shown, stale, view } = s;
-  const fields = shown?.fields ?? null;
-  // the 3D view shows the load state the top view shows; a case without swelling has only load-up
-  const swollen =
-    s.loadState === 'swollen' && fields?.deflectionSwollen && shown?.summary.swelling ? fields : null;
-  const bending = useMemo(
-    () => (fields ? bendingOnly(swollen?.deflectionSwollen ?? fields.deflection) : []),
-    [fields, swollen],
+  // bending is recomputed only when the result, the interface or the load state change
+  const shownOf = useMemo(
+    () => shownView(shown, view.interfaceIndex, s.loadState),
+    [shown, view.interfaceIndex, s.loadState],
   );
-  const maxExaggeration = useMemo(
-    () => (fields ? safeExaggeration(bending, fields.stack) : 1000),
-    [bending, fields],
-  );
+  const { fields, interfaceNames, interfaceIndex, range, pressure, bending, maxExaggeration } = shownOf;
+  const swollen = shownOf.loadState === 'swollen';
   const exaggeration = Math.min(view.exaggeration, maxExaggeration);
-  const interfaceNames = useMemo(
-    () => (fields ? fields.interfaces.map((i) => i.name) : interfacesOf(shown).map((i) => String(i?.name))),
-    [fields, shown],
-  );
-  const interfaceIndex = Math.max(0, Math.min(view.interfaceIndex, interfaceNames.length - 1));
-  const itfStats = shown
-    ? swollen
-      ? (shown.summary.swelling?.interfaces?.[interfaceIndex]?.pressure ?? null)
-      : (interfacesOf(shown)[interfaceIndex]?.pressure ?? shown.summary.pressure)
-    : null;
-  const itf = fields?.interfaces[interfaceIndex];
-  const pressure = (swollen ? itf?.swollen?.pressure : itf?.pressure) ?? null;
-  const range = useMemo(
-    () => (itfStats ? { min: itfStats.min, max: itfStats.max, mean: itfStats.mean } : null),
-    [itfStats],
-  );
   const assemblyView = useMemo(
     () => ({
       exaggeration,
@@ -150,7 +120,7 @@ export function App() {
   useEffect(() => setProbe(null), [fields]);
   const onProbe = useCallback(
     (p: { x: number; y: number } | null) =>
-      setProbe(p && fields ? probeAt(fields, interfaceIndex, p.x, p.y, swollen !== null) : null),
+      setProbe(p && fields ? probeAt(fields, interfaceIndex, p.x, p.y, swollen) : null),
     [fields, interfaceIndex, swollen],
   );
   const busy = s.status === 'solving';
@@ -277,7 +247,7 @@ export function App() {
                       caseInput={shown.caseInput}
                       sceneCanvas={sceneCanvas}
                       sceneRange={range ?? undefined}
-                      sceneNote={`${LOAD_STATE_LABEL[swollen ? 'swollen' : 'loadUp']}, bending ×${exaggeration}${view.exploded ? ', exploded view' : ''}`}
+                      sceneNote={`${LOAD_STATE_LABEL[shownOf.loadState]}, bending ×${exaggeration}${view.exploded ? ', exploded view' : ''}`}
                     />
                   </PanelErrorBoundary>
                 </section>
@@ -320,7 +290,7 @@ export function App() {
                       <ColorBar
                         min={range.min}
                         max={range.max}
-                        title={`${interfaceNames[interfaceIndex]}, ${LOAD_STATE_LABEL[swollen ? 'swollen' : 'loadUp']}`}
+                        title={`${interfaceNames[interfaceIndex]}, ${LOAD_STATE_LABEL[shownOf.loadState]}`}
                       />
                     </div>
                     <div className="overlay bottom-left muted">
