@@ -139,7 +139,8 @@ export function histogramSpec(o: HistogramOptions): TopLevelSpec {
         data: { values: rows },
         mark: { type: 'rect', stroke: OUTLINE_COLOUR, strokeWidth: 0.5 },
         encoding: {
-          x: { field: 'p0', type: 'quantitative', title: 'p [MPa]' },
+          // about 10 ticks: vega's default of one per 40 px would hide most labels, which still cost render time
+          x: { field: 'p0', type: 'quantitative', axis: { title: 'p [MPa]', tickCount: 10 } },
           x2: { field: 'p1' },
           // the shared y axis is drawn once, beside the no-contact bar
           y: { ...yAxis, field: 'zero', axis: null },
