@@ -34,8 +34,14 @@ describe('stackpress report, its arguments (in process)', () => {
     await writeFile(file, 'name: x\n');
     const r = await runCliCaptured(['report', file, '--out', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('is the case file being reported');
+    expect(r.stderr).toContain('would replace the case file being reported');
     expect(await readFile(file, 'utf8')).toBe('name: x\n');
+    // nor its PDF over a case named .pdf
+    const pdfCase = join(dir, 'case2.pdf');
+    await writeFile(pdfCase, 'name: y\n');
+    const p = await runCliCaptured(['report', pdfCase, '--out', join(dir, 'case2.html'), '--pdf']);
+    expect(p.code).toBe(2);
+    expect(await readFile(pdfCase, 'utf8')).toBe('name: y\n');
   });
 
   it('checks --film and --threads as solve does (exit 2)', async () => {

@@ -91,8 +91,9 @@ async function reportTargets(out: string, pdf: boolean): Promise<ReportTargets> 
 export async function runReport(source: string, opts: ReportOptions, toolVersion: string): Promise<void> {
   const targets = await reportTargets(opts.out, opts.pdf === true);
   // a YAML case may have any extension, report.html too: the report must not replace its own source
-  if (await sameFile(source, targets.html))
-    throw outError(opts.out, `is the case file being reported (${source})`);
+  for (const target of [targets.html, targets.pdf])
+    if (target && (await sameFile(source, target)))
+      throw outError(opts.out, `would replace the case file being reported (${source})`);
   if (targets.pdf) requireChromium();
   let src: ReportSource;
   if (await isResultFolder(source)) src = await resultFolderSource(source);
