@@ -64,6 +64,7 @@ async function folderText(dir: string, name: FolderFile): Promise<string> {
   return read.bytes.toString('utf8');
 }
 
+/** The JSON of one file of a result folder, or an InputError naming the file. */
 function parseJson(dir: string, name: FolderFile, text: string): unknown {
   try {
     return JSON.parse(text);
@@ -178,9 +179,12 @@ export async function caseFileSource(file: string, opts: CaseSolveOptions): Prom
 export async function isResultFolder(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isDirectory();
-  } catch {
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : 'does not exist';
     throw new InputError(`report source ${path}`, [
-      `${path}: does not exist — name a case file (.json, .yaml) or a folder written by stackpress solve`,
+      `${path}: ${why} — name a case file (.json, .yaml) or a folder written by stackpress solve`,
     ]);
   }
 }
