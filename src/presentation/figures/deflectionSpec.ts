@@ -5,10 +5,12 @@ import { colourBarSpec } from './colourBarSpec';
 import { figureLayout, PANEL_GAP } from './figureLayout';
 import { formatValue } from './figureText';
 import { A4_LANDSCAPE_150DPI, FONT_SIZE, figureConfig, VEGA_LITE_SCHEMA } from './figureTheme';
+import { figureTitle } from './figureTitle';
 import { gridStats } from './gridCells';
 import type { CellDrawing } from './mapPanelSpec';
 import { mapPanelSpec } from './mapPanelSpec';
 import { MAX_PLATE_POINTS, nodalGrid } from './nodalGrid';
+import { clipText } from './textWidth';
 
 export interface DeflectionOptions {
   fields: ResultFields;
@@ -53,7 +55,12 @@ export function deflectionSpec(o: DeflectionOptions): TopLevelSpec {
     const colour = (v: number) => valueColour('deflection', v, min, max);
     return {
       title: {
-        text: `${name}: w from ${formatValue(min)} to ${formatValue(max)} µm`,
+        // a plate's label may be no wider than its panel
+        text: clipText(
+          `${name}: w from ${formatValue(min)} to ${formatValue(max)} µm`,
+          layout.pxPerMm * fields.stack.plate.Lx + 200,
+          FONT_SIZE.axisTitle,
+        ),
         fontSize: FONT_SIZE.axisTitle,
         fontWeight: 'normal',
         anchor: 'start',
@@ -89,10 +96,9 @@ export function deflectionSpec(o: DeflectionOptions): TopLevelSpec {
     $schema: VEGA_LITE_SCHEMA,
     config: figureConfig(),
     usermeta: { figureSize: size },
-    title: {
-      text: `${o.caseName} — plate deflection, ${LOAD_STATE_LABEL[o.state]}`,
-      subtitle: ['raw w (z up, as solved) of each plate, each on its own colour bar'],
-    },
+    title: figureTitle(size.width, `${o.caseName} — plate deflection, ${LOAD_STATE_LABEL[o.state]}`, [
+      'raw w (z up, as solved) of each plate, each on its own colour bar',
+    ]),
     vconcat: grid,
     spacing: PANEL_GAP,
     resolve: { scale: { color: 'independent' } },

@@ -9,6 +9,7 @@ import {
   OUTLINE_COLOUR,
   VEGA_LITE_SCHEMA,
 } from './figureTheme';
+import { figureTitle } from './figureTitle';
 
 export interface EfficiencyChartOptions {
   /** mark the stack pressure of the case at hand [MPa] */
@@ -124,7 +125,9 @@ export function efficiencyChartSpec(
     $schema: VEGA_LITE_SCHEMA,
     config: { ...figureConfig(), legend: { ...(figureConfig().legend as object), orient: 'right' } },
     usermeta: { figureSize: size },
-    title: { text: `Cell-to-module conversion efficiency, ${systemKWh} kWh`, subtitle, offset: 44 },
+    title: figureTitle(size.width, `Cell-to-module conversion efficiency, ${systemKWh} kWh`, [subtitle], {
+      offset: 44,
+    }),
     width: size.width - 48 - 140 - 260,
     height: size.height - 48 - 150 - 110,
     layer,

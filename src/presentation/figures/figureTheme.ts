@@ -18,6 +18,14 @@ export const FONT_SIZE = { title: 34, subtitle: 22, axisTitle: 22, label: 20, no
 /** Outlines drawn over the maps: dark enough to see on viridis yellow and on the no-contact grey. */
 export const OUTLINE_COLOUR = '#222222';
 
+/**
+ * Longest a title line may be [px] in a figure of `width`: a long case or interface name is cut
+ * with an ellipsis instead of widening the drawing, which would shrink everything else to fit the page.
+ */
+export function titleLimit(width: number): number {
+  return Math.max(200, width - 2 * 24 - 20);
+}
+
 /** The vega-lite config of every figure. */
 export function figureConfig(): Record<string, unknown> {
   const font = `${FIGURE_FONT}, sans-serif`;

@@ -9,6 +9,7 @@ import {
   OUTLINE_COLOUR,
   VEGA_LITE_SCHEMA,
 } from './figureTheme';
+import { figureTitle } from './figureTitle';
 import { gridStats, pointWeight } from './gridCells';
 import { interfaceState } from './pressureMapSpec';
 
@@ -170,12 +171,13 @@ export function histogramSpec(o: HistogramOptions): TopLevelSpec {
     $schema: VEGA_LITE_SCHEMA,
     config: figureConfig(),
     usermeta: { figureSize: size },
-    title: {
-      text: `${o.caseName} — ${name}, ${LOAD_STATE_LABEL[o.state]}: pressure distribution`,
-      subtitle: [
+    title: figureTitle(
+      size.width,
+      `${o.caseName} — ${name}, ${LOAD_STATE_LABEL[o.state]}: pressure distribution`,
+      [
         `area-weighted over the footprint (${formatValue(stats.area)} mm²) · in contact ${formatValue(stats.min)} to ${formatValue(stats.max)} MPa · CoV ${stats.cov.toFixed(2)}`,
       ],
-    },
+    ),
     hconcat: [open, contact],
     spacing: SPACING,
     resolve: { scale: { y: 'shared' } },

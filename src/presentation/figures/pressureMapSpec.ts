@@ -6,6 +6,7 @@ import { colourBarSpec } from './colourBarSpec';
 import { figureLayout } from './figureLayout';
 import { formatPercent, formatValue } from './figureText';
 import { A4_LANDSCAPE_150DPI, figureConfig, VEGA_LITE_SCHEMA } from './figureTheme';
+import { figureTitle } from './figureTitle';
 import { gridStats } from './gridCells';
 import { type CellDrawing, mapPanelSpec } from './mapPanelSpec';
 
@@ -104,7 +105,7 @@ export function pressureMapSpec(o: PressureMapOptions): TopLevelSpec {
     $schema: VEGA_LITE_SCHEMA,
     config: figureConfig(),
     usermeta: { figureSize: size },
-    title: { text: `${o.caseName} — ${name}, ${LOAD_STATE_LABEL[o.state]}`, subtitle },
+    title: figureTitle(size.width, `${o.caseName} — ${name}, ${LOAD_STATE_LABEL[o.state]}`, subtitle),
     hconcat: [map, bar],
     spacing: layout.barSpacing,
   } as unknown as TopLevelSpec;

@@ -70,3 +70,18 @@ function dejaVuWidth(item: TextItem, text: unknown): number {
   const line = text == null ? '' : String(text).trim();
   return dejaVuTextWidth(line, size, isBoldWeight(item.fontWeight));
 }
+
+/** `text` cut with an ellipsis to at most `maxWidth` [px] in DejaVu Sans at `fontSize` [px]. */
+export function clipText(text: string, maxWidth: number, fontSize: number, isBold = false): string {
+  if (dejaVuTextWidth(text, fontSize, isBold) <= maxWidth) return text;
+  const chars = [...text];
+  let lo = 0;
+  let hi = chars.length;
+  // the longest prefix that fits with the ellipsis
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (dejaVuTextWidth(`${chars.slice(0, mid).join('')}…`, fontSize, isBold) <= maxWidth) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${chars.slice(0, lo).join('').trimEnd()}…`;
+}
