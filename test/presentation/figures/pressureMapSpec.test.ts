@@ -174,6 +174,16 @@ describe('pressure map as rectangles (the viewer)', () => {
     expect(JSON.stringify(coarse)).toContain('"title":"p [MPa]"');
   });
 
+  it('cuts a long case name with an ellipsis instead of widening the figure', async () => {
+    const caseName = 'a very long case name '.repeat(30);
+    const svg = await figureSvg(
+      pressureMapSpec({ fields: syntheticFields(), interfaceIndex: 0, state: 'loadUp', caseName, cells: 'image' }),
+    );
+    const [, w] = /viewBox="0 0 ([\d.]+) /.exec(svg) ?? [];
+    expect(Number(w)).toBeLessThanOrEqual(1754);
+    expect(svg).toContain('…</text>');
+  });
+
   it('refuses an interface or a state the case does not have', () => {
     const fields = syntheticFields();
     expect(() => pressureMapSpec({ fields, interfaceIndex: 1, state: 'loadUp', caseName: 's' })).toThrow(
