@@ -106,6 +106,23 @@ describe('viewer (production build in Chromium)', () => {
     await page.selectOption('[data-testid="film-select"]', 'scale');
   });
 
+  it('the 3D view follows the load state chosen in the top view', async () => {
+    const swollen = cli.swelling?.interfaces[0].pressure;
+    expect(swollen).toBeDefined();
+    await page.click('[data-testid="load-state-swollen"]');
+    await page.click('[data-testid="tab-3d"]');
+    await page.waitForSelector('[data-testid="colorbar"]');
+    expect(await page.textContent('[data-testid="colorbar"]')).toContain('after swelling');
+    expectSame(await readValue(page, 'colorbar-max'), swollen?.max ?? Number.NaN);
+    await page.click('[data-testid="tab-top"]');
+    await page.click('[data-testid="load-state-loadUp"]');
+    await page.click('[data-testid="tab-3d"]');
+    expect(await page.textContent('[data-testid="colorbar"]')).toContain('after load-up');
+    expectSame(await readValue(page, 'colorbar-max'), cli.pressure.max);
+    await page.click('[data-testid="tab-top"]');
+    await page.waitForSelector('[data-testid="top-view-map"] canvas');
+  });
+
   it('re-solves after an edit and the map changes', async () => {
     const before = await canvasPixels(page, '[data-testid="top-view-map"] canvas');
     const meanBefore = await readValue(page, 'stat-mean');
@@ -217,7 +234,16 @@ describe('viewer (production build in Chromium)', () => {
     );
     expect(options).toEqual(['cells 1–3 (top plate ↔ interleaf 1)', 'cells 4–6 (interleaf 1 ↔ rigid base)']);
     expect(options).toEqual(expected.interfaces.map((i) => i.name));
-    // the scene holds the interleaf plate and the base as a flat ground plane, not a slab
+    // the scene holds the interleaf plate and the base as a flat ground plane, not a slab (the
+    // canvas mounts after the solve lands, so wait for its model)
+    await page.waitForFunction(
+      () =>
+        (
+          window as unknown as { __stackpressScene?: { scene: { getObjectByName(n: string): unknown } } }
+        ).__stackpressScene?.scene.getObjectByName('interleaf 1') !== undefined,
+      undefined,
+      { polling: 100, timeout: 30_000 },
+    );
     const parts = await page.evaluate(() => {
       const scene = (
         window as unknown as {

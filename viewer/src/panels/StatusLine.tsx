@@ -16,7 +16,12 @@ export interface StatusLineProps {
  * that lacks a field fails inside its error boundary, not in the app shell.
  */
 export function StatusLine({ status, error, shown, stale }: StatusLineProps) {
-  if (status === 'error') return <span className="error">{error}</span>;
+  if (status === 'error')
+    return (
+      <span className="error" title={error ?? undefined}>
+        {error}
+      </span>
+    );
   if (!shown) return status === 'cancelled' ? <span className="muted">Cancelled</span> : null;
   const { effort, solver } = shown.summary;
   return (
