@@ -10,6 +10,7 @@ import { histogramSpec } from '../../../src/presentation/figures/histogramSpec';
 import { interfaceState, pressureMapSpec } from '../../../src/presentation/figures/pressureMapSpec';
 import { sceneFigureSpec } from '../../../src/presentation/figures/sceneFigureSpec';
 import { designReportHtml } from '../../../src/presentation/report/designReport';
+import { reportFigures } from '../../../src/presentation/report/reportFigures';
 import type { LoadState, ResultFields } from '../../../src/presentation/resultFields';
 import { downloadBlob } from '../domain/exportFiles';
 import { inputKey } from '../state/inputKey';
@@ -178,21 +179,12 @@ export function ExportPanel(props: ExportPanelProps) {
     if (caseInput === null) throw new Error('the case the result was solved from is unknown');
     // the case was solved already: no work limit applies to reporting it
     const resolved = checkCase(caseInput, { maxMemoryMiB: Number.MAX_VALUE }).case;
-    const svg = (spec: Parameters<typeof figureSvg>[0]) => figureSvg(spec);
-    const base = { fields, interfaceIndex: 0, caseName };
-    const swells = fields.interfaces[0]?.swollen != null;
     const html = designReportHtml({
       summary,
       caseInput: resolved,
       fields,
-      figures: {
-        pressure: await svg(pressureMapSpec({ ...base, state: 'loadUp', cells: 'image' })),
-        pressureSwollen: swells
-          ? await svg(pressureMapSpec({ ...base, state: 'swollen', cells: 'image' }))
-          : undefined,
-        deflection: await svg(deflectionSpec({ fields, caseName, state: 'loadUp', cells: 'image' })),
-        histogram: await svg(histogramSpec({ ...base, state: 'loadUp' })),
-      },
+      // the CLI's report figures, at the report's sizes
+      figures: await reportFigures(fields, { film }),
       generatedAt: new Date(),
       toolVersion: version,
       inputHash: resultHash(summary) ?? (await inputHashOf(caseInput)),
