@@ -249,6 +249,19 @@ describe('viewer store: opening files', () => {
     expect(Array.from(shown?.fields?.meshX ?? [])).toEqual(Array.from(solvedCase.fields.model.mesh.x));
   });
 
+  it('a result solved with a raised memory limit opens with its case.json and parameters', async () => {
+    const { port } = fakeSolver();
+    const store = createViewerStore(port, 'default');
+    // 0.3 mm needs more memory than the default limit, which a CLI run can raise with --max-memory
+    const fine = { ...defaultCase, mesh: { ...defaultCase.mesh, size: 0.3 } };
+    const summary = { schema: 'stackpress.result/2', name: 'default', pressure: { mean: 4 } };
+    await store
+      .getState()
+      .openFiles([file('result.json', JSON.stringify(summary)), file('case.json', JSON.stringify(fine))]);
+    expect(store.getState().error).toBeNull();
+    expect(store.getState().params.find((p) => p.key === 'meshSize')?.value).toBe(0.3);
+  });
+
   it('a case.json of another case than the result.json is refused', async () => {
     const { port } = fakeSolver();
     const store = createViewerStore(port, 'default');

@@ -23,7 +23,9 @@ const obj = (o: unknown, key: string): Json => (o as Json)[key] as Json;
 export function editableParameters(input: unknown): EditableParameter[] {
   let c: Case;
   try {
-    c = checkCase(input).case;
+    // the parameters of a case too large to solve here are still shown: a re-solve is refused by
+    // the solver with the limit it exceeds
+    c = checkCase(input, { maxMemoryMiB: Number.MAX_VALUE }).case;
   } catch {
     return [];
   }

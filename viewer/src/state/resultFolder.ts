@@ -148,8 +148,9 @@ export async function readPickedFiles(chosen: readonly File[]): Promise<PickedFi
   if (picked) {
     let name: string;
     try {
+      // solved already (perhaps with a raised --max-memory): no work limit applies to reading it;
       // a case without a name solves as "case", as the summary names it
-      name = checkCase(picked.json).case.name ?? 'case';
+      name = checkCase(picked.json, { maxMemoryMiB: Number.MAX_VALUE }).case.name ?? 'case';
     } catch (e) {
       throw new PickedFileError(
         `${picked.name}: not a valid case (${e instanceof Error ? e.message : String(e)})`,
