@@ -26,8 +26,10 @@ import { DEFAULT_VIEW, type ViewSettings } from './viewSettings';
  *   the error. Opening a valid case clears the old result and solves the new case.
  * - Opening a result folder's files (result.json, with fields.json for the maps and case.json for
  *   the parameters) shows that result in every panel; without fields.json `shown.fields` is null
- *   and the map panels say so. Files of different cases are refused with a message and the store
- *   is left as it was.
+ *   and the map panels say so. Files of different cases (name or input hash) are refused: the
+ *   store is cleared and the error names the files, so nothing left over could be taken for them.
+ * - While the Compare tab is open the app hides the case-specific side panels (Compare solves its
+ *   own cases); `shown` is untouched and returns with the other tabs.
  * - A cancelled solve leaves `shown` as it was (stale or not by the same key rule).
  * - A reply of any solve but the latest is ignored, and so are files that finish reading after the
  *   user opened something else.
