@@ -58,4 +58,5 @@ export function figureLayout(
   };
 }
 
+/** Space between map panels [px]. */
 export const PANEL_GAP = PANEL_SPACING;
