@@ -177,7 +177,13 @@ describe('pressure map as rectangles (the viewer)', () => {
   it('cuts a long case name with an ellipsis instead of widening the figure', async () => {
     const caseName = 'a very long case name '.repeat(30);
     const svg = await figureSvg(
-      pressureMapSpec({ fields: syntheticFields(), interfaceIndex: 0, state: 'loadUp', caseName, cells: 'image' }),
+      pressureMapSpec({
+        fields: syntheticFields(),
+        interfaceIndex: 0,
+        state: 'loadUp',
+        caseName,
+        cells: 'image',
+      }),
     );
     const [, w] = /viewBox="0 0 ([\d.]+) /.exec(svg) ?? [];
     expect(Number(w)).toBeLessThanOrEqual(1754);
