@@ -300,8 +300,7 @@ export class ContactSolver {
         factorizations++;
       }
       for (let i = 0; i < n; i++) r[i] = -r[i];
-      // an iterative tangent solves no tighter than the step needs: a tenth of the force tolerance
-      this.solveTangent(r, du, locked, 0.1 * tol);
+      this.solveTangent(r, du, locked);
       for (let i = 0; i < n; i++) r[i] = -r[i];
       let slope = 0;
       for (let i = 0; i < n; i++) slope += r[i] * du[i];
@@ -452,28 +451,22 @@ export class ContactSolver {
    * x = K_t⁻¹ b with the factored K_0 (plates + contact); locked bolts add G D Gᵀ (D = diag of
    * the bolt stiffnesses), applied by Woodbury: x = y − Z S⁻¹ Gᵀ y with y = K_0⁻¹ b, Z = K_0⁻¹ G,
    * S = D⁻¹ + Gᵀ Z. With a factorization K_0⁻¹ = Fᵀ F this is x = Fᵀ (f − W S⁻¹ Wᵀ f), f = F b,
-   * W = F G: one solve per Newton step, as without bolts.
+   * W = F G: one solve per Newton step, as without bolts. A tangent without half solves (CG)
+   * takes G D Gᵀ into its operator instead: one CG solve per Newton step.
    */
-  private solveTangent(
-    b: Float64Array,
-    x: Float64Array,
-    locked: ContactState | null,
-    tolerance: number,
-  ): void {
+  private solveTangent(b: Float64Array, x: Float64Array, locked: ContactState | null): void {
     const bolts = this.problem.bolts;
-    const iterative = !this.tangent.halfSolves();
     if (!locked || bolts.length === 0) {
-      if (iterative) this.tangent.solve(b, x, undefined, tolerance);
-      else this.tangent.solve(b, x);
+      this.tangent.solve(b, x);
       return;
     }
-    if (iterative) {
+    if (!this.tangent.halfSolves()) {
       // an iterative tangent takes the bolts into its operator: one solve per Newton step
       this.boltTerms ??= {
         columns: this.boltColumns().map(span),
         stiffness: Float64Array.from(bolts, (bolt) => bolt.stiffness),
       };
-      this.tangent.solve(b, x, this.boltTerms, tolerance);
+      this.tangent.solve(b, x, this.boltTerms);
       return;
     }
     const { S, halves, columns } = this.boltCorrection();

@@ -30,11 +30,9 @@ export interface TangentSolver {
   /**
    * x = (K_plates + contact + extra)⁻¹ b with the last factorization. `extra` is given only to
    * a tangent whose halfSolves() is null (iterative): one with half solves leaves the rank-one
-   * terms to the caller's Woodbury correction and refuses them here. An iterative tangent may
-   * stop once ‖b − (K + extra) x‖₂ ≤ `tolerance` [N] (a Newton step needs no more than its own
-   * force tolerance); a direct one ignores it.
+   * terms to the caller's Woodbury correction and refuses them here.
    */
-  solve(b: Float64Array, x: Float64Array, extra?: RankOneTerms, tolerance?: number): void;
+  solve(b: Float64Array, x: Float64Array, extra?: RankOneTerms): void;
   /** the last factorization split into halves, or null when the solve is iterative */
   halfSolves(): HalfSolves | null;
 }
