@@ -15,7 +15,7 @@ export interface ResultInput {
   hash: string;
 }
 
-/** result.json: the summary (schema `stackpress.result/1`) plus the input it was solved from. */
+/** result.json: the summary (schema `stackpress.result/2`) plus the input it was solved from. */
 export type ResultFile = CaseSummary & { input: ResultInput };
 
 /**
@@ -32,17 +32,28 @@ export async function writeCaseFolder(
   input: ResultInput,
   film?: FilmGradeId,
 ): Promise<ResultFile> {
-  const file: ResultFile = { ...artifacts.summary, input };
+  const { files, result } = await caseFolderFiles(artifacts, input, film);
+  await replaceFolder(dir, files);
+  return result;
+}
+
+/** The files of a case folder by name, rendered in memory, and its result.json content. */
+export async function caseFolderFiles(
+  artifacts: CaseArtifacts,
+  input: ResultInput,
+  film?: FilmGradeId,
+): Promise<{ files: Record<string, string | Uint8Array>; result: ResultFile }> {
+  const result: ResultFile = { ...artifacts.summary, input };
   const { fields } = artifacts;
-  await replaceFolder(dir, {
+  const files = {
     ...(await caseFigures(fields, artifacts.summary.name, film ?? null)),
     'pressure.csv': pressureCsv(fields.interfaces[0].grid),
     'fields.json': encodeResultFields(fields, input.hash),
     'case.json': `${JSON.stringify(artifacts.case, null, 2)}\n`,
     'result.vtu': resultVtu(artifacts),
-    'result.json': `${JSON.stringify(file, null, 2)}\n`,
-  });
-  return file;
+    'result.json': `${JSON.stringify(result, null, 2)}\n`,
+  };
+  return { files, result };
 }
 
 /** A result.json is a few kB; anything far larger was not written by us. */

@@ -33,13 +33,17 @@ describe('stackpress solve (spawned)', () => {
     expect(r.bolts).toHaveLength(8);
   });
 
-  it('writes pressure.csv on the regular grid (x, y in mm, p in MPa)', async () => {
+  it('writes pressure.csv on the regular grid (x, y in mm, p in MPa, contact flag)', async () => {
     const lines = (await readFile(join(dir, 'out/fig5b-none/pressure.csv'), 'utf8')).trim().split('\n');
-    expect(lines[0]).toBe('x,y,p');
+    expect(lines[0]).toBe('x [mm],y [mm],p [MPa],contact');
     expect(lines.length - 1).toBe(101 * 101); // 100 mm footprint at 1 mm grid spacing
     const [x, y, p] = lines[1].split(',').map(Number);
     expect([x, y]).toEqual([25, 25]);
     expect(p).toBeGreaterThanOrEqual(0);
+    // the bare housing opens a fifth of the footprint: those points say so, at zero pressure
+    const open = lines.slice(1).filter((l) => l.endsWith(',0'));
+    expect(open.length / (lines.length - 1)).toBeGreaterThan(0.15);
+    for (const l of open) expect(Number(l.split(',')[2])).toBeLessThanOrEqual(0.05);
   });
 
   it('writes pressure.png and deflection.png as valid PNGs', async () => {

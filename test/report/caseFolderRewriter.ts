@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { artifactsOf, type CaseArtifacts } from '../../src/report/caseArtifacts';
-import { writeCaseFolder } from '../../src/report/caseFolder';
+import { caseFolderFiles } from '../../src/report/caseFolder';
+import { replaceFolder } from '../../src/report/folderSwap';
 import { type CaseSummary, solveCase } from '../../src/solveCase';
 
 const defaultCase = new URL('../../cases/default.json', import.meta.url);
@@ -19,18 +20,25 @@ export function artifactsFor(v: number): CaseArtifacts {
   input.mesh = { ...(input.mesh ?? {}), size: 10 };
   input.bolts.preload.force *= v === 1 ? 1 : 1.2;
   const a = artifactsOf(solveCase(input));
-  return { ...a, summary: { ...a.summary, version: v } as unknown as CaseSummary };
+  // the solve's timings differ from process to process; the files of a version must not
+  const effort = { ...a.summary.effort, seconds: 0, phases: { ...a.summary.effort.phases } };
+  for (const k of Object.keys(effort.phases) as (keyof typeof effort.phases)[]) effort.phases[k] = 0;
+  return { ...a, summary: { ...a.summary, effort, version: v } as unknown as CaseSummary };
+}
+
+/** The files of version `v`'s folder, rendered once (the kill test is about the folder swap, not the rendering). */
+export async function filesFor(v: number) {
+  return (await caseFolderFiles(artifactsFor(v), { file: 'case.json', hash: hashOf(v) })).files;
 }
 
 /**
- * Child process for the kill test: rewrites the case folder `argv[2]` for ever, alternating the
- * two versions, and prints `ready` once the first rewrite is done.
+ * Child process for the kill test: replaces the case folder `argv[2]` for ever, alternating the
+ * two versions' files, and prints `ready` once the first replacement is done.
  */
 async function main(dir: string): Promise<void> {
-  const artifacts = versions.map(artifactsFor);
+  const files = await Promise.all(versions.map(filesFor));
   for (let k = 0; ; k++) {
-    const v = versions[k % 2];
-    await writeCaseFolder(dir, artifacts[k % 2], { file: 'case.json', hash: hashOf(v) });
+    await replaceFolder(dir, files[k % 2]);
     if (k === 0) process.stdout.write('ready\n');
   }
 }
