@@ -6,7 +6,13 @@
  * `--threads 2` factors with the helper thread (the CLI's default on 2 cores).
  */
 import { readFileSync } from 'node:fs';
-import type { SolverSession } from '../../solver/session/solverSession';
+import { ChainTangent } from '../../solver/contact/chainTangent';
+import { ContactSolver } from '../../solver/contact/contactSolver';
+import { CoupledTangent } from '../../solver/contact/coupledTangent';
+import { SolverSession } from '../../solver/session/solverSession';
+import { checkCase } from '../../src/case/checkCase';
+import type { CaseInput } from '../../src/case/schema';
+import { buildModel, swellingField } from '../../src/model/buildModel';
 import { type SolvePhases, solveCase } from '../../src/solveCase';
 import { createSolverSession } from '../../src/threads/factorThreads';
 import { denseKernelRate } from './calibration';
@@ -76,15 +82,164 @@ export function contactBenchTable(rows: ContactBenchRow[]): string {
   return [head, sep, ...body].join('\n');
 }
 
+/** One housing of the issue's benchmark: the default case with one change. */
+export interface Housing {
+  name: string;
+  /** plates counted from the top, interleaf plates included */
+  plates: number;
+  edit: (c: CaseInput) => void;
+}
+
+/** The twin-plate default and the housings that leave its exact split. */
+export const HOUSINGS: Housing[] = [
+  { name: 'twin plates, 25 mm both (default)', plates: 2, edit: () => {} },
+  {
+    name: 'bottom plate 30 mm, top 25 mm',
+    plates: 2,
+    edit: (c) => {
+      c.plates.bottom = { ...(c.plates.bottom as typeof c.plates.top), thickness: 30 };
+    },
+  },
+  {
+    name: 'top plate al-6061-t6',
+    plates: 2,
+    edit: (c) => {
+      c.plates.top.material = 'al-6061-t6';
+    },
+  },
+  {
+    name: '1 interleaf (al-6061-t6, 5 mm) after 3 cells',
+    plates: 3,
+    edit: (c) => {
+      c.stack.interleaf = { every: 3, thickness: 5, material: 'al-6061-t6' };
+    },
+  },
+  {
+    name: '2 interleaves (al-6061-t6, 5 mm) every 2 cells',
+    plates: 4,
+    edit: (c) => {
+      c.stack.interleaf = { every: 2, thickness: 5, material: 'al-6061-t6' };
+    },
+  },
+];
+
+export interface HousingRow {
+  housing: string;
+  mesh: number;
+  dofs: number;
+  /** best of the repeats, end to end through solveCase [s] */
+  seconds: number;
+  /** against the twin plates at the same mesh, best against best, same process [-] */
+  ratio: number;
+  /** the issue's target for this ratio [-] */
+  target: number;
+  /** tangent path, numeric factorizations it made, flops of one, CG iterations and solves */
+  path: string;
+  factorizations: number;
+  flopsPerFactor: number;
+  pcgIterations: number;
+  pcgSolves: number;
+  /** flops of one factorization of the whole coupled matrix (the direct alternative) */
+  coupledFlops: number;
+}
+
+function housingCase(h: number, housing: Housing): CaseInput {
+  const raw = JSON.parse(readFileSync(new URL('../../cases/default.json', import.meta.url), 'utf8'));
+  raw.mesh = { size: h };
+  housing.edit(raw);
+  return raw;
+}
+
+/**
+ * Every housing at each mesh size, each solve in a fresh session (analysis and every
+ * factorization included), the housings interleaved in `repeat` rounds so that the shared
+ * machine's load falls on all of them alike; the best of each is kept and set against the twin.
+ * One extra untimed solve per housing counts its factorizations and CG work.
+ */
+export function housingBench(meshSizes: number[] = [2, 1], repeat = 3): HousingRow[] {
+  const rows: HousingRow[] = [];
+  // the JIT warmed on every path at a coarse mesh
+  for (const housing of HOUSINGS) solveCase(housingCase(6, housing), { session: new SolverSession() });
+  for (const h of meshSizes) {
+    const best = HOUSINGS.map(() => Number.POSITIVE_INFINITY);
+    const dofs = HOUSINGS.map(() => 0);
+    for (let round = 0; round < repeat; round++) {
+      HOUSINGS.forEach((housing, i) => {
+        const t0 = performance.now();
+        const r = solveCase(housingCase(h, housing), { session: new SolverSession() });
+        best[i] = Math.min(best[i], (performance.now() - t0) / 1000);
+        dofs[i] = r.solver.dofs;
+      });
+    }
+    HOUSINGS.forEach((housing, i) => {
+      const effort = tangentEffort(housingCase(h, housing));
+      rows.push({
+        housing: housing.name,
+        mesh: h,
+        dofs: dofs[i],
+        seconds: best[i],
+        ratio: best[i] / best[0],
+        target: i === 0 ? 1 : (housing.plates / 2) * 1.5,
+        ...effort,
+      });
+    });
+  }
+  return rows;
+}
+
+/** The ContactSolver's own count of a case's linear algebra (load-up and swelling). */
+function tangentEffort(raw: CaseInput) {
+  const c = checkCase(raw).case;
+  const model = buildModel(c);
+  const solver = new ContactSolver(model.problem, new SolverSession());
+  const opts = { tolerance: c.solver.tolerance, maxIterations: c.solver.maxIterations };
+  const up = solver.loadUp(opts);
+  if (c.stack.swelling.type !== 'none') solver.swell(up, swellingField(c, model), opts);
+  const t = solver.tangent;
+  const chain = t instanceof ChainTangent ? t : null;
+  const coupledFlops =
+    t instanceof CoupledTangent
+      ? t.stats.flops
+      : new CoupledTangent(model.problem, String, new SolverSession()).stats.flops;
+  return {
+    path: t.constructor.name,
+    factorizations: t.factorizations,
+    flopsPerFactor: t.stats.flops,
+    pcgIterations: chain?.pcgIterations ?? 0,
+    pcgSolves: chain?.pcgSolves ?? 0,
+    coupledFlops,
+  };
+}
+
+/** The housing rows as a Markdown table. */
+export function housingTable(rows: HousingRow[]): string {
+  const head =
+    '| mesh (mm) | housing | unknowns | solve (s) | against twin | target | path | factorizations (single-plate unless coupled) | flops per factor | CG iterations / solves | coupled factor flops |';
+  const sep = '|---|---|---|---|---|---|---|---|---|---|---|';
+  const body = rows.map(
+    (r) =>
+      `| ${r.mesh} | ${r.housing} | ${r.dofs} | ${r.seconds.toFixed(2)} | ${r.ratio.toFixed(2)}× | ≤ ${r.target.toFixed(2)}× | ${r.path} | ${r.factorizations} | ${r.flopsPerFactor.toExponential(2)} | ${r.pcgSolves ? `${r.pcgIterations} / ${r.pcgSolves}` : '—'} | ${r.coupledFlops.toExponential(2)} |`,
+  );
+  return [head, sep, ...body].join('\n');
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const at = process.argv.indexOf('--threads');
   const threaded = createSolverSession(at > 0 ? Number(process.argv[at + 1]) : 1);
   await threaded.ready;
   const threads = threaded.threads;
-  const rows = contactBench(threaded.session);
+  const meshAt = process.argv.indexOf('--meshes');
+  const meshes = meshAt > 0 ? process.argv[meshAt + 1].split(',').map(Number) : [2, 1];
+  const rows = contactBench(threaded.session, meshes);
   await threaded.close();
   console.log(`factorization threads: ${threads}`);
   console.log(contactBenchTable(rows));
+  if (threads === 1 && !process.argv.includes('--no-housings')) {
+    console.log(
+      '\nHousings: the default case with one change, each a cold solve in a fresh session, against twin plates',
+    );
+    console.log(housingTable(housingBench(meshes)));
+  }
   // how fast this shared machine was just after the runs (the factorization is most of a cold solve)
   console.log(`\ndense kernel after the runs: ${denseKernelRate().toFixed(2)} GFlop/s`);
 }

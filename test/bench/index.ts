@@ -14,6 +14,10 @@
  *   npm run bench -- --mtx FILE                benchmark any SPD Matrix Market file
  *   npm run bench -- --cholmod                 CHOLMOD (own ordering, and ours) beside each ND case: the reference, this minute
  *   npm run bench -- --no-contact              skip the contact benchmark (default case at 2 and 1 mm)
+ *   npm run bench -- --contact-only            only the contact benchmark: the default case, then every
+ *                                              housing (unequal plates, mixed materials, interleaf plates)
+ *                                              against twin plates in the same process
+ *   npm run bench -- --contact-only --meshes 2 the contact benchmark at these mesh sizes [mm] (default 2,1)
  *
  * Every case runs in a child process so that its peak RSS is its own. Each child first
  * warms the JIT on a small plate and measures the dense kernel alone ("kernel GFlop/s":
@@ -40,6 +44,8 @@ interface Options {
   mathjs: boolean;
   pcg: boolean;
   contact: boolean;
+  contactOnly: boolean;
+  meshes: string;
   cholmod: boolean;
   exportDir?: string;
   mtx?: string;
@@ -63,6 +69,8 @@ function parseOptions(argv: string[]): Options {
     mathjs: true,
     pcg: false,
     contact: true,
+    contactOnly: false,
+    meshes: '2,1',
     cholmod: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -81,6 +89,8 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--no-mathjs') o.mathjs = false;
     else if (a === '--pcg') o.pcg = true;
     else if (a === '--no-contact') o.contact = false;
+    else if (a === '--contact-only') o.contactOnly = true;
+    else if (a === '--meshes') o.meshes = value();
     else if (a === '--cholmod') o.cholmod = true;
     else if (a === '--export-mtx') o.exportDir = value();
     else if (a === '--mtx') o.mtx = value();
@@ -129,6 +139,22 @@ function printCholmodRow(r: CholmodRun): void {
   );
 }
 
+/** The whole pipeline on cases/default.json and its housings, in its own process per thread count (cold caches, own peak RSS). */
+function contactRuns(o: Options): void {
+  for (const threads of o.threads) {
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(here, 'contactBench.ts'), '--threads', String(threads), '--meshes', o.meshes],
+      { encoding: 'utf8', maxBuffer: 1 << 26 },
+    );
+    console.log(
+      `\nContact model, cases/default.json (load-up + swelling), end to end from the case object, factorization threads ${threads}`,
+    );
+    console.log(r.stdout.trim());
+    if (r.status !== 0) console.log(r.stderr);
+  }
+}
+
 function main(): void {
   const o = parseOptions(process.argv.slice(2));
   if (o.exportDir) {
@@ -142,6 +168,10 @@ function main(): void {
     return;
   }
   console.log(`node ${process.version}, ${new Date().toISOString()}`);
+  if (o.contactOnly) {
+    contactRuns(o);
+    return;
+  }
   printHeader();
   const base: CaseSpec[] = o.mtx
     ? o.orderings.map((ordering) => ({ mtx: o.mtx, ordering, matrix: o.matrix, repeat: o.repeat }))
@@ -177,21 +207,7 @@ function main(): void {
       );
     }
   }
-  if (!o.mtx && o.contact) {
-    // the whole pipeline on cases/default.json, in its own process (cold caches, own peak RSS)
-    for (const threads of o.threads) {
-      const r = spawnSync(
-        process.execPath,
-        ['--import', 'tsx', join(here, 'contactBench.ts'), '--threads', String(threads)],
-        { encoding: 'utf8' },
-      );
-      console.log(
-        `\nContact model, cases/default.json (load-up + swelling), end to end from the case object, factorization threads ${threads}`,
-      );
-      console.log(r.stdout.trim());
-      if (r.status !== 0) console.log(r.stderr);
-    }
-  }
+  if (!o.mtx && o.contact) contactRuns(o);
   if (!o.mtx && o.pcg) {
     const unknowns = Math.min(...o.sizes);
     const r = child<{ n: number; rows: Array<Record<string, number | string | boolean>> }>('pcgRunner.ts', {
