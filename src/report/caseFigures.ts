@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { deflectionSpec } from '../presentation/figures/deflectionSpec';
 import { figureSvg } from '../presentation/figures/figureSvg';
 import { histogramSpec } from '../presentation/figures/histogramSpec';
-import { pressureMapSpec } from '../presentation/figures/pressureMapSpec';
+import { pressureMapSpec, pressureRangeOf } from '../presentation/figures/pressureMapSpec';
 import type { FilmGradeId } from '../presentation/film';
 import type { ResultFields } from '../presentation/resultFields';
 import { figurePng } from './figurePng';
@@ -18,10 +18,21 @@ export async function caseFigures(
   caseName: string,
   film: FilmGradeId | null = null,
 ): Promise<Record<string, string | Buffer>> {
+  const swells = fields.interfaces[0]?.swollen != null;
+  // both maps on one colour scale, so the files compare by eye
+  const range = swells ? pressureRangeOf(fields, 0) : undefined;
   const specs: Record<string, TopLevelSpec> = {
-    pressure: pressureMapSpec({ fields, interfaceIndex: 0, state: 'loadUp', caseName, film, cells: 'image' }),
+    pressure: pressureMapSpec({
+      fields,
+      interfaceIndex: 0,
+      state: 'loadUp',
+      caseName,
+      film,
+      cells: 'image',
+      range,
+    }),
   };
-  if (fields.interfaces[0]?.swollen)
+  if (swells)
     specs['pressure-swollen'] = pressureMapSpec({
       fields,
       interfaceIndex: 0,
@@ -29,6 +40,7 @@ export async function caseFigures(
       caseName,
       film,
       cells: 'image',
+      range,
     });
   specs.deflection = deflectionSpec({ fields, caseName, state: 'loadUp', cells: 'image' });
   specs.histogram = histogramSpec({ fields, interfaceIndex: 0, state: 'loadUp', caseName });

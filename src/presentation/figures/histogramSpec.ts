@@ -175,7 +175,7 @@ export function histogramSpec(o: HistogramOptions): TopLevelSpec {
       size.width,
       `${o.caseName} — ${name}, ${LOAD_STATE_LABEL[o.state]}: pressure distribution`,
       [
-        `area-weighted over the footprint (${formatValue(stats.area)} mm²) · in contact ${formatValue(stats.min)} to ${formatValue(stats.max)} MPa · CoV ${stats.cov.toFixed(2)}`,
+        `area-weighted over the footprint (${formatValue(stats.area)} mm²) · in contact ${formatValue(stats.min)} to ${formatValue(stats.max)} MPa · CoV ${field.stats.cov.toFixed(2)}`,
       ],
     ),
     hconcat: [open, contact],

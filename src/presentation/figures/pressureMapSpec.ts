@@ -27,6 +27,27 @@ export interface PressureMapOptions {
   /** size of the whole figure [px]; default A4 landscape at 150 dpi */
   width?: number;
   height?: number;
+  /**
+   * colour range [MPa] of the viridis map; default this state's in-contact range. Give maps that are
+   * compared side by side one range (`pressureRangeOf`), so equal colours mean equal pressures.
+   */
+  range?: { lo: number; hi: number };
+}
+
+/** The in-contact pressure range [MPa] over both load states of an interface: one colour scale for both maps. */
+export function pressureRangeOf(fields: ResultFields, interfaceIndex: number): { lo: number; hi: number } {
+  const itf = fields.interfaces[interfaceIndex];
+  const states = itf.swollen ? [itf, itf.swollen] : [itf];
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const s of states) {
+    const g = gridStats(s.grid);
+    if (g.min <= g.max) {
+      lo = Math.min(lo, g.min);
+      hi = Math.max(hi, g.max);
+    }
+  }
+  return lo <= hi ? { lo, hi } : { lo: 0, hi: 1 };
 }
 
 /** The load state of an interface, or an error naming what is missing. */
@@ -56,17 +77,24 @@ export function pressureMapSpec(o: PressureMapOptions): TopLevelSpec {
   const { fields } = o;
   const { name, field } = interfaceState(fields, o.interfaceIndex, o.state);
   const stats = gridStats(field.grid);
+  const range = o.range ?? { lo: stats.min, hi: stats.max };
   const grade = o.film ? filmGrade(o.film) : null;
   const colour = grade
     ? (p: number) => filmPressureColour(p, grade)
-    : (p: number) => valueColour('pressure', p, stats.min, stats.max);
+    : (p: number) => valueColour('pressure', p, range.lo, range.hi);
+  // the summary's statistics (area-weighted over the contact points), as result.json and the report quote them
+  const open = 1 - field.stats.contactFraction;
   const size = {
     width: o.width ?? A4_LANDSCAPE_150DPI.width,
     height: o.height ?? A4_LANDSCAPE_150DPI.height,
   };
   const subtitle = [
-    `mean ${formatValue(stats.mean)} MPa over the footprint, CoV ${stats.cov.toFixed(2)} · in contact ${formatValue(stats.min)} to ${formatValue(stats.max)} MPa · no contact ${formatPercent(stats.openFraction)}`,
+    `mean ${formatValue(field.stats.mean)} MPa over the footprint, CoV ${field.stats.cov.toFixed(2)} · in contact ${formatValue(stats.min)} to ${formatValue(stats.max)} MPa · no contact ${formatPercent(open)}`,
   ];
+  if (o.range && !grade)
+    subtitle.push(
+      `colour scale ${formatValue(range.lo)} to ${formatValue(range.hi)} MPa, shared with the other load state`,
+    );
   if (grade)
     subtitle.push(
       `as Prescale ${grade.label} film would show it: colour develops from ${grade.min} to ${grade.max} MPa`,
@@ -80,7 +108,7 @@ export function pressureMapSpec(o: PressureMapOptions): TopLevelSpec {
     cells: o.cells ?? 'rect',
     valueTitle: 'p [MPa]',
   });
-  const noContact = { fraction: stats.openFraction };
+  const noContact = { fraction: open };
   const bar = grade
     ? colourBarSpec({
         id: 'p',
@@ -94,8 +122,8 @@ export function pressureMapSpec(o: PressureMapOptions): TopLevelSpec {
       })
     : colourBarSpec({
         id: 'p',
-        lo: stats.min,
-        hi: stats.max,
+        lo: range.lo,
+        hi: range.hi,
         colour,
         title: 'p [MPa]',
         height: layout.barHeight,

@@ -1,7 +1,7 @@
 import { deflectionSpec } from '../figures/deflectionSpec';
 import { figureSvg } from '../figures/figureSvg';
 import { histogramSpec } from '../figures/histogramSpec';
-import { pressureMapSpec } from '../figures/pressureMapSpec';
+import { pressureMapSpec, pressureRangeOf } from '../figures/pressureMapSpec';
 import type { FilmGradeId } from '../film';
 import type { ResultFields } from '../resultFields';
 import type { ReportFigures } from './figuresSection';
@@ -34,8 +34,12 @@ export async function reportFigures(
   const caseName = fields.caseName;
   const film = options.film ?? null;
   const map = REPORT_FIGURE_SIZE.map;
+  // both maps on one colour scale: they share a page and are compared by eye
+  const range = fields.interfaces[0]?.swollen ? pressureRangeOf(fields, 0) : undefined;
   const pressureOf = (state: 'loadUp' | 'swollen') =>
-    figureSvg(pressureMapSpec({ fields, interfaceIndex: 0, state, caseName, film, cells: 'image', ...map }));
+    figureSvg(
+      pressureMapSpec({ fields, interfaceIndex: 0, state, caseName, film, cells: 'image', range, ...map }),
+    );
   const [pressure, pressureSwollen, deflection, histogram] = await Promise.all([
     pressureOf('loadUp'),
     fields.interfaces[0]?.swollen ? pressureOf('swollen') : undefined,

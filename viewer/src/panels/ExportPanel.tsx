@@ -7,7 +7,11 @@ import { deflectionSpec } from '../../../src/presentation/figures/deflectionSpec
 import { figureSvg } from '../../../src/presentation/figures/figureSvg';
 import { gridStats } from '../../../src/presentation/figures/gridCells';
 import { histogramSpec } from '../../../src/presentation/figures/histogramSpec';
-import { interfaceState, pressureMapSpec } from '../../../src/presentation/figures/pressureMapSpec';
+import {
+  interfaceState,
+  pressureMapSpec,
+  pressureRangeOf,
+} from '../../../src/presentation/figures/pressureMapSpec';
 import { sceneFigureSpec } from '../../../src/presentation/figures/sceneFigureSpec';
 import { designReportHtml } from '../../../src/presentation/report/designReport';
 import { reportFigures } from '../../../src/presentation/report/reportFigures';
@@ -135,7 +139,16 @@ export function ExportPanel(props: ExportPanelProps) {
   const common = { fields, interfaceIndex, state, caseName };
   const map = figure(
     'pressure map',
-    () => pressureMapSpec({ ...common, film, cells: 'image' }),
+    () =>
+      pressureMapSpec({
+        ...common,
+        film,
+        cells: 'image',
+        // one colour scale for both load states, as the CLI's pressure and pressure-swollen files
+        range: fields.interfaces[interfaceIndex]?.swollen
+          ? pressureRangeOf(fields, interfaceIndex)
+          : undefined,
+      }),
     `pressure${stateSuffix}`,
   );
   const deflection = figure(

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { pressureMapSpec } from '../../../src/presentation/figures/pressureMapSpec';
+import { pressureMapSpec, pressureRangeOf } from '../../../src/presentation/figures/pressureMapSpec';
 import { FILM_GRADES } from '../../../src/presentation/film';
 import { LOAD_STATE_LABEL, type LoadState, type ResultFields } from '../../../src/presentation/resultFields';
 import { type FilmChoice, filmGradeOf, isFilmChoice, loadStatesOf } from './filmChoice';
@@ -49,8 +49,10 @@ export function TopView({
         film: grade,
         width: size.width,
         height: size.height,
+        // toggling load-up ↔ swollen keeps one colour scale, as the CLI's two maps do
+        range: states.length > 1 ? pressureRangeOf(fields, interfaceIndex) : undefined,
       }),
-    [fields, interfaceIndex, state, caseName, grade],
+    [fields, interfaceIndex, state, caseName, grade, states.length],
   );
   return (
     <div className="top-view">
