@@ -26,7 +26,10 @@ export async function writeAtomic(path: string, text: string | Uint8Array): Prom
 }
 
 /** Write a set of named files into `dir`; returns the paths written. */
-export async function writeReport(dir: string, files: Record<string, string>): Promise<string[]> {
+export async function writeReport(
+  dir: string,
+  files: Record<string, string | Uint8Array>,
+): Promise<string[]> {
   const paths: string[] = [];
   for (const [name, text] of Object.entries(files)) {
     const path = join(dir, name);

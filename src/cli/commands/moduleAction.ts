@@ -13,6 +13,7 @@ import { crossings, logSpace, type ModuleEvaluator, sweep } from '../../module/s
 import { efficiencyChartSpec } from '../../presentation/figures/efficiencySpec';
 import { figureSvg } from '../../presentation/figures/figureSvg';
 import { writeReport } from '../../report/atomicWrite';
+import { figurePng } from '../../report/figurePng';
 import { designMarginsTable } from './designMargins';
 
 export interface ModuleOptions {
@@ -113,13 +114,16 @@ async function sweepAndReport(o: ModuleOptions): Promise<void> {
   const mode = o.platesOnly
     ? 'plates-only mode: Roark end plates only'
     : 'full mode: plates, tie rods, springs, gaskets';
-  const files: Record<string, string> = {
+  const files: Record<string, string | Uint8Array> = {
     'efficiency.csv': efficiencyCsv(rows),
     'crossings.csv': crossingsCsv(cross),
     'parts.csv': partsCsv(rows),
   };
-  for (const s of o.systems)
-    files[`efficiency-${s}kWh.svg`] = await figureSvg(efficiencyChartSpec(rows, s, mode));
+  for (const s of o.systems) {
+    const svg = await figureSvg(efficiencyChartSpec(rows, s, mode));
+    files[`efficiency-${s}kWh.svg`] = svg;
+    files[`efficiency-${s}kWh.png`] = await figurePng(svg);
+  }
   const written = await writeReport(o.out, files);
   process.stdout.write(`${mode}\n`);
   for (const c of cross) {

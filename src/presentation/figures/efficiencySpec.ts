@@ -48,6 +48,8 @@ export function efficiencyChartSpec(
     type: 'nominal',
     title: 'ASSB module',
     scale: { domain: ['by mass', 'by volume'], range: SERIES_COLOURS },
+    // vega cuts legend titles at 180 px by default: "ASSB modu…" at print font sizes
+    legend: { titleLimit: 600, labelLimit: 600 },
   } as const;
   const size = {
     width: options.width ?? A4_LANDSCAPE_150DPI.width,

@@ -72,12 +72,14 @@ function rectLayer(
   }));
   return {
     data: { values: cells },
-    // no aria-label per cell: it would triple the SVG
-    mark: { type: 'rect', strokeWidth: 0, aria: false },
+    // no aria-label per cell: it would triple the SVG. Each cell stroked in its own colour: antialiased
+    // edges of abutting rects otherwise show the background through them as a faint grid
+    mark: { type: 'rect', strokeWidth: 0.6, aria: false },
     encoding: {
       x2: { field: 'x1' },
       y2: { field: 'y1' },
       color: { field: 'c', type: 'nominal', scale: null, legend: null },
+      stroke: { field: 'c', type: 'nominal', scale: null, legend: null },
       tooltip: [
         { field: 'x', title: 'x [mm]', type: 'quantitative', format: '.1f' },
         { field: 'y', title: 'y [mm]', type: 'quantitative', format: '.1f' },
