@@ -7,6 +7,7 @@ import { PNG } from 'pngjs';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run';
+import { decodeResultFields } from '../../src/presentation/fieldsFile';
 import { ARTIFACTS, downloadOf, launchChromium, serveBuild, waitForSolved } from './browser';
 
 /** A4 landscape at 150 dpi [px]: the size every exported figure has. */
@@ -207,7 +208,15 @@ function expectCliPixels(viewer: Image, cliFolder: string) {
   const rows = csvRows(readFileSync(join(cliFolder, 'pressure.csv'), 'utf8'))
     .slice(1)
     .map((r) => r.map(Number));
+  // the colour scale spans the contact pressures of both load states (the load-up and swollen maps
+  // share it): the swollen grid is in fields.json
   const inContact = rows.filter((r) => r[3] === 1).map((r) => r[2]);
+  const swollen = decodeResultFields(readFileSync(join(cliFolder, 'fields.json'), 'utf8')).fields
+    .interfaces[0].swollen;
+  if (swollen)
+    swollen.grid.values.forEach((p, k) => {
+      if (swollen.grid.contact[k]) inContact.push(p);
+    });
   const lo = Math.min(...inContact);
   const hi = Math.max(...inContact);
   const xs = [...new Set(rows.map((r) => r[0]))].sort((a, b) => a - b);
