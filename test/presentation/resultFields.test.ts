@@ -68,6 +68,7 @@ describe('fields.json', () => {
     expect(pressureCsv(back.fields.interfaces[0].grid)).toBe(pressureCsv(fields.interfaces[0].grid));
   });
 
+  // biome-ignore lint/suspicious/noExplicitAny: the parsed file is edited at any depth
   const tampered = (edit: (j: Record<string, any>) => void) => {
     const j = JSON.parse(text);
     edit(j);

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { QueueRunner } from '../../distributed/queueRunner';
+import { columnsOf, csvTable } from '../../presentation/csv';
 import { writeAtomic } from '../../report/atomicWrite';
 import { readResultFile } from '../../report/caseFolder';
-import { columnsOf, csvTable } from '../../presentation/csv';
 import { summaryRow } from '../../report/summaryRow';
 import type { CaseSummary } from '../../solveCase';
 import { checkCaseFile, loadCaseFile } from '../caseFile';

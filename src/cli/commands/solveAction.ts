@@ -1,6 +1,6 @@
+import type { FilmGradeId } from '../../presentation/film';
 import { artifactsOf } from '../../report/caseArtifacts';
 import { writeCaseFolder } from '../../report/caseFolder';
-import type { FilmGradeId } from '../../presentation/film';
 import { summaryTable } from '../../report/summaryTable';
 import { type CaseSummary, solveCase } from '../../solveCase';
 import { createSolverSession } from '../../threads/factorThreads';

@@ -7,9 +7,9 @@ import {
   type Range,
   withPath,
 } from '../../case/variants';
+import { columnsOf, csvTable } from '../../presentation/csv';
 import { writeAtomic } from '../../report/atomicWrite';
 import { caseFieldHeader } from '../../report/caseFieldUnit';
-import { columnsOf, csvTable } from '../../presentation/csv';
 import { summaryRow } from '../../report/summaryRow';
 import { InputError } from '../../validation/parseInput';
 import { checkCaseFile, loadCaseFile } from '../caseFile';
