@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pressureStatsSchema } from '../results/pressureStatsSchema';
 import type { InterfaceState, PressureGrid, ResultFields } from './resultFields';
 import type { StackGeometry } from './stackGeometry';
 
@@ -80,24 +81,8 @@ const gridHeader = z
     contact: z.string(),
   })
   .strict();
-const statsShape = z
-  .object({
-    mean: finite,
-    min: finite,
-    max: finite,
-    std: finite,
-    cov: finite,
-    maxOverMean: finite,
-    p5: finite,
-    p95: finite,
-    contactFraction: finite,
-    within10: finite,
-    force: finite,
-    area: finite,
-  })
-  .strict();
 const stateShape = z
-  .object({ pressure: z.string(), gap: z.string(), grid: gridHeader, stats: statsShape })
+  .object({ pressure: z.string(), gap: z.string(), grid: gridHeader, stats: pressureStatsSchema })
   .strict();
 const slab = z
   .object({
@@ -164,7 +149,7 @@ const fileShape = z
             pressure: z.string(),
             gap: z.string(),
             grid: gridHeader,
-            stats: statsShape,
+            stats: pressureStatsSchema,
             swollen: stateShape.nullable(),
           })
           .strict(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { maxBolts } from '../../case/limits';
+import { pressureStatsSchema } from '../../results/pressureStatsSchema';
 import { type CaseSummary, RESULT_SCHEMA } from '../../solveCase';
 
 /**
@@ -15,23 +16,9 @@ const text = z.string().max(10_000);
 /** a stack has at most 1000 cells, each interleaf plate adds an interface and a plate */
 const maxLayers = 2002;
 
-const pressureStats = z.object({
-  mean: finite,
-  min: finite,
-  max: finite,
-  std: finite,
-  cov: finite,
-  maxOverMean: finite,
-  p5: finite,
-  p95: finite,
-  contactFraction: finite,
-  within10: finite,
-  force: finite,
-  area: finite,
-});
 const balance = z.object({ boltForce: finite, contactForce: finite, relResidual: finite });
 const interfaces = z
-  .array(z.object({ name: text, pressure: pressureStats }))
+  .array(z.object({ name: text, pressure: pressureStatsSchema }))
   .min(1)
   .max(maxLayers);
 
@@ -46,7 +33,7 @@ const summarySchema = z.object({
     fractions: z.literal('-'),
   }),
   warnings: z.array(text).max(10_000),
-  pressure: pressureStats,
+  pressure: pressureStatsSchema,
   bolts: z
     .array(z.object({ x: finite, y: finite, force: finite, forceAfterSwelling: finite }))
     .min(1)
@@ -66,7 +53,7 @@ const summarySchema = z.object({
     )
     .min(1)
     .max(maxLayers),
-  swelling: z.object({ pressure: pressureStats, balance, interfaces }).nullable(),
+  swelling: z.object({ pressure: pressureStatsSchema, balance, interfaces }).nullable(),
   boltStiffness: z.object({ bolt: finite, springs: finite.nullable(), total: finite }),
   nominalPressure: finite,
   solver: z.object({

@@ -1,3 +1,5 @@
+import { canonicalJson } from '../../../src/case/canonicalJson';
+
 /**
  * A canonical key of a case input: JSON with object keys sorted and undefined members dropped, so
  * two inputs that solve the same case give the same key whatever their key order. The store
@@ -6,17 +8,4 @@
  */
 export function inputKey(input: unknown): string {
   return canonicalJson(input);
-}
-
-function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .sort()
-      .filter((k) => o[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v) ?? 'null';
 }
