@@ -6,6 +6,7 @@ import { multiplySymmetric, multiplySymmetricMagnitude } from '../sparse/symmetr
 import type { FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
 import { ContactConvergenceError } from './contactErrors';
 import type { ContactProblem } from './contactProblem';
+import { platePattern } from './platePattern';
 import { defaultRigidBodyNodes } from './rigidBody';
 import type { HalfSolves, RankOneTerms, TangentSolver } from './tangent';
 
@@ -121,25 +122,16 @@ export class ChainTangent implements TangentSolver {
       proportion(K.values, this.plateMatrices[0].values),
     );
 
-    const { colPtr, rowIdx } = this.plan.matrix;
-    this.diagonal = new Int32Array(this.m);
-    for (let j = 0; j < this.m; j++) {
-      if (rowIdx[colPtr[j]] !== j) throw new Error(`ChainTangent: no diagonal entry for dof ${j}`);
-      this.diagonal[j] = colPtr[j];
-    }
-    const dofNode = new Int32Array(this.m);
-    for (let i = 0; i < this.m; i++) dofNode[i] = Math.floor(i / 3);
-    // the same analysis as the twin-plate split's: one per mesh in the session
-    this.symbolic = session.analyse(
+    // the same analysis as every single-plate split's: one per mesh in the session
+    const pattern = platePattern(
       this.plan.matrix,
-      {
-        ordering: 'nd',
-        geometry: { coords: mesh.nodes, dofNode },
-        describeDof: (dof) =>
-          `${layers.map((_, l) => describeLayer(l)).join('/')} node ${Math.floor(dof / 3)} (${['w', 'rx', 'ry'][dof % 3]})`,
-      },
-      'plate',
+      mesh,
+      session,
+      layers.map((_, l) => describeLayer(l)).join('/'),
+      'ChainTangent',
     );
+    this.diagonal = pattern.diagonal;
+    this.symbolic = pattern.symbolic;
     this.stats = this.symbolic.stats;
     this.gauge = Int32Array.from(
       problem.rigidBodyNodes ?? defaultRigidBodyNodes(mesh.nodes),

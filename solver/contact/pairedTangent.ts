@@ -11,6 +11,7 @@ import {
 import { multiplySymmetricMagnitude, multiplySymmetricPair } from '../sparse/symmetricProduct';
 import type { FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
 import type { ContactProblem, PlateLayer } from './contactProblem';
+import { platePattern } from './platePattern';
 import { defaultRigidBodyNodes } from './rigidBody';
 import type { HalfSolves, RankOneTerms, TangentSolver } from './tangent';
 
@@ -80,25 +81,16 @@ export class PairedTangent implements TangentSolver {
     assembleGroup(this.plan, 0, topModel.stiffness, topValues);
     this.topMatrix = { ...this.plan.matrix, values: topValues };
     this.average = topValues;
-    const { colPtr, rowIdx } = this.plan.matrix;
-    this.diagonal = new Int32Array(this.m);
-    for (let j = 0; j < this.m; j++) {
-      if (rowIdx[colPtr[j]] !== j) throw new Error(`PairedTangent: no diagonal entry for dof ${j}`);
-      this.diagonal[j] = colPtr[j];
-    }
-
-    const dofNode = new Int32Array(this.m);
-    for (let i = 0; i < this.m; i++) dofNode[i] = Math.floor(i / 3);
-    this.symbolic = session.analyse(
+    // the same analysis as every single-plate split's: one per mesh in the session
+    const pattern = platePattern(
       this.plan.matrix,
-      {
-        ordering: 'nd',
-        geometry: { coords: mesh.nodes, dofNode },
-        describeDof: (dof) =>
-          `${describeLayer(0)}/${describeLayer(1)} node ${Math.floor(dof / 3)} (${['w', 'rx', 'ry'][dof % 3]})`,
-      },
-      'plate',
+      mesh,
+      session,
+      `${describeLayer(0)}/${describeLayer(1)}`,
+      'PairedTangent',
     );
+    this.diagonal = pattern.diagonal;
+    this.symbolic = pattern.symbolic;
     this.stats = this.symbolic.stats;
 
     // K̄ with the gauge: rows and columns of three w dofs replaced by the identity.
@@ -108,6 +100,7 @@ export class PairedTangent implements TangentSolver {
     );
     const held = new Uint8Array(this.m);
     for (const g of this.gauge) held[g] = 1;
+    const { colPtr, rowIdx } = this.plan.matrix;
     const sumValues = Float64Array.from(this.average);
     for (let j = 0; j < this.m; j++) {
       for (let k = colPtr[j]; k < colPtr[j + 1]; k++) {
