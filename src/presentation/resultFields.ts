@@ -1,3 +1,4 @@
+import type { RegularGrid } from '../results/pressureMap';
 import type { PressureStats } from '../results/pressureStats';
 import type { Rect, StackGeometry } from './stackGeometry';
 
@@ -48,15 +49,8 @@ export interface InterfaceField extends InterfaceState {
   swollen: InterfaceState | null;
 }
 
-/** Values on a regular grid, y up: value (i, j) at (x0 + i·dx, y0 + j·dy) is values[j·nx + i]. */
-export interface PressureGrid {
-  x0: number;
-  y0: number;
-  dx: number;
-  dy: number;
-  nx: number;
-  ny: number;
-  values: Float64Array;
+/** The pressure [MPa] on a regular grid, y up: value (i, j) at (x0 + i·dx, y0 + j·dy) is values[j·nx + i]. */
+export interface PressureGrid extends Omit<RegularGrid, 'unit'> {
   /** 1 where the point is in contact (pressure carried), 0 where a gap is open or off the footprint */
   contact: Uint8Array;
 }
