@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { FILM_GRADES, type FilmGradeId } from '../presentation/film';
 
 /** commander parser for a whole number ≥ 1. */
@@ -16,10 +16,18 @@ export function positiveInt(name: string) {
 export function filmGrade(v: string): FilmGradeId {
   const g = FILM_GRADES.find((f) => f.id === v.trim().toUpperCase());
   if (!g) {
-    const list = FILM_GRADES.map((f) => `${f.id} (${f.min}–${f.max} MPa)`);
-    throw new InvalidArgumentError(`--film must be one of ${list.join(', ')}; got "${v}"`);
+    throw new InvalidArgumentError(`--film must be one of ${gradeList()}; got "${v}"`);
   }
   return g.id;
+}
+
+const gradeList = () => FILM_GRADES.map((f) => `${f.id} (${f.min}–${f.max} MPa)`).join(', ');
+
+/** `--film GRADE`, as `solve` and `report` take it. */
+export function filmOption(): Option {
+  return new Option('--film <grade>', `draw the pressure maps as Prescale film: ${gradeList()}`).argParser(
+    filmGrade,
+  );
 }
 
 /** Default worker count: the number of cores. */
@@ -27,6 +35,13 @@ export const defaultJobs = availableParallelism();
 
 /** Default factorization threads of a single solve: 2 (the helper thread) when there are 2 cores or more. */
 export const defaultFactorThreads = Math.min(2, availableParallelism());
+
+/** `--threads N` of a single solve; commander prints the default, which the text names as it differs per machine. */
+export function factorThreadsOption(description: string): Option {
+  return new Option('--threads <n>', description)
+    .argParser(positiveInt('--threads'))
+    .default(defaultFactorThreads, '2 on a machine with 2 cores or more, else 1');
+}
 
 /**
  * Factorization threads per solve when `lanes` solves run at once on this machine: a second

@@ -1,13 +1,6 @@
 import { type Command, Option } from 'commander';
 import { dataDirFlag, dataDirHelp, dataDirOption } from '../dataDirOption';
-import {
-  defaultFactorThreads,
-  filmGrade,
-  maxMemoryFlag,
-  maxMemoryHelp,
-  positiveInt,
-  positiveNumber,
-} from '../options';
+import { factorThreadsOption, filmOption, maxMemoryFlag, maxMemoryHelp, positiveNumber } from '../options';
 import type { ReportOptions } from './reportAction';
 
 /**
@@ -28,16 +21,8 @@ export function registerReportCommand(program: Command): void {
     .requiredOption('--out <file>', 'the HTML file to write, e.g. report.html')
     .option('--pdf', 'also write the report as a PDF beside it (same name, .pdf), printed with Chromium')
     .option(dataDirFlag, dataDirHelp, dataDirOption)
-    .option(
-      '--film <grade>',
-      'draw the pressure maps as Prescale film: LLLW, LLW, LW, MW, HS, HHS',
-      filmGrade,
-    )
-    .addOption(
-      new Option('--threads <n>', 'factorization threads when solving a case file')
-        .argParser(positiveInt('--threads'))
-        .default(defaultFactorThreads, '2 on a machine with 2 cores or more, else 1'),
-    )
+    .addOption(filmOption())
+    .addOption(factorThreadsOption('factorization threads when solving a case file'))
     .option(maxMemoryFlag, maxMemoryHelp, positiveNumber('--max-memory'))
     .action(async (source: string, opts: ReportOptions, command: Command) => {
       // loaded only when the command runs: `--help` and the other commands never pay for it

@@ -1,14 +1,6 @@
 import { type Command, Option } from 'commander';
-import { FILM_GRADES } from '../../presentation/film';
 import { dataDirFlag, dataDirHelp, dataDirOption } from '../dataDirOption';
-import {
-  defaultFactorThreads,
-  filmGrade,
-  maxMemoryFlag,
-  maxMemoryHelp,
-  positiveInt,
-  positiveNumber,
-} from '../options';
+import { factorThreadsOption, filmOption, maxMemoryFlag, maxMemoryHelp, positiveNumber } from '../options';
 import type { SolveOptions } from './solveAction';
 
 /**
@@ -25,17 +17,8 @@ export function registerSolveCommand(program: Command): void {
     .argument('<case...>', 'case files (JSON or YAML)')
     .option('--out <dir>', 'output folder; one subfolder per case, named after the case file', 'results')
     .option(dataDirFlag, dataDirHelp, dataDirOption)
-    .option(
-      '--film <grade>',
-      `draw the pressure figures as Prescale film: ${FILM_GRADES.map((f) => `${f.id} (${f.min}–${f.max} MPa)`).join(', ')}`,
-      filmGrade,
-    )
-    // commander prints the default itself; the description names it, as the number differs per machine
-    .addOption(
-      new Option('--threads <n>', 'factorization threads: 2 factors two halves of the plate matrix at once')
-        .argParser(positiveInt('--threads'))
-        .default(defaultFactorThreads, '2 on a machine with 2 cores or more, else 1'),
-    )
+    .addOption(filmOption())
+    .addOption(factorThreadsOption('factorization threads: 2 factors two halves of the plate matrix at once'))
     .option(maxMemoryFlag, maxMemoryHelp, positiveNumber('--max-memory'))
     .action(async (files: string[], opts: SolveOptions) => {
       // loaded only when the command runs: `--help` and the other commands never pay for it
