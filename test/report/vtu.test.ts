@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseArtifacts, PlateArtifacts } from '../../src/report/caseArtifacts';
+import type { PlateArtifacts } from '../../src/report/caseArtifacts';
 import { resultVtu } from '../../src/report/vtu';
 import type { CaseSummary } from '../../src/solveCase';
 

@@ -1,4 +1,4 @@
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { dataDirFlag, dataDirHelp, dataDirOption } from '../dataDirOption';
 import { factorThreadsOption, filmOption, maxMemoryFlag, maxMemoryHelp, positiveNumber } from '../options';
 import type { SolveOptions } from './solveAction';
