@@ -4,7 +4,6 @@ import { decodeResultFields, encodeResultFields } from '../presentation/fieldsFi
 import type { ResultFields } from '../presentation/resultFields';
 import { resultFieldsOf } from '../presentation/resultFieldsOf';
 import { midPlaneHeights } from '../presentation/stackGeometryOf';
-import type { RegularGrid } from '../results/pressureMap';
 import { type CaseResult, type CaseSummary, summaryOf } from '../solveCase';
 
 /** What the ParaView export needs of one plate after load-up, beyond its deflection. */
@@ -23,14 +22,12 @@ export interface PlateArtifacts {
 }
 
 /**
- * Everything a case folder is written from: the summary, the cell pressure grid, the mesh axes,
+ * Everything a case folder is written from: the summary, the fields the pictures are drawn from, the mesh axes,
  * the plates' deflection and their stresses. Small and serialisable, so a remote worker can send
  * it back and the submitter writes exactly the files a local run writes.
  */
 export interface CaseArtifacts {
   summary: CaseSummary;
-  /** cell pressure under the top plate [MPa] */
-  pressure: RegularGrid;
   /** mesh-line coordinates [mm] */
   axes: { x: Float64Array; y: Float64Array };
   /** per plate: nodal w [mm] */
@@ -69,7 +66,6 @@ export function artifactsOf(result: CaseResult): CaseArtifacts {
   });
   return {
     summary: summaryOf(result),
-    pressure: result.fields.pressure[0].grid,
     axes: { x: mesh.x, y: mesh.y },
     deflection: result.fields.deflection.map(({ name, w }) => ({ name, w })),
     plates,
@@ -89,7 +85,6 @@ type Encoded<T> = {
 /** JSON-safe form: typed arrays as base64 of their bytes, so numbers survive bit for bit. */
 export interface EncodedArtifacts {
   summary: CaseSummary;
-  pressure: Omit<RegularGrid, 'values'> & { values: string };
   axes: { x: string; y: string };
   deflection: { name: string; w: string }[];
   plates: Encoded<PlateArtifacts>[];
@@ -110,7 +105,6 @@ const decode = (s: string): Float64Array => {
 export function encodeArtifacts(a: CaseArtifacts): EncodedArtifacts {
   return {
     summary: a.summary,
-    pressure: { ...a.pressure, values: encode(a.pressure.values) },
     axes: { x: encode(a.axes.x), y: encode(a.axes.y) },
     deflection: a.deflection.map(({ name, w }) => ({ name, w: encode(w) })),
     plates: a.plates.map((p) => ({
@@ -130,7 +124,6 @@ export function encodeArtifacts(a: CaseArtifacts): EncodedArtifacts {
 export function decodeArtifacts(e: EncodedArtifacts): CaseArtifacts {
   return {
     summary: e.summary,
-    pressure: { ...e.pressure, values: decode(e.pressure.values) },
     axes: { x: decode(e.axes.x), y: decode(e.axes.y) },
     deflection: e.deflection.map(({ name, w }) => ({ name, w: decode(w) })),
     plates: e.plates.map((p) => ({
