@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { METRIC_UNITS, type ToleranceMetric } from '../tolerance/toleranceResult';
 import { shownValue } from '../validation/shownValue';
 import { coordinateBound, maxBolts, maxGaskets, maxMapLines, maxTablePoints } from './limits';
 import { boltMaterials, plateMaterials } from './materials';
@@ -403,6 +404,127 @@ const boltsSchema = z
   })
   .strict();
 
+/**
+ * Most draws of a tolerance study. Each draw keeps one pressure grid per load state for the
+ * per-point percentiles: 1000 draws × a 10 k-point grid × 8 B is 80 MB per state, below 100 MB;
+ * the work budget checks the draws × the case's own grid against the memory limit.
+ */
+export const maxToleranceSamples = 1000;
+
+/** The metric names a target may name (those every draw reports). */
+const toleranceMetricNames = Object.keys(METRIC_UNITS) as [ToleranceMetric, ...ToleranceMetric[]];
+
+/** A thickness tolerance: a normal offset of the nominal thickness, truncated so the layer stays real. */
+const thicknessTolerance = (what: string) =>
+  z
+    .object({
+      // ±10 mm of scatter is no longer a tolerance on a pad or a cell (both are at most 100 mm)
+      sd: quantity('mm', `standard deviation of the ${what} thickness`, { gte: 0, lte: 10 }),
+    })
+    .strict()
+    .optional()
+    .meta({
+      description: `normal scatter of the ${what} thickness per draw, cut at ±3 sd and at the schema's least thickness (0.01 mm) by redrawing`,
+    });
+
+const toleranceTarget = z
+  .object({
+    metric: z.enum(toleranceMetricNames).meta({
+      description: `the metric: ${toleranceMetricNames.map((m) => `${m} [${METRIC_UNITS[m]}]`).join(', ')}`,
+    }),
+    // metrics are pressures [MPa], forces [N] and fractions; 1e9 is beyond any of them
+    min: quantity('', "least value that meets the target, in the metric's unit", {
+      gte: -1e9,
+      lte: 1e9,
+    }).optional(),
+    max: quantity('', "largest value that meets the target, in the metric's unit", {
+      gte: -1e9,
+      lte: 1e9,
+    }).optional(),
+  })
+  .strict()
+  .refine((t) => t.min !== undefined || t.max !== undefined, { error: 'a target needs min, max or both' })
+  .refine((t) => t.min === undefined || t.max === undefined || t.min <= t.max, {
+    error: (iss) => {
+      const t = iss.input as { min: number; max: number };
+      return `min ${t.min} > max ${t.max} — a target's min must be <= its max`;
+    },
+  });
+
+/**
+ * A tolerance study: N draws of the case's random inputs, each solved, and the distribution of
+ * every metric. A case with `factors` or `none` scatter and no `preload` block keeps its factors
+ * in every draw; `uniform` or `normal` scatter is redrawn per draw from the draw's own seed.
+ */
+const tolerancesSchema = z
+  .object({
+    samples: quantity('', 'number of draws', { int: true, gte: 1, lte: maxToleranceSamples }).default(100),
+    // the random generator's 32-bit signed seed, as the case's own seeds
+    seed: quantity(
+      '',
+      'seed of the study: draw i takes its own seed from (seed, i), so it is the same whatever the number of draws',
+      { int: true, gte: 0, lte: 2 ** 31 - 1 },
+    ).default(1),
+    preload: z
+      .discriminatedUnion('type', [
+        z
+          .object({
+            type: z.literal('uniform'),
+            // a factor below 0.1 is the explicit factors' lower bound: a loose bolt
+            halfRange: quantity('', 'half range of the preload factor (0.25 for ±25 %)', {
+              gte: 0,
+              lte: 0.9,
+            }),
+          })
+          .strict(),
+        z
+          .object({
+            type: z.literal('normal'),
+            // cut at ±3σ, 0.3 keeps the least factor at the explicit factors' bound of 0.1
+            cov: quantity('', 'coefficient of variation of the preload (cut at ±3σ)', { gte: 0, lte: 0.3 }),
+          })
+          .strict(),
+      ])
+      .optional()
+      .meta({ description: "preload scatter drawn per bolt per draw (default: the case's bolts.scatter)" }),
+    flatness: z
+      .object({
+        redrawRandom: z.boolean().default(true).meta({
+          description:
+            "a plate with random flatness gets a fresh seed per draw (false: the case's seed in every draw)",
+        }),
+        mapNoise: z
+          .object({
+            rms: quantity('µm', 'RMS height of the Gaussian noise added to a measured map', {
+              gte: 0,
+              lte: 1000,
+            }),
+            correlationLength: quantity('mm', 'correlation length of the noise', {
+              gte: 0.1,
+              lte: 2 * maxOutline,
+            }),
+          })
+          .strict()
+          .optional()
+          .meta({
+            description: "a Gaussian random field added per draw to every plate's `map` flatness grid",
+          }),
+      })
+      .strict()
+      .default({ redrawRandom: true })
+      .meta({ description: 'random flatness per draw' }),
+    padThickness: thicknessTolerance('pad'),
+    cellThickness: thicknessTolerance('cell'),
+    targets: list(toleranceTarget, 0, 100).default([]).meta({
+      description: 'targets on the metrics; each draw meets one when min <= value <= max (at most 100)',
+    }),
+  })
+  .strict()
+  .optional()
+  .meta({
+    description: 'a tolerance study: draws of the random inputs (bolt scatter, flatness, thicknesses)',
+  });
+
 export const caseSchema = z
   .object({
     schemaVersion: z.literal(1).default(1),
@@ -460,6 +582,7 @@ export const caseSchema = z
       })
       .strict()
       .default({ gridSpacing: 1, contactThreshold: 0.01 }),
+    tolerances: tolerancesSchema,
   })
   .strict();
 
@@ -475,3 +598,4 @@ export type PlateCase = z.output<typeof plateSchema>;
 export type BoltsCase = z.output<typeof boltsSchema>;
 export type SwellingCase = z.output<typeof swellingSchema>;
 export type GridMap = z.output<ReturnType<typeof gridMap>>;
+export type TolerancesCase = NonNullable<z.output<typeof tolerancesSchema>>;
