@@ -43,10 +43,12 @@ function base64ToBytes(s: string, what: string): Uint8Array {
   return out;
 }
 
-const f64 = (a: Float64Array) => bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-const u8 = (a: Uint8Array) => bytesToBase64(a);
+/** Base64 of a Float64Array's little-endian bytes. */
+export const f64 = (a: Float64Array) => bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+export const u8 = (a: Uint8Array) => bytesToBase64(a);
 
-function readF64(s: string, length: number, what: string): Float64Array {
+/** `length` finite numbers from base64 (`f64`); throws FieldsFileError naming `what`. */
+export function readF64(s: string, length: number, what: string): Float64Array {
   const bytes = base64ToBytes(s, what);
   if (bytes.length !== 8 * length)
     throw new FieldsFileError(`${what}: ${bytes.length / 8} numbers where the mesh needs ${length}`);
@@ -58,7 +60,8 @@ function readF64(s: string, length: number, what: string): Float64Array {
   return out;
 }
 
-function readU8(s: string, length: number, what: string): Uint8Array {
+/** `length` 0/1 flags from base64 (`u8`); throws FieldsFileError naming `what`. */
+export function readU8(s: string, length: number, what: string): Uint8Array {
   const bytes = base64ToBytes(s, what);
   if (bytes.length !== length)
     throw new FieldsFileError(`${what}: ${bytes.length} entries where the mesh needs ${length}`);
@@ -99,7 +102,8 @@ const slab = z
     interfaceIndex: z.int().min(-1).max(MAX_LAYERS),
   })
   .strict();
-const stack = z
+/** `StackGeometry` as read back from a file: bounded lists, finite numbers, no other keys. */
+export const stackGeometrySchema = z
   .object({
     plate: z.object({ Lx: finite, Ly: finite }).strict(),
     footprint: rect,
@@ -158,7 +162,7 @@ const fileShape = z
       .max(MAX_LAYERS),
     deflection: z.array(z.string()).max(MAX_LAYERS),
     deflectionSwollen: z.array(z.string()).max(MAX_LAYERS).nullable(),
-    stack,
+    stack: stackGeometrySchema,
   })
   .strict();
 
