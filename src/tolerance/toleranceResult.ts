@@ -99,4 +99,27 @@ export interface ToleranceResult {
   maps: Partial<Record<LoadState, MapDistribution>>;
   /** the solver's work: solves (Newton steps) and numeric factorizations per solved draw, averaged */
   effort: { seconds: number; solvesPerDraw: number; factorizationsPerDraw: number; reusedPerDraw: number };
+  /** first-order propagation at the mean inputs, when asked for (runToleranceStudy's `firstOrder`) */
+  firstOrder?: FirstOrderEstimate[];
+}
+
+/**
+ * The first-order variance of one quantity, J Σ Jᵀ: J its response to the random inputs from the
+ * solver's tangent at the mean inputs, Σ the inputs' covariance. Exact, up to the input
+ * covariance, when the laws are linear and the contact stays full.
+ */
+export interface FirstOrderEstimate {
+  /** `meanPressure` (the metric), or `centrePressure`: the top interface's pressure at its point nearest the footprint centre */
+  quantity: 'meanPressure' | 'centrePressure';
+  state: LoadState;
+  /** at the mean inputs [MPa] */
+  value: number;
+  /** J Σ Jᵀ [MPa²] */
+  variance: number;
+  /** its parts [MPa²]: from the bolts' preload scatter and from the plates' random flatness */
+  parts: { preload: number; flatness: number };
+  /** the study's random inputs not propagated (map noise, thicknesses), by field */
+  omitted: string[];
+  /** for centrePressure: the contact point of the top interface and its position [mm] */
+  point?: { index: number; x: number; y: number };
 }
