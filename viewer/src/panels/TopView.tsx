@@ -1,10 +1,15 @@
-import { useCallback } from 'react';
-import { pressureMapSpec, pressureRangeOf } from '../../../src/presentation/figures/pressureMapSpec';
+import { useCallback, useState } from 'react';
+import {
+  interfaceState,
+  pressureMapSpec,
+  pressureRangeOf,
+} from '../../../src/presentation/figures/pressureMapSpec';
 import { FILM_GRADES } from '../../../src/presentation/film';
 import { LOAD_STATE_LABEL, type LoadState, type ResultFields } from '../../../src/presentation/resultFields';
 import { type FilmChoice, filmGradeOf, isFilmChoice, loadStatesOf } from './filmChoice';
 import { PressureHistogram } from './PressureHistogram';
-import { type FigureSize, VegaFigure } from './VegaFigure';
+import { TopViewReadout } from './TopViewReadout';
+import { type FigureSize, type FigureView, VegaFigure } from './VegaFigure';
 import './figures.css';
 
 export interface TopViewProps {
@@ -22,9 +27,9 @@ export interface TopViewProps {
 const A4_ASPECT = 1240 / 1754;
 
 /**
- * The pressure map of one interface — the CLI's pressure.png spec, at the panel's size, with
- * tooltips — in the chosen load state, drawn in viridis or as a Prescale grade would show it
- * ("auto": the grade for the map's mean), with its histogram beside it.
+ * The pressure map of one interface — the CLI's pressure.png spec, at the panel's size — in the
+ * chosen load state, drawn in viridis or as a Prescale grade would show it ("auto": the grade for
+ * the map's mean), with a readout of the grid point under the pointer and its histogram beside it.
  */
 export function TopView({
   fields,
@@ -39,6 +44,8 @@ export function TopView({
   const state = states.includes(loadState) ? loadState : 'loadUp';
   const auto = filmGradeOf('auto', fields, interfaceIndex, state);
   const grade = filmGradeOf(film, fields, interfaceIndex, state);
+  const grid = interfaceState(fields, interfaceIndex, state).field.grid;
+  const [mapView, setMapView] = useState<FigureView | null>(null);
   const mapSpec = useCallback(
     (size: FigureSize) =>
       pressureMapSpec({
@@ -47,6 +54,9 @@ export function TopView({
         state,
         caseName,
         film: grade,
+        // one image instead of a rectangle per cell: drawing 10,000 rectangles took ~0.2 s per
+        // re-solve; the readout below stands in for the rectangles' tooltips
+        cells: 'image',
         width: size.width,
         height: size.height,
         // toggling load-up ↔ swollen keeps one colour scale, as the CLI's two maps do
@@ -88,9 +98,16 @@ export function TopView({
             ))}
           </select>
         </label>
+        <TopViewReadout view={mapView} grid={grid} />
       </div>
       <div className="top-view-figures">
-        <VegaFigure spec={mapSpec} aspect={A4_ASPECT} testId="top-view-map" className="map-figure" />
+        <VegaFigure
+          spec={mapSpec}
+          aspect={A4_ASPECT}
+          onView={setMapView}
+          testId="top-view-map"
+          className="map-figure"
+        />
         <PressureHistogram
           fields={fields}
           caseName={caseName}
