@@ -20,16 +20,20 @@ const STATES: LoadState[] = ['loadUp', 'swollen'];
  */
 const INPUT_UNITS: [RegExp, string | null][] = [
   [/seed$/i, null],
-  [/(offset|thickness|rms|length|height|gap)$/i, 'mm'],
+  [/(offsets?|thickness(es)?|rms|lengths?|heights?|gaps?)$/i, 'mm'],
   [/(factor|factors|scale)$/i, '-'],
 ];
 
-/** `name [unit]` of a drawn input (counts and seeds have no unit). */
-export function inputHeader(name: string): string {
-  if (/\[[^\]]*\]$/.test(name)) return name;
+/**
+ * `name [unit]` of a drawn input, or of entry `entry` (1-based) of a list input: `name.3 [unit]`;
+ * seeds have no unit.
+ */
+export function inputHeader(name: string, entry?: number): string {
+  const label = entry === undefined ? name : `${name}.${entry}`;
+  if (/\[[^\]]*\]$/.test(name)) return entry === undefined ? name : name.replace(/\s*\[/, `.${entry} [`);
   const unit = INPUT_UNITS.find(([re]) => re.test(name))?.[1];
-  if (unit === null) return name;
-  return `${name} [${unit ?? '-'}]`;
+  if (unit === null) return label;
+  return `${label} [${unit ?? '-'}]`;
 }
 
 /** The header of one metric in one load state: `loadUp.cov [-]`, `swollen.meanPressure [MPa]`. */
@@ -49,7 +53,7 @@ function drawRow(d: ToleranceDraw, states: LoadState[], metrics: ToleranceMetric
     if (Array.isArray(v)) {
       // 1-based like the bolts in bolts.csv, so "bolt 3" is column .3
       v.forEach((x, k) => {
-        row[inputHeader(`${name}.${k + 1}`)] = x;
+        row[inputHeader(name, k + 1)] = x;
       });
     } else row[inputHeader(name)] = v;
   }
@@ -66,10 +70,13 @@ function drawRow(d: ToleranceDraw, states: LoadState[], metrics: ToleranceMetric
  */
 export function samplesCsv(result: ToleranceResult): string {
   const metrics = Object.keys(METRIC_UNITS) as ToleranceMetric[];
-  // a state's columns are there when any draw or the distributions have it, so a study whose
-  // every draw failed still has its full header
+  // load-up always, so a study whose every draw failed still has its metric columns; swelling
+  // when a draw or the distributions have it
   const states = STATES.filter(
-    (s) => result.distributions[s] !== undefined || result.draws.some((d) => d.metrics?.[s] !== undefined),
+    (s) =>
+      s === 'loadUp' ||
+      result.distributions[s] !== undefined ||
+      result.draws.some((d) => d.metrics?.[s] !== undefined),
   );
   const rows = result.draws.map((d) => drawRow(d, states, metrics));
   const fixed = ['draw', 'seed', 'status', 'error'];

@@ -12,7 +12,7 @@ import { FOOTPRINT, gridOf, syntheticFields } from './figures/syntheticFields';
 /**
  * A hand-made tolerance study: `samples` draws of a made-up case whose draw i has CoV 0.30 + 0.01·i
  * and mean pressure 5 + 0.1·i MPa (so every number below follows from i by hand), 8 bolt preload
- * factors 1 + 0.01·(i − bolt) and a pad offset of −0.001·i mm; the draws in `failed` failed with a
+ * factors 1 + 0.01·(i − bolt) and a pad offset of −0.001·(i + 1) mm; the draws in `failed` failed with a
  * message naming their index; the CoV distribution is that of 21 draws (p5 0.31, p50 0.40, p95 0.49). The maps (1 mm over the synthetic footprint) are: mean 4 MPa left of
  * x = 75 mm and 6 MPa right of it, p5 the mean − 1 MPa with the left strip x < 35 mm open, p95 the
  * mean + 1 MPa, and P(contact) 0.2 for x < 35 mm, 1 elsewhere.
@@ -43,7 +43,7 @@ export function syntheticStudy(
       ? {
           index: i,
           seed: 1000 + i,
-          inputs: { preloadFactors: [], padThicknessOffset: -0.001 * i },
+          inputs: { preloadFactors: [], padThicknessOffset: -0.001 * (i + 1) },
           status: 'failed',
           error: `draw ${i}: the contact solver did not converge, "residual" 1e-3`,
           metrics: null,
@@ -55,7 +55,7 @@ export function syntheticStudy(
           seed: 1000 + i,
           inputs: {
             preloadFactors: Array.from({ length: 8 }, (_, b) => 1 + 0.01 * (i - b)),
-            padThicknessOffset: -0.001 * i,
+            padThicknessOffset: -0.001 * (i + 1),
           },
           status: 'ok',
           error: null,
