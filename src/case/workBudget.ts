@@ -314,3 +314,26 @@ export function workBudgetIssues(c: Case, e: WorkEstimate, limits: WorkLimits = 
   }
   return issues;
 }
+
+/** Bytes of each per-point value a tolerance study keeps: one map grid per draw per load state. */
+const bytesPerStudyPoint = 8;
+
+/**
+ * The issues of a tolerance study of `samples` draws of a case of estimate `e` with `states`
+ * load states; empty when it fits. The draws are solved one after the other, so the case's own
+ * memory is needed once; the per-point values of the maps' percentiles grow with the draws. The
+ * time is bounded too: at most 1000 draws (the schema's bound), each within the case's budget.
+ */
+export function studyBudgetIssues(
+  e: WorkEstimate,
+  samples: number,
+  states: number,
+  limits: WorkLimits = {},
+): string[] {
+  const maxMemory = limits.maxMemoryMiB ?? defaultMaxMemoryMiB;
+  const perPoint = (samples * e.grid.points * states * bytesPerStudyPoint) / MiB;
+  if (perPoint + e.memoryMiB.total <= maxMemory) return [];
+  return [
+    `tolerances.samples: ${samples} — the study would need more than the ${groupedNumber(maxMemory)} MiB memory limit (raise it with --max-memory): about ${roughNumber(perPoint)} MiB of map values (${samples} draws × ${countText(e.grid.points)} grid points × ${states} load state${states > 1 ? 's' : ''} × 8 B) beside the case's ${roughNumber(e.memoryMiB.total)} MiB; use fewer samples or a coarser output.gridSpacing`,
+  ];
+}

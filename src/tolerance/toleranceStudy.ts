@@ -1,0 +1,218 @@
+import { SolverSession } from '../../solver/session/solverSession';
+import type { WorkLimits } from '../case/workBudget';
+import type { LoadState } from '../presentation/resultFields';
+import type { RegularGrid } from '../results/pressureMap';
+import type { CaseResult } from '../solveCase';
+import { type DrawnCase, drawCase } from './drawInputs';
+import { drawMaps } from './drawMetrics';
+import { DrawSolver, type SolvedDraw } from './drawSolver';
+import { firstOrderEstimates } from './firstOrder';
+import { MapAccumulator } from './mapDistribution';
+import { metricDistribution } from './metricDistribution';
+import { type StudySettings, studySettings } from './studySettings';
+import {
+  type MapDistribution,
+  METRIC_UNITS,
+  type MetricDistribution,
+  TOLERANCE_SCHEMA,
+  type ToleranceDraw,
+  type ToleranceMetric,
+  type ToleranceResult,
+} from './toleranceResult';
+
+const METRICS = Object.keys(METRIC_UNITS) as ToleranceMetric[];
+
+/** A checked study and its draws as cases: what a batch pool or a queue hands out. */
+export interface StudyPlan extends StudySettings {
+  draws: DrawnCase[];
+}
+
+/** One draw's outcome, solved here or by a worker: its record and, when solved, its maps. */
+export interface DrawRecord {
+  draw: ToleranceDraw;
+  /** the top interface's pressure on the map grid [MPa], per load state; empty when failed */
+  grids: Partial<Record<LoadState, RegularGrid>>;
+  /** Newton steps (one linear solve each) over both load steps; 0 when failed */
+  solves: number;
+}
+
+export interface ToleranceStudyOptions {
+  /** override the block's samples and seed (creating the block with its defaults when absent) */
+  samples?: number;
+  seed?: number;
+  /** the caches and factorization thread to use; default a fresh session */
+  session?: SolverSession;
+  /** after each draw, solved or failed */
+  onDraw?: (draw: ToleranceDraw, done: number, total: number) => void;
+  limits?: WorkLimits;
+  /** also propagate the input covariance through the solver's tangent at the mean inputs (firstOrder.ts) */
+  firstOrder?: boolean;
+}
+
+/**
+ * Check a case for a study and make its draws' cases (see `studySettings` for the checks).
+ * Throws InputError for a bad case or block.
+ */
+export function planToleranceStudy(
+  raw: unknown,
+  options: { samples?: number; seed?: number; limits?: WorkLimits } = {},
+): StudyPlan {
+  const settings = studySettings(raw, options);
+  const c = settings.checked.case;
+  const draws = Array.from({ length: settings.tolerances.samples }, (_, i) =>
+    drawCase(c, settings.tolerances, i),
+  );
+  return { ...settings, draws };
+}
+
+function record(drawn: DrawnCase, fields: Omit<ToleranceDraw, 'index' | 'seed' | 'inputs'>): ToleranceDraw {
+  return { index: drawn.index, seed: drawn.seed, inputs: drawn.inputs, ...fields };
+}
+
+/** A draw that failed: its index, seed and inputs with the message, so it can be re-run alone. */
+export function failedDrawRecord(drawn: DrawnCase, error: unknown): DrawRecord {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    draw: record(drawn, {
+      status: 'failed',
+      error: message,
+      metrics: null,
+      factorizations: 0,
+      factorizationsReused: 0,
+    }),
+    grids: {},
+    solves: 0,
+  };
+}
+
+/** The record of a draw solved here (after the result checks; throws when they refuse it). */
+function solvedRecord(drawn: DrawnCase, s: SolvedDraw): DrawRecord {
+  const { metrics, grids } = drawMaps(s.case, s.model, s.loadUp, s.swollen);
+  return {
+    draw: record(drawn, {
+      status: 'ok',
+      error: null,
+      metrics,
+      factorizations: s.factorizations,
+      factorizationsReused: s.factorizationsReused,
+    }),
+    grids,
+    solves: s.solves,
+  };
+}
+
+/**
+ * The record of a draw that `solveCase` solved (in a batch lane or on a queue worker), from its
+ * result with fields; a failed solve is `failedDrawRecord`. Throws what the result checks throw.
+ */
+export function drawRecordOfResult(drawn: DrawnCase, result: CaseResult): DrawRecord {
+  const { case: c, model, loadUp, swollen } = result.fields;
+  const reused = result.effort.factorizationsReused;
+  return solvedRecord(drawn, {
+    case: c,
+    model,
+    loadUp,
+    swollen,
+    solves: result.solver.newtonIterations,
+    factorizations: result.solver.factorizations - reused,
+    factorizationsReused: reused,
+    sharedSolver: false,
+  });
+}
+
+/**
+ * The study from its draws' records, one per draw of the plan in any order: the distributions
+ * of every metric and the per-point maps over the draws that solved, with the failed ones named
+ * by index. Throws when a draw is missing or given twice: a study is never silently partial.
+ */
+export function aggregateDraws(
+  plan: StudyPlan,
+  records: readonly DrawRecord[],
+  seconds: number,
+): ToleranceResult {
+  const c = plan.checked.case;
+  const t = plan.tolerances;
+  const n = t.samples;
+  const byIndex: (DrawRecord | undefined)[] = new Array(n);
+  for (const r of records) {
+    const i = r.draw.index;
+    if (!(Number.isInteger(i) && i >= 0 && i < n) || byIndex[i])
+      throw new Error(`tolerance study: draw ${i} is out of range or given twice`);
+    byIndex[i] = r;
+  }
+  const missing = byIndex.flatMap((r, i) => (r ? [] : [i]));
+  if (missing.length > 0)
+    throw new Error(
+      `tolerance study: draws ${missing.slice(0, 20).join(', ')} have no result; the study is incomplete`,
+    );
+  const all = byIndex as DrawRecord[];
+  const ok = all.filter((r) => r.draw.status === 'ok');
+  const distributions: ToleranceResult['distributions'] = {};
+  const maps: ToleranceResult['maps'] = {};
+  for (const state of plan.states) {
+    const solved = ok.filter((r) => r.draw.metrics?.[state]);
+    if (solved.length === 0) continue;
+    const perMetric = {} as Record<ToleranceMetric, MetricDistribution>;
+    for (const m of METRICS)
+      perMetric[m] = metricDistribution(
+        solved.map((r) => r.draw.metrics?.[state]?.[m] as number),
+        t.targets.filter((target) => target.metric === m),
+      );
+    distributions[state] = perMetric;
+    const acc = new MapAccumulator(n, c.output.contactThreshold);
+    for (const r of solved) {
+      const g = r.grids[state];
+      if (g) acc.add(r.draw.index, g);
+    }
+    const m: MapDistribution | null = acc.finish();
+    if (m) maps[state] = m;
+  }
+  const sum = (f: (r: DrawRecord) => number) => ok.reduce((s, r) => s + f(r), 0);
+  const perDraw = (f: (r: DrawRecord) => number) => (ok.length > 0 ? sum(f) / ok.length : 0);
+  return {
+    schema: TOLERANCE_SCHEMA,
+    caseName: c.name ?? 'case',
+    seed: t.seed,
+    samples: n,
+    draws: all.map((r) => r.draw),
+    failed: all.filter((r) => r.draw.status === 'failed').map((r) => r.draw.index),
+    targets: t.targets.map((target) => ({ ...target })),
+    distributions,
+    maps,
+    effort: {
+      seconds,
+      solvesPerDraw: perDraw((r) => r.solves),
+      factorizationsPerDraw: perDraw((r) => r.draw.factorizations),
+      reusedPerDraw: perDraw((r) => r.draw.factorizationsReused),
+    },
+  };
+}
+
+/**
+ * A tolerance study of a case: draw its random inputs N times (the case's `tolerances` block,
+ * `samples` and `seed` overriding it), solve every draw in one session reusing what the draws
+ * share, and report the distribution of every metric and the per-point maps. A draw that fails
+ * to solve or is refused by the result checks is recorded with its index and message and the
+ * study goes on. Throws InputError for a bad case or study block.
+ */
+export function runToleranceStudy(raw: unknown, options: ToleranceStudyOptions = {}): ToleranceResult {
+  const t0 = performance.now();
+  const plan = planToleranceStudy(raw, options);
+  const session = options.session ?? new SolverSession();
+  const solver = new DrawSolver(session, options.limits);
+  const records: DrawRecord[] = [];
+  for (const drawn of plan.draws) {
+    let r: DrawRecord;
+    try {
+      r = solvedRecord(drawn, solver.solve(drawn.input));
+    } catch (e) {
+      r = failedDrawRecord(drawn, e);
+    }
+    records.push(r);
+    options.onDraw?.(r.draw, records.length, plan.draws.length);
+  }
+  const result = aggregateDraws(plan, records, 0);
+  if (options.firstOrder) result.firstOrder = firstOrderEstimates(plan, session);
+  result.effort.seconds = (performance.now() - t0) / 1000;
+  return result;
+}
