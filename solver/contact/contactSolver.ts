@@ -16,7 +16,6 @@
  * Locked bolts are rank-one terms k g gᵀ added through the Woodbury identity, so the
  * washer patches never couple in the sparse matrix and cause no fill.
  */
-import { LuDecomposition, Matrix } from 'ml-matrix';
 import type { PlateModel } from '../plate/plateModel';
 import { SolverSession } from '../session/solverSession';
 import type { FactorStats } from '../sparse/types';
@@ -25,18 +24,16 @@ import { evaluateClosureLaw, initialStiffness } from './closureLaw';
 import { ContactAbortedError, ContactConvergenceError } from './contactErrors';
 import type { ContactProblem, PlateLayer } from './contactProblem';
 import { CoupledTangent } from './coupledTangent';
+import { correctForwardImage, type ForwardWoodbury, forwardWoodbury, span } from './forwardWoodbury';
 import { PairedTangent, samePlates } from './pairedTangent';
 import { MAX_ROUNDOFF_RELATIVE, ROUNDOFF_FACTOR } from './roundoff';
-import type { HalfSolves, RankOneTerms, Span, TangentSolver } from './tangent';
+import type { HalfSolves, RankOneTerms, TangentSolver } from './tangent';
 
 /** The locked bolts' Woodbury data for one factorization. */
-interface BoltCorrection {
+interface BoltCorrection extends ForwardWoodbury {
   /** the tangent's version it was made for */
   version: number;
-  /** W = F G (forward images), each cut to its nonzero span */
-  columns: Span[];
   halves: HalfSolves;
-  S: LuDecomposition;
 }
 
 export interface ContactOptions {
@@ -469,15 +466,13 @@ export class ContactSolver {
       this.tangent.solve(b, x, this.boltTerms);
       return;
     }
-    const { S, halves, columns } = this.boltCorrection();
-    const nb = bolts.length;
-    const rhs = new Matrix(nb, 1);
+    const correction = this.boltCorrection();
+    const { halves } = correction;
     // a forward image per Newton step: kept between steps rather than allocated
     if (this.image?.length !== halves.size) this.image = new Float64Array(halves.size);
     const f = this.image;
     halves.forward(b, f);
-    for (let a = 0; a < nb; a++) rhs.set(a, 0, spanDot(columns[a], f));
-    subtractColumns(f, columns, S.solve(rhs));
+    correctForwardImage(correction, f);
     halves.backward(f, x);
   }
 
@@ -497,30 +492,13 @@ export class ContactSolver {
    */
   private boltCorrection(): BoltCorrection {
     if (this.woodbury && this.woodbury.version === this.tangent.version) return this.woodbury;
-    const bolts = this.problem.bolts;
-    const nb = bolts.length;
     const halves = this.tangent.halfSolves();
     if (!halves) throw new Error('ContactSolver: the Woodbury correction needs half solves');
-    // a forward image is zero before the washer's first supernode: the spans keep S cheap
-    const columns = this.boltColumns().map((g) => {
-      const w = new Float64Array(halves.size);
-      halves.forward(g, w);
-      return span(w);
-    });
-    // S(a, c) = g_aᵀ K_0⁻¹ g_c + δ_ac / k_a
-    const S = new Matrix(nb, nb);
-    for (let a = 0; a < nb; a++)
-      for (let c = a; c < nb; c++) {
-        const v = spansDot(columns[a], columns[c]);
-        S.set(a, c, v);
-        S.set(c, a, v);
-      }
-    for (let a = 0; a < nb; a++) S.set(a, a, S.get(a, a) + 1 / bolts[a].stiffness);
+    const stiffness = Float64Array.from(this.problem.bolts, (bolt) => bolt.stiffness);
     this.woodbury = {
       version: this.tangent.version,
-      columns,
       halves,
-      S: new LuDecomposition(S),
+      ...forwardWoodbury((g, w) => halves.forward(g, w), halves.size, this.boltColumns(), stiffness),
     };
     return this.woodbury;
   }
@@ -590,38 +568,3 @@ function norm(v: Float64Array): number {
 }
 
 export { defaultRigidBodyNodes } from './rigidBody';
-
-function span(v: Float64Array): Span {
-  let lo = 0;
-  while (lo < v.length && v[lo] === 0) lo++;
-  let hi = v.length;
-  while (hi > lo && v[hi - 1] === 0) hi--;
-  // a copy, so that the zeros around the span are not kept alive
-  return { from: lo, values: v.slice(lo, hi) };
-}
-
-/** a · x for a span and a full vector */
-function spanDot(a: Span, x: Float64Array): number {
-  const { from, values } = a;
-  let s = 0;
-  for (let i = 0; i < values.length; i++) s += values[i] * x[from + i];
-  return s;
-}
-
-/** a · b over the overlap of two spans */
-function spansDot(a: Span, b: Span): number {
-  const lo = Math.max(a.from, b.from);
-  const hi = Math.min(a.from + a.values.length, b.from + b.values.length);
-  let s = 0;
-  for (let i = lo; i < hi; i++) s += a.values[i - a.from] * b.values[i - b.from];
-  return s;
-}
-
-/** x −= Σ_c coef_c · columns[c] */
-function subtractColumns(x: Float64Array, columns: Span[], coef: Matrix): void {
-  for (let c = 0; c < columns.length; c++) {
-    const { from, values } = columns[c];
-    const w = coef.get(c, 0);
-    for (let i = 0; i < values.length; i++) x[from + i] -= w * values[i];
-  }
-}
