@@ -65,3 +65,44 @@ export function positiveNumber(name: string) {
     return n;
   };
 }
+
+/**
+ * Most draws `--samples` takes: the `tolerances` block's own bound (`maxToleranceSamples` in the
+ * case schema, not imported so that `--help` does not load the schema; a test keeps them equal).
+ */
+export const MAX_SAMPLES = 1000;
+
+/** commander parser for `--samples N`: a whole number of draws from 1 to MAX_SAMPLES. */
+export function sampleCount(v: string): number {
+  const n = Number(v);
+  if (!/^\s*\d+\s*$/.test(v) || !Number.isInteger(n) || n < 1 || n > MAX_SAMPLES)
+    throw new InvalidArgumentError(
+      `--samples must be a whole number of draws from 1 to ${MAX_SAMPLES}, got "${v}"`,
+    );
+  return n;
+}
+
+/** Largest study seed: the random generator's 32-bit signed seeds, as the case schema allows. */
+const MAX_SEED = 2 ** 31 - 1;
+
+/** commander parser for `--seed S`: a whole number from 0 to 2³¹ − 1. */
+export function studySeed(v: string): number {
+  const n = Number(v);
+  if (!/^\s*\d+\s*$/.test(v) || !Number.isInteger(n) || n > MAX_SEED)
+    throw new InvalidArgumentError(`--seed must be a whole number from 0 to ${MAX_SEED}, got "${v}"`);
+  return n;
+}
+
+/** `--samples N` and `--seed S` of `solve`: a tolerance study of each case. */
+export function studyOptions(): Option[] {
+  return [
+    new Option(
+      '--samples <n>',
+      `run a tolerance study of each case: N draws (1–${MAX_SAMPLES}) of its random inputs (preload scatter, random flatness, and what its tolerances block adds), each solved; writes samples.csv, tolerance.json and the spread figures. A case with a tolerances block runs one without it`,
+    ).argParser(sampleCount),
+    new Option(
+      '--seed <s>',
+      `seed of the tolerance study (0–${MAX_SEED}; default the block's, else 1): the same seed gives the same draws on every machine`,
+    ).argParser(studySeed),
+  ];
+}

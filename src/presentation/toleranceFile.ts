@@ -114,6 +114,21 @@ const encodedMaps = z
   })
   .strict();
 
+const firstOrder = z
+  .object({
+    quantity: z.enum(['meanPressure', 'centrePressure']),
+    state: z.enum(STATES),
+    value: finite,
+    variance: finite.min(0),
+    parts: z.object({ preload: finite, flatness: finite }).strict(),
+    omitted: z.array(z.string().max(200)).max(50),
+    point: z
+      .object({ index: z.int().min(0), x: finite, y: finite })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
 const fileShape = z
   .object({
     schema: z.literal(TOLERANCE_SCHEMA),
@@ -142,6 +157,7 @@ const fileShape = z
         reusedPerDraw: finite.min(0),
       })
       .strict(),
+    firstOrder: z.array(firstOrder).max(20).optional(),
     stack: stackGeometrySchema.nullable(),
     input: z
       .object({ file: z.string().max(4096), hash: z.string().max(200) })
@@ -195,6 +211,7 @@ export function encodeToleranceFile(file: ToleranceFile): string {
     distributions: r.distributions,
     maps,
     effort: r.effort,
+    ...(r.firstOrder ? { firstOrder: r.firstOrder } : {}),
     stack: file.stack,
     input: file.input,
   };
@@ -286,5 +303,6 @@ export function decodeToleranceFile(text: string): ToleranceFile {
     maps,
     effort: f.effort,
   };
+  if (f.firstOrder) result.firstOrder = f.firstOrder;
   return { result, stack: (f.stack as StackGeometry | null) ?? null, input: f.input };
 }

@@ -132,6 +132,26 @@ describe('tolerance.json', () => {
     expect(p?.values[0]).toBe(0.2);
   });
 
+  it('carries the first-order estimates when the study has them', () => {
+    const withFirst = {
+      ...study,
+      firstOrder: [
+        {
+          quantity: 'centrePressure' as const,
+          state: 'loadUp' as const,
+          value: 1.4,
+          variance: 0.04,
+          parts: { preload: 0.01, flatness: 0.03 },
+          omitted: ['tolerances.padThickness'],
+          point: { index: 5100, x: 75, y: 75 },
+        },
+      ],
+    };
+    const back = decodeToleranceFile(encodeToleranceFile({ result: withFirst, stack, input: null }));
+    expect(back.result.firstOrder).toEqual(withFirst.firstOrder);
+    expect(back.result).toEqual(withFirst);
+  });
+
   it('stores each load state’s grid header once and no grid as a JSON number list', () => {
     const json = JSON.parse(text);
     expect(Object.keys(json.maps.loadUp).sort()).toEqual(['contactProbability', 'grid', 'mean', 'p5', 'p95']);

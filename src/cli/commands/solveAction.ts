@@ -16,6 +16,9 @@ export interface SolveOptions {
   film?: FilmGradeId;
   threads: number;
   maxMemory?: number;
+  /** a tolerance study of every case: its draws and seed (see ./solveStudyAction.ts) */
+  samples?: number;
+  seed?: number;
 }
 
 /**
@@ -26,16 +29,47 @@ export interface SolveOptions {
 export async function runSolve(files: string[], opts: SolveOptions): Promise<void> {
   const limits = { maxMemoryMiB: opts.maxMemory };
   const names = caseFolderNames(files);
-  const loaded = [];
+  const flags = { samples: opts.samples, seed: opts.seed };
+  const allStudies = opts.samples !== undefined || opts.seed !== undefined;
+  const loaded: { file: string; raw: unknown; name: string }[] = [];
+  const studies = [];
   for (const [k, file] of files.entries()) {
     const raw = await loadCaseFile(file, { dataDirs: opts.dataDir });
-    checkCaseFile(file, raw, limits);
-    loaded.push({ file, raw, name: names[k] });
+    if (allStudies || hasTolerancesBlock(raw)) {
+      // the study branch, its solver and writers, load only when a case runs as a study
+      const { checkStudyFile } = await import('./solveStudyAction');
+      studies.push({ file, raw, name: names[k], settings: checkStudyFile(file, raw, flags, limits) });
+    } else {
+      checkCaseFile(file, raw, limits);
+      loaded.push({ file, raw, name: names[k] });
+    }
   }
-  for (const { file, name } of loaded) {
+  for (const { file, name } of [...loaded, ...studies]) {
     const note = folderNameNote(file, name);
     if (note) process.stderr.write(`stackpress: ${note}\n`);
   }
+  // plain cases first, then the studies: a study solves draw after draw without returning to the
+  // event loop, so it runs outside the Ctrl-C latch of the plain cases, and Ctrl-C stops it at
+  // once (its folder is written whole or not at all)
+  const interrupted = loaded.length > 0 && (await solveCases(loaded, opts, limits));
+  if (studies.length > 0 && !interrupted) {
+    const { runStudies } = await import('./solveStudyAction');
+    const withFailures = await runStudies(studies, flags, { out: opts.out, threads: opts.threads, limits });
+    if (withFailures > 0) process.exitCode = 1;
+  }
+}
+
+/** Whether a case has a `tolerances` block: `solve` then runs it as a tolerance study. */
+function hasTolerancesBlock(raw: unknown): boolean {
+  return raw !== null && typeof raw === 'object' && !Array.isArray(raw) && 'tolerances' in raw;
+}
+
+/** Solve plain cases in turn on one solver session and write their folders under `opts.out`; true when interrupted. */
+async function solveCases(
+  loaded: { file: string; raw: unknown; name: string }[],
+  opts: SolveOptions,
+  limits: { maxMemoryMiB?: number },
+): Promise<boolean> {
   // one session for the run: cases on one mesh share its analysis; the helper thread loads
   // while the first model is built
   const threaded = createSolverSession(opts.threads);
@@ -73,4 +107,5 @@ export async function runSolve(files: string[], opts: SolveOptions): Promise<voi
     process.stderr.write(`stackpress: interrupted after ${done.length} of ${loaded.length} cases\n`);
     process.exitCode = 1;
   } else if (failed > 0) process.exitCode = 1;
+  return interrupt.stopped;
 }
