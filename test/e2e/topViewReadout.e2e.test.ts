@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run';
+import { decodeResultFields } from '../../src/presentation/fieldsFile';
 import type { PressureGrid } from '../../src/presentation/resultFields';
 import { gridReadingAt } from '../../viewer/src/panels/gridReading';
 import { ARTIFACTS, launchChromium, serveBuild, waitForSolved } from './browser';
@@ -34,10 +35,33 @@ interface CsvGrid {
 function readPressureCsv(path: string): CsvGrid {
   const [head, ...lines] = readFileSync(path, 'utf8').trim().split('\n');
   expect(head).toBe('x [mm],y [mm],p [MPa],contact');
-  const points = lines.map((line) => {
-    const [x, y, p, c] = line.split(',').map(Number);
-    return { x, y, p, contact: c === 1 };
-  });
+  return csvGridOf(
+    lines.map((line) => {
+      const [x, y, p, c] = line.split(',').map(Number);
+      return { x, y, p, contact: c === 1 };
+    }),
+  );
+}
+
+/** The swollen grid of a CLI-written fields.json (pressure.csv holds the load-up one only), as CSV points. */
+function readSwollenGrid(path: string): CsvGrid {
+  const grid = decodeResultFields(readFileSync(path, 'utf8')).fields.interfaces[0].swollen?.grid;
+  if (!grid) throw new Error(`${path}: no swollen state`);
+  const points: CsvPoint[] = [];
+  for (let j = 0; j < grid.ny; j++)
+    for (let i = 0; i < grid.nx; i++) {
+      const k = j * grid.nx + i;
+      points.push({
+        x: grid.x0 + i * grid.dx,
+        y: grid.y0 + j * grid.dy,
+        p: grid.values[k],
+        contact: grid.contact[k] === 1,
+      });
+    }
+  return csvGridOf(points);
+}
+
+function csvGridOf(points: CsvPoint[]): CsvGrid {
   const key = (x: number, y: number) => `${Math.round(x * 1000)},${Math.round(y * 1000)}`;
   const byKey = new Map(points.map((q) => [key(q.x, q.y), q]));
   const xs = [...new Set(points.map((q) => q.x))].sort((a, b) => a - b);
@@ -240,6 +264,7 @@ describe('Top view hover readout (production build in Chromium)', () => {
     ]);
     expect(code).toBe(0);
     for (const id of ['default', 'fig5b-none']) csv[id] = readPressureCsv(join(cliDir, id, 'pressure.csv'));
+    csv['default-swollen'] = readSwollenGrid(join(cliDir, 'default', 'fields.json'));
   });
 
   afterAll(async () => {
@@ -310,6 +335,28 @@ describe('Top view hover readout (production build in Chromium)', () => {
     // on the plate between the footprint's edge (25 mm) and a bolt's washer: no cell there
     const off = await hoverAt(page, ...at(21, 45), false);
     expect(off).toBeNull();
+  });
+
+  it('follows the load state and the film: the swollen grid after swelling, the same values on film', async () => {
+    await page.click('[data-testid="load-state-swollen"]');
+    await page.waitForSelector(MAP_CANVAS);
+    const at = pageOf(await contactBox(page), csv['default-swollen']);
+    for (const [x, y] of [
+      [75, 75],
+      [40, 110],
+    ])
+      await checkPoint('default-swollen', at, x, y);
+    // a film colours the map otherwise (and adds a subtitle line, moving it): the readout follows the new drawing
+    await page.selectOption('[data-testid="film-select"]', 'LW');
+    await page.waitForSelector(MAP_CANVAS);
+    const box = await contactBox(page);
+    const r = await hoverAt(page, (box.left + box.right) / 2, (box.top + box.bottom) / 2);
+    expect(r, 'a reading on the film map').not.toBeNull();
+    const point = r && csv['default-swollen'].at(r.x, r.y);
+    expect(r?.p).toBe(point?.p.toFixed(3));
+    await page.selectOption('[data-testid="film-select"]', 'scale');
+    await page.click('[data-testid="load-state-loadUp"]');
+    await page.waitForSelector(MAP_CANVAS);
   });
 
   it('says "no contact" where the grid is open, over grey, and p where it is not (fig5b-none)', async () => {
