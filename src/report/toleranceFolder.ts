@@ -19,13 +19,13 @@ export interface ToleranceStudy extends ToleranceFile {
 export async function toleranceFolderFiles(
   study: ToleranceStudy,
 ): Promise<Record<string, string | Uint8Array>> {
-  const figures = study.stack ? await toleranceFigures(study.result, study.stack) : {};
+  // the text files first: they check the study, before seconds of rendering
   const files: Record<string, string | Uint8Array> = {
     'samples.csv': samplesCsv(study.result),
     'tolerance.json': encodeToleranceFile(study),
     'case.json': `${JSON.stringify(study.case, null, 2)}\n`,
-    ...figures,
   };
+  if (study.stack) Object.assign(files, await toleranceFigures(study.result, study.stack));
   for (const [i, input] of study.failedInputs ?? [])
     files[`draw-${i}.json`] = `${JSON.stringify(input, null, 2)}\n`;
   return files;
