@@ -133,7 +133,8 @@ export function aggregateDraws(
   const c = plan.checked.case;
   const t = plan.tolerances;
   const n = t.samples;
-  const byIndex: (DrawRecord | undefined)[] = new Array(n);
+  // a dense array: flatMap and filter skip the holes of a sparse one, and a missing draw with them
+  const byIndex: (DrawRecord | undefined)[] = Array.from({ length: n }, () => undefined);
   for (const r of records) {
     const i = r.draw.index;
     if (!(Number.isInteger(i) && i >= 0 && i < n) || byIndex[i])
