@@ -18,6 +18,8 @@
  *                                              housing (unequal plates, mixed materials, interleaf plates)
  *                                              against twin plates in the same process
  *   npm run bench -- --contact-only --meshes 2 the contact benchmark at these mesh sizes [mm] (default 2,1)
+ *   npm run bench -- --tolerance-only          only the tolerance-study benchmark: 100 draws of the default
+ *                                              case and of fig5b-none (toleranceBench.ts; --samples N)
  *
  * Every case runs in a child process so that its peak RSS is its own. Each child first
  * warms the JIT on a small plate and measures the dense kernel alone ("kernel GFlop/s":
@@ -49,6 +51,8 @@ interface Options {
   cholmod: boolean;
   exportDir?: string;
   mtx?: string;
+  toleranceOnly: boolean;
+  samples?: number;
 }
 
 function parseSize(text: string): number {
@@ -72,6 +76,7 @@ function parseOptions(argv: string[]): Options {
     contactOnly: false,
     meshes: '2,1',
     cholmod: false,
+    toleranceOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -94,6 +99,8 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--cholmod') o.cholmod = true;
     else if (a === '--export-mtx') o.exportDir = value();
     else if (a === '--mtx') o.mtx = value();
+    else if (a === '--tolerance-only') o.toleranceOnly = true;
+    else if (a === '--samples') o.samples = Math.max(1, Number(value()));
     else throw new Error(`unknown option ${a}`);
   }
   return o;
@@ -155,6 +162,20 @@ function contactRuns(o: Options): void {
   }
 }
 
+/** The tolerance-study benchmark in its own process (cold session, its own peak RSS). */
+function toleranceRuns(o: Options): void {
+  const extra = o.samples ? ['--samples', String(o.samples)] : [];
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'toleranceBench.ts'), ...extra], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  console.log(
+    '\nTolerance study: N draws solved in one session, end to end from the case object, one factorization thread',
+  );
+  console.log(r.stdout.trim());
+  if (r.status !== 0) console.log(r.stderr);
+}
+
 function main(): void {
   const o = parseOptions(process.argv.slice(2));
   if (o.exportDir) {
@@ -170,6 +191,10 @@ function main(): void {
   console.log(`node ${process.version}, ${new Date().toISOString()}`);
   if (o.contactOnly) {
     contactRuns(o);
+    return;
+  }
+  if (o.toleranceOnly) {
+    toleranceRuns(o);
     return;
   }
   printHeader();

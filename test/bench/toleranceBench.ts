@@ -1,0 +1,75 @@
+/**
+ * Tolerance-study benchmark (`npm run bench -- --tolerance-only`): 100 draws of cases/default.json
+ * at its 2 mm mesh (linear laws, full contact: the tangent carries over from draw to draw) and 100
+ * of cases/fig5b-none.json (no pads: the contact set changes between draws, so every draw
+ * refactors). For each: the study end to end (cold session: the first draw pays the ordering and
+ * analysis), the first draw's time, the solves (Newton steps) and factorizations per draw, made
+ * and taken from the session, and beside it the cost of a draw through plain
+ * `solveCase(draw, { session })` (warm: the mean of draws 2–6 in one session), the path without
+ * the shared contact solver. `--samples N` for a shorter run.
+ */
+import { readFileSync } from 'node:fs';
+import { SolverSession } from '../../solver/session/solverSession';
+import { solveCase } from '../../src/solveCase';
+import { firstOrderEstimates } from '../../src/tolerance/firstOrder';
+import { planToleranceStudy, runToleranceStudy } from '../../src/tolerance/toleranceStudy';
+
+const args = process.argv.slice(2);
+const at = args.indexOf('--samples');
+const samples = at >= 0 ? Number(args[at + 1]) : 100;
+
+const caseOf = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../cases/${name}.json`, import.meta.url), 'utf8'));
+const fmt = (x: number, d = 2) => x.toFixed(d);
+
+console.log(
+  '| case | draws | failed | study s | first draw s | s per later draw | solves per draw | factorizations per draw (made / reused) | plain solveCase s per draw (warm) | peak RSS MiB |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const name of ['default', 'fig5b-none']) {
+  const raw = caseOf(name);
+  // plain solveCase of the same draws, warm (draw 1 pays the analysis)
+  const plan = planToleranceStudy(raw, { samples: 6, seed: 1 });
+  const plainSession = new SolverSession();
+  let plain = 0;
+  plan.draws.forEach((d, i) => {
+    const t = performance.now();
+    solveCase(d.input, { session: plainSession });
+    if (i > 0) plain += (performance.now() - t) / 1000;
+  });
+  plain /= plan.draws.length - 1;
+
+  const t0 = performance.now();
+  let first = 0;
+  const r = runToleranceStudy(raw, {
+    samples,
+    seed: 1,
+    onDraw: (_d, done) => {
+      if (done === 1) first = (performance.now() - t0) / 1000;
+    },
+  });
+  const total = (performance.now() - t0) / 1000;
+  const e = r.effort;
+  console.log(
+    `| ${name} (mesh ${raw.mesh.size} mm) | ${samples} | ${r.failed.length} | ${fmt(total)} | ${fmt(first)} | ${fmt((total - first) / Math.max(1, samples - 1), 3)} | ${fmt(e.solvesPerDraw)} | ${fmt(e.factorizationsPerDraw)} / ${fmt(e.reusedPerDraw)} | ${fmt(plain, 3)} | ${fmt(process.resourceUsage().maxRSS / 1024, 0)} |`,
+  );
+}
+
+// first-order propagation at the mean inputs of the default case: one solve of the mean-input
+// case, a refactor at its state, one adjoint solve per quantity and one per bolt
+{
+  const raw = caseOf('default');
+  const plan = planToleranceStudy(raw, { samples: 1, seed: 1 });
+  const t = performance.now();
+  const fo = firstOrderEstimates(plan, new SolverSession());
+  const seconds = (performance.now() - t) / 1000;
+  console.log(
+    `\nFirst-order J Σ Jᵀ at the mean inputs (default, 2 mm): ${fmt(seconds)} s (cold session); ` +
+      fo
+        .map(
+          (f) =>
+            `${f.quantity} ${f.state}: σ = ${f.variance > 0 ? Math.sqrt(f.variance).toPrecision(3) : 0} MPa`,
+        )
+        .join('; '),
+  );
+}
