@@ -486,7 +486,10 @@ const tolerancesSchema = z
           .strict(),
       ])
       .optional()
-      .meta({ description: "preload scatter drawn per bolt per draw (default: the case's bolts.scatter)" }),
+      .meta({
+        description:
+          "preload scatter drawn per bolt per draw (default: the case's bolts.scatter, redrawn per draw when uniform or normal; explicit factors or none are kept in every draw)",
+      }),
     flatness: z
       .object({
         redrawRandom: z.boolean().default(true).meta({

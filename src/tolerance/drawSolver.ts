@@ -38,9 +38,11 @@ export interface SolvedDraw {
 export class DrawSolver {
   private shared: { problem: ContactProblem; solver: ContactSolver } | null = null;
 
+  /** `shouldAbort`: checked between Newton steps; a set flag throws ContactAbortedError */
   constructor(
     private readonly session: SolverSession,
     private readonly limits?: WorkLimits,
+    private readonly shouldAbort?: () => boolean,
   ) {}
 
   /**
@@ -65,7 +67,11 @@ export class DrawSolver {
     this.shared = null;
     const made = solver.totalFactorizations;
     const reused = solver.reusedFactorizations;
-    const opts: ContactOptions = { tolerance: c.solver.tolerance, maxIterations: c.solver.maxIterations };
+    const opts: ContactOptions = {
+      tolerance: c.solver.tolerance,
+      maxIterations: c.solver.maxIterations,
+      shouldAbort: this.shouldAbort,
+    };
     const loadUp = solver.loadUp(opts);
     const swollen =
       c.stack.swelling.type === 'none' ? null : solver.swell(loadUp, swellingField(c, model), opts);

@@ -1,3 +1,4 @@
+import { ContactAbortedError } from '../../solver/contact/contactSolver';
 import { SolverSession } from '../../solver/session/solverSession';
 import type { WorkLimits } from '../case/workBudget';
 import type { LoadState } from '../presentation/resultFields';
@@ -47,6 +48,8 @@ export interface ToleranceStudyOptions {
   limits?: WorkLimits;
   /** also propagate the input covariance through the solver's tangent at the mean inputs (firstOrder.ts) */
   firstOrder?: boolean;
+  /** checked between Newton steps and between draws; a set flag ends the study with ContactAbortedError */
+  shouldAbort?: () => boolean;
 }
 
 /**
@@ -200,20 +203,25 @@ export function runToleranceStudy(raw: unknown, options: ToleranceStudyOptions =
   const t0 = performance.now();
   const plan = planToleranceStudy(raw, options);
   const session = options.session ?? new SolverSession();
-  const solver = new DrawSolver(session, options.limits);
+  // before the draws: a mean-input case that cannot be solved ends the study before its cost
+  const firstOrder = options.firstOrder ? firstOrderEstimates(plan, session) : null;
+  const solver = new DrawSolver(session, options.limits, options.shouldAbort);
   const records: DrawRecord[] = [];
   for (const drawn of plan.draws) {
+    if (options.shouldAbort?.()) throw new ContactAbortedError('tolerance study: cancelled');
     let r: DrawRecord;
     try {
       r = solvedRecord(drawn, solver.solve(drawn.input));
     } catch (e) {
+      // a cancelled study is not a failed draw
+      if (e instanceof ContactAbortedError) throw e;
       r = failedDrawRecord(drawn, e);
     }
     records.push(r);
     options.onDraw?.(r.draw, records.length, plan.draws.length);
   }
   const result = aggregateDraws(plan, records, 0);
-  if (options.firstOrder) result.firstOrder = firstOrderEstimates(plan, session);
+  if (firstOrder) result.firstOrder = firstOrder;
   result.effort.seconds = (performance.now() - t0) / 1000;
   return result;
 }

@@ -181,3 +181,17 @@ describe('the draws of each random input', () => {
     expect(own.draws[0].inputs.preloadFactors).not.toEqual(own.draws[1].inputs.preloadFactors);
   });
 });
+
+describe('a cancelled study', () => {
+  it('ends with ContactAbortedError instead of recording failed draws', () => {
+    let calls = 0;
+    expect(() =>
+      runToleranceStudy(coarseDefault(), {
+        samples: 3,
+        // let the first draw solve, then cancel mid-way through the second
+        shouldAbort: () => ++calls > 4,
+      }),
+    ).toThrow(/cancelled/);
+    expect(calls).toBeGreaterThan(4);
+  });
+});
