@@ -20,7 +20,10 @@
  * - click → done [s]: to the status line saying done, which the page sees only after the task that
  *   handles the reply (the store's update, React's render and the figures' synchronous setup);
  * - click → map [s]: from the click on Re-solve to the Top view's map of the new solve drawn (its Vega
- *   figure's data-rendered="yes" after it went "no"), timed inside the page;
+ *   figure's data-rendered="yes" after it went "no"), timed inside the page. The map is one image mark;
+ *   vega-embed resolves (and the figure says "yes") only after Vega has decoded and drawn the image;
+ * - reply → map [s]: the median of click → map minus click → reply per solve: what the page spends after
+ *   the result has arrived (store, React, both figures' specs, compile, parse and drawing);
  * - Node [s]: solveCase alone, and solveCase + the same result fields and summary the worker makes;
  * - effort: the browser's and Node's helperJoined / factorizationsReused / analysesReused of that solve
  *   (the page's copy is read off the worker's reply by a listener this script adds to every Worker).
@@ -259,6 +262,7 @@ const head = [
   'click → reply [s]',
   'click → done [s]',
   'click → map [s]',
+  'reply → map [s]',
   'Node solveCase [s]',
   'Node + fields [s]',
   'app / Node',
@@ -277,6 +281,7 @@ const rows = EDITS.map((e) => {
     median(s.map((x) => x.clickToReply)).toFixed(3),
     median(s.map((x) => x.clickToDone)).toFixed(3),
     map.toFixed(3),
+    median(s.map((x) => x.clickToMap - x.clickToReply)).toFixed(3),
     node.toFixed(3),
     median(s.map((x) => x.nodeWithFields)).toFixed(3),
     `${(app / node).toFixed(2)}×`,
