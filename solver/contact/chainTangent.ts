@@ -37,7 +37,16 @@ const REFINE_ABOVE = 1e-9;
  * are what the plates' stiffness is not proportional (thickness changes bending against shear,
  * ν differs) and the interfaces' contact maps differ; CG takes them in a few iterations. Locked
  * bolts (RankOneTerms) join the CG operator, so a Newton step is one CG solve however many
- * bolts there are.
+ * bolts there are, and each block's preconditioner takes its part of them by Woodbury.
+ *
+ * Why no exact split exists for unequal plates: K_i = α_i K_bending + β_i K_shear, so the coupled
+ * tangent is a sum of three Kronecker terms (bending, shear, contact), and no k × k congruence
+ * diagonalises three matrices unless α/β is the same for every plate. What is left is the
+ * curvature of the series stiffness between the shear and bending ratios: for a 30 mm against a
+ * 25 mm plate the preconditioned Schur complement's spectrum lies in about [0.99, 1], so CG gains
+ * 2.5 digits an iteration, and 4–5 iterations of two single-plate triangular solves take a load
+ * step to 1e-10. A direct factor of the coupled matrix costs 7× a single-plate factor per Newton
+ * step (3k dofs per node), more than the CG.
  */
 export class ChainTangent implements TangentSolver {
   readonly n: number;
