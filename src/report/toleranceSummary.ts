@@ -37,7 +37,7 @@ function targetRange(t: MetricTarget): string {
 export function toleranceSummary(r: ToleranceResult): string {
   const solved = r.samples - r.failed.length;
   const lines = [
-    `${r.caseName}: ${r.samples} draws, seed ${r.seed}, ${solved} solved, ${r.failed.length} failed · ${r.effort.seconds.toFixed(1)} s, ${r.effort.solvesPerDraw.toFixed(1)} solves and ${r.effort.factorizationsPerDraw.toFixed(2)} factorizations per draw`,
+    `${r.caseName}: ${r.samples} draw${r.samples === 1 ? '' : 's'}, seed ${r.seed}, ${solved} solved, ${r.failed.length} failed · ${r.effort.seconds.toFixed(1)} s, ${r.effort.solvesPerDraw.toFixed(1)} solves and ${r.effort.factorizationsPerDraw.toFixed(2)} factorizations per draw`,
   ];
   const header = ['', 'p5', 'p50', 'p95', 'target', 'P(target)'];
   const rows: string[][] = [];

@@ -52,6 +52,10 @@ export async function runSolve(files: string[], opts: SolveOptions): Promise<voi
   // event loop, so it runs outside the Ctrl-C latch of the plain cases, and Ctrl-C stops it at
   // once (its folder is written whole or not at all)
   const interrupted = loaded.length > 0 && (await solveCases(loaded, opts, limits));
+  if (studies.length > 0 && opts.film)
+    process.stderr.write(
+      `stackpress: --film ${opts.film} draws the maps of solved cases; a study's spread maps stay on the pressure scale in MPa\n`,
+    );
   if (studies.length > 0 && !interrupted) {
     const { runStudies } = await import('./solveStudyAction');
     const withFailures = await runStudies(studies, flags, { out: opts.out, threads: opts.threads, limits });

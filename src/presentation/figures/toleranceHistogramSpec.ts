@@ -11,7 +11,7 @@ import {
   VEGA_LITE_SCHEMA,
 } from './figureTheme';
 import { figureTitle } from './figureTitle';
-import { failedNote, toleranceTitle } from './toleranceTitle';
+import { draws, failedNote, toleranceTitle } from './toleranceTitle';
 
 export interface ToleranceHistogramOptions {
   result: ToleranceResult;
@@ -108,8 +108,8 @@ export function toleranceHistogramSpec(o: ToleranceHistogramOptions): TopLevelSp
   const yTicks = roundTicks(yMax, 11).filter((t) => Number.isInteger(t));
   const subtitle = [
     dist
-      ? `${values.length} solved draws · CoV mean ${formatValue(dist.mean)}, p5 ${formatValue(dist.p5)}, p50 ${formatValue(dist.p50)}, p95 ${formatValue(dist.p95)} · CoV of the pressure over the footprint, one value per draw`
-      : `${values.length} solved draws · CoV of the pressure over the footprint, one value per draw`,
+      ? `${draws(values.length)} solved · CoV mean ${formatValue(dist.mean)}, p5 ${formatValue(dist.p5)}, p50 ${formatValue(dist.p50)}, p95 ${formatValue(dist.p95)} · CoV of the pressure over the footprint, one value per draw`
+      : `${draws(values.length)} solved · CoV of the pressure over the footprint, one value per draw`,
   ];
   if (targets.length > 0)
     subtitle.push(

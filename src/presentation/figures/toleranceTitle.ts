@@ -4,8 +4,11 @@ import { LOAD_STATE_LABEL } from '../resultFields';
 
 /** What every tolerance figure's title says: the case, what is shown, how many draws, the seed and the load state. */
 export function toleranceTitle(r: ToleranceResult, what: string, state: LoadState): string {
-  return `${r.caseName} — ${what}, ${r.samples} draws, seed ${r.seed}, ${LOAD_STATE_LABEL[state]}`;
+  return `${r.caseName} — ${what}, ${draws(r.samples)}, seed ${r.seed}, ${LOAD_STATE_LABEL[state]}`;
 }
+
+/** "1 draw", "100 draws". */
+export const draws = (n: number) => `${n} draw${n === 1 ? '' : 's'}`;
 
 /** The note a figure carries when draws failed: they are not in it, and which they are. */
 export function failedNote(r: ToleranceResult): string | null {
