@@ -74,7 +74,28 @@ export function pairRanking(covs: (number | null)[][]): {
   return { pairs, all: { n, k } };
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
+/** Mean and sample standard deviation of a list [its unit]. */
+function meanSd(v: number[]): { mean: number; sd: number } {
+  const mean = v.reduce((a, b) => a + b, 0) / v.length;
+  const ss = v.reduce((a, b) => a + (b - mean) ** 2, 0);
+  return { mean, sd: v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : 0 };
+}
+
+/**
+ * Per draw, the mean preload factor of the corner bolts minus that of the mid-edge bolts [-]: a
+ * draw that loosens the corners moves load off the corner peaks. The Fig 5b files list their 8
+ * bolts corner and mid-edge in turn, starting at the corner (12.5, 12.5).
+ */
+function cornerBias(r: ToleranceResult): (number | null)[] {
+  return r.draws.map((d) => {
+    const f = d.inputs.preloadFactors;
+    return Array.isArray(f) && f.length === 8
+      ? (f[0] + f[2] + f[4] + f[6]) / 4 - (f[1] + f[3] + f[5] + f[7]) / 4
+      : null;
+  });
+}
+
+const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(0)} %` : '—');
 const f3 = (x: number) => x.toFixed(3);
 
 function main(dir: string, state: LoadState): void {
@@ -89,6 +110,10 @@ function main(dir: string, state: LoadState): void {
         `${s.caseName}: seed ${s.seed} × ${s.samples} draws differs from ${n0.caseName}'s; run all four with one --seed and --samples`,
       );
   }
+  if (studies.every((s) => !s.distributions[state]))
+    throw new Error(
+      `no study has a CoV ${state === 'swollen' ? 'after swelling (the cases do not swell)' : 'after load-up (no draw solved)'}`,
+    );
   const lines = [
     `${n0.samples} draws per housing, study seed ${n0.seed}, ${state === 'loadUp' ? 'after load-up' : 'after swelling'}`,
     '',
@@ -105,21 +130,47 @@ function main(dir: string, state: LoadState): void {
         : `| ${label} | ${solved} | — | — | — | — | — |`,
     );
   });
+  lines.push(
+    '',
+    '| housing | max pressure (MPa) | contact area | area within ±10 % of mean | least – largest bolt force (kN), p50 |',
+    '| ------- | ------------------ | ------------ | ------------------------- | ------------------------------------ |',
+  );
+  FILM_ORDER.forEach(({ label }, h) => {
+    const d = studies[h].distributions[state];
+    if (!d) return;
+    // p50 with the p5 – p95 range of each metric over the draws
+    const spread = (m: keyof typeof d, scale = 1, digits = 1, unit = '') =>
+      `${(scale * d[m].p50).toFixed(digits)}${unit} (${(scale * d[m].p5).toFixed(digits)} – ${(scale * d[m].p95).toFixed(digits)})`;
+    lines.push(
+      `| ${label} | ${spread('maxPressure')} | ${spread('contactFraction', 100, 0, ' %')} | ${spread('within10', 100, 0, ' %')} | ${(d.boltForceMin.p50 / 1000).toFixed(2)} – ${(d.boltForceMax.p50 / 1000).toFixed(2)} |`,
+    );
+  });
   const { pairs, all } = pairRanking(studies.map((s) => covByDraw(s, state)));
   lines.push(
     '',
-    '| pair, as the films rank it | draws | P(ranks as the films) | 95 % interval |',
-    '| -------------------------- | ----- | --------------------- | ------------- |',
+    '| pair, as the films rank it | draws | P(ranks as the films) | 95 % interval | CoV difference per draw, mean ± sd | corner − mid-edge preload factor, draws ranked otherwise / as the films |',
+    '| -------------------------- | ----- | --------------------- | ------------- | ---------------------------------- | ----------------------------------------------------------------------- |',
   );
+  const covs = studies.map((s) => covByDraw(s, state));
+  // the bare-bolt housing's factors: ±25 %, the same uniform numbers the spring housings scale to ±3 %
+  const bias = cornerBias(studies[FILM_ORDER.length - 1]);
   for (const { a, b, n, k } of pairs) {
     const w = wilson(k, n);
+    const both = covs[a].flatMap((ca, i) => (ca === null || covs[b][i] === null ? [] : [i]));
+    const diff = meanSd(both.map((i) => (covs[a][i] as number) - (covs[b][i] as number)));
+    const otherwise = both.filter((i) => !((covs[a][i] as number) < (covs[b][i] as number)));
+    const asFilms = both.filter((i) => (covs[a][i] as number) < (covs[b][i] as number));
+    const biasOf = (ids: number[]) => {
+      const v = ids.flatMap((i) => (bias[i] === null ? [] : [bias[i] as number]));
+      return v.length > 0 ? meanSd(v).mean.toFixed(3) : '—';
+    };
     lines.push(
-      `| ${FILM_ORDER[a].label} < ${FILM_ORDER[b].label} | ${n} | ${pct(k / n)} (${k}/${n}) | ${pct(w.lo)} – ${pct(w.hi)} |`,
+      `| ${FILM_ORDER[a].label} < ${FILM_ORDER[b].label} | ${n} | ${pct(k / n)} (${k}/${n}) | ${pct(w.lo)} – ${pct(w.hi)} | ${diff.mean.toFixed(3)} ± ${diff.sd.toFixed(3)} | ${biasOf(otherwise)} / ${biasOf(asFilms)} |`,
     );
   }
   const w = wilson(all.k, all.n);
   lines.push(
-    `| all four in the films' order | ${all.n} | ${pct(all.k / all.n)} (${all.k}/${all.n}) | ${pct(w.lo)} – ${pct(w.hi)} |`,
+    `| all four in the films' order | ${all.n} | ${pct(all.k / all.n)} (${all.k}/${all.n}) | ${pct(w.lo)} – ${pct(w.hi)} | | |`,
   );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
