@@ -8,7 +8,7 @@ import { FILM_GRADES } from '../../../src/presentation/film';
 import { LOAD_STATE_LABEL, type LoadState, type ResultFields } from '../../../src/presentation/resultFields';
 import { type FilmChoice, filmGradeOf, isFilmChoice, loadStatesOf } from './filmChoice';
 import { PressureHistogram } from './PressureHistogram';
-import { TopViewReadout } from './TopViewReadout';
+import { type DrawnMap, TopViewReadout } from './TopViewReadout';
 import { type FigureSize, type FigureView, VegaFigure } from './VegaFigure';
 import './figures.css';
 
@@ -45,7 +45,10 @@ export function TopView({
   const auto = filmGradeOf('auto', fields, interfaceIndex, state);
   const grade = filmGradeOf(film, fields, interfaceIndex, state);
   const grid = interfaceState(fields, interfaceIndex, state).field.grid;
-  const [mapView, setMapView] = useState<FigureView | null>(null);
+  // the view paired with the grid it draws: a figure reports its view only for the latest spec, which
+  // this render's grid made, so the readout never reads one grid over another's picture
+  const [drawnMap, setDrawnMap] = useState<DrawnMap | null>(null);
+  const onMapView = (view: FigureView | null) => setDrawnMap(view ? { view, grid } : null);
   const mapSpec = useCallback(
     (size: FigureSize) =>
       pressureMapSpec({
@@ -98,13 +101,13 @@ export function TopView({
             ))}
           </select>
         </label>
-        <TopViewReadout view={mapView} grid={grid} />
+        <TopViewReadout map={drawnMap} />
       </div>
       <div className="top-view-figures">
         <VegaFigure
           spec={mapSpec}
           aspect={A4_ASPECT}
-          onView={setMapView}
+          onView={onMapView}
           testId="top-view-map"
           className="map-figure"
         />

@@ -4,25 +4,26 @@ import { type GridReading, gridReadingAt } from './gridReading';
 import { mapFrameOf, pointerMm } from './mapPointer';
 import type { FigureView } from './VegaFigure';
 
-export interface TopViewReadoutProps {
-  /** the map figure's view, null until it is drawn */
-  view: FigureView | null;
-  /** the grid that figure draws */
+/** A drawn map figure: its Vega view and the grid it draws. */
+export interface DrawnMap {
+  view: FigureView;
   grid: PressureGrid;
 }
 
 /**
- * The grid point under the pointer on the map, from the map's view, or null when the pointer is off
+ * The grid point under the pointer on a drawn map, from its view, or null when the pointer is off
  * the grid or off the figure. The state changes only when the pointer enters another cell, so moving
  * within one re-renders nothing.
  */
-function useGridReading(view: FigureView | null, grid: PressureGrid): GridReading | null {
+function useGridReading(map: DrawnMap | null): GridReading | null {
   const [reading, setReading] = useState<GridReading | null>(null);
   useEffect(() => {
     setReading(null);
-    const canvas = view?.container()?.querySelector('canvas');
-    const frame = view ? mapFrameOf(view) : null;
-    if (!view || !canvas || !frame) return;
+    if (!map) return;
+    const { view, grid } = map;
+    const canvas = view.container()?.querySelector('canvas');
+    const frame = mapFrameOf(view);
+    if (!canvas || !frame) return;
     const onMove = (event: PointerEvent) => {
       const at = pointerMm(view, frame, canvas, event);
       const next = gridReadingAt(grid, at.x, at.y);
@@ -35,7 +36,7 @@ function useGridReading(view: FigureView | null, grid: PressureGrid): GridReadin
       canvas.removeEventListener('pointermove', onMove);
       canvas.removeEventListener('pointerleave', onLeave);
     };
-  }, [view, grid]);
+  }, [map]);
   return reading;
 }
 
@@ -44,8 +45,8 @@ function useGridReading(view: FigureView | null, grid: PressureGrid): GridReadin
  * pressure [MPa], or "no contact" — read from the grid the map is drawn from, so the two cannot
  * disagree. Beside the map, not over it, so it never hides the area being read.
  */
-export function TopViewReadout({ view, grid }: TopViewReadoutProps) {
-  const reading = useGridReading(view, grid);
+export function TopViewReadout({ map }: { map: DrawnMap | null }) {
+  const reading = useGridReading(map);
   return (
     <output
       className={`top-view-readout${reading ? '' : ' muted'}`}
