@@ -51,6 +51,8 @@ export function TopViewReadout({ map }: { map: DrawnMap | null }) {
     <output
       className={`top-view-readout${reading ? '' : ' muted'}`}
       data-testid="top-view-readout"
+      // it follows the pointer cell by cell: announcing each would drown a screen reader
+      aria-live="off"
       data-x={reading?.x}
       data-y={reading?.y}
       data-p={reading ? (reading.pressure ?? 'none') : undefined}
