@@ -6,7 +6,8 @@ import type { ModuleResult } from './result';
 
 /**
  * The module of Tan et al. (Fig 5c–f): two steel end plates sized by Roark for L/limit deflection,
- * nothing else counted. Efficiency = cells / (cells + plates), by mass and by volume.
+ * nothing else counted. Efficiency = cells / (cells + plates), by mass and by volume (solid volumes:
+ * cells [L] and plate outline × thickness).
  */
 export function evaluatePlatesOnlyModule(raw: PlatesOnlyModuleInput): ModuleResult {
   const m = parseInput(platesOnlyModuleSchema, raw, 'plates-only module');
@@ -18,9 +19,13 @@ export function evaluatePlatesOnlyModule(raw: PlatesOnlyModuleInput): ModuleResu
     area,
     m.maxStackHeightMm ?? Number.POSITIVE_INFINITY,
   );
+  // The plate reaches the margin past the cells on every side and rests on its own edge (Roark's
+  // edge-supported plate), so it is loaded over its whole span: on the safe side, as in the full mode.
+  const plateWidthMm = m.footprintWidthMm + 2 * m.plateMarginMm;
+  const plateLengthMm = m.footprintLengthMm + 2 * m.plateMarginMm;
   const plate = roarkPlateSizer({
-    widthMm: m.footprintWidthMm,
-    lengthMm: m.footprintLengthMm,
+    widthMm: plateWidthMm,
+    lengthMm: plateLengthMm,
     pressureMPa: m.pressureMPa,
     edge: m.edge,
     E: m.E,
@@ -30,7 +35,8 @@ export function evaluatePlatesOnlyModule(raw: PlatesOnlyModuleInput): ModuleResu
     span: m.span,
     stressSafetyFactor: 0,
   });
-  const plateVolumeL = (stack.moduleCount * m.plateCount * area * plate.thicknessMm) / 1e6;
+  const plateVolumeL =
+    (stack.moduleCount * m.plateCount * plateWidthMm * plateLengthMm * plate.thicknessMm) / 1e6;
   const plateMassKg = (plateVolumeL / 1000) * m.densityKgPerM3;
   const moduleMassKg = stack.cellMassKg + plateMassKg;
   const moduleVolumeL = stack.cellVolumeL + plateVolumeL;

@@ -9,6 +9,13 @@ const positive = (name: string) => (v: string) => {
   return x;
 };
 
+const nonNegative = (name: string) => (v: string) => {
+  const x = Number(v);
+  if (v.trim() === '' || !Number.isFinite(x) || x < 0)
+    throw new InvalidArgumentError(`${name} must be a number ≥ 0, got "${v}"`);
+  return x;
+};
+
 const list = (v: string) => v.split(',').map((s) => positive('each system size [kWh]')(s.trim()));
 
 const footprint = (v: string): [number, number] => {
@@ -60,12 +67,12 @@ export function registerModuleCommand(program: Command): void {
     )
     .option(
       '--cell-wh-kg <Wh/kg>',
-      'cell gravimetric energy density [Wh/kg] (default: 350)',
+      'cell gravimetric energy density [Wh/kg] (default: 360 plates-only, 350 full)',
       positive('--cell-wh-kg'),
     )
     .option(
       '--cell-wh-l <Wh/L>',
-      'cell volumetric energy density [Wh/L] (default: 750)',
+      'cell volumetric energy density [Wh/L] (default: 932 plates-only, 750 full)',
       positive('--cell-wh-l'),
     )
     .option('--footprint <WxL>', 'cell footprint per module [mm] (default: 100x300)', footprint)
@@ -93,6 +100,11 @@ export function registerModuleCommand(program: Command): void {
       '--density <kg/m3>',
       'plates-only mode: plate density [kg/m³] (default: 7850)',
       positive('--density'),
+    )
+    .option(
+      '--plate-margin <mm>',
+      'plates-only mode: end plates reach this far past the footprint on every side, bolted on their edge [mm] (default: 0)',
+      nonNegative('--plate-margin'),
     )
     .option(
       '--max-stack-height <mm>',

@@ -35,6 +35,7 @@ export interface ModuleOptions {
   nu?: number;
   density?: number;
   maxStackHeight?: number;
+  plateMargin?: number;
   plateMaterial?: string;
   boltMaterial?: string;
   boltSafetyFactor?: number;
@@ -83,11 +84,13 @@ function platesOnlyInput(o: ModuleOptions): Omit<PlatesOnlyModuleInput, 'systemK
     nu: o.nu,
     densityKgPerM3: o.density,
     maxStackHeightMm: o.maxStackHeight,
+    plateMarginMm: o.plateMargin,
   });
 }
 
 function fullInput(o: ModuleOptions): Omit<FullModuleInput, 'systemKWh' | 'pressureMPa'> {
-  const { E: _e, nu: _nu, densityKgPerM3: _d, ...shared } = platesOnlyInput(o);
+  // the full mode sizes its own plate outline from the bolts, so the plates-only margin does not apply
+  const { E: _e, nu: _nu, densityKgPerM3: _d, plateMarginMm: _m, ...shared } = platesOnlyInput(o);
   return defined({
     ...shared,
     plateMaterial: o.plateMaterial,
