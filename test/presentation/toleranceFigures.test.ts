@@ -343,6 +343,12 @@ describe('the spread figures', () => {
     expect(bins[0]).toEqual({ v0: 0.3, v1: 0.35, count: 4 });
     // then 0.35 … 0.39, 0.40 … 0.44, 0.45 … 0.49 without 0.47, and 0.50 in the last bin, closed on the right
     expect(bins.map((b) => b.count)).toEqual([4, 5, 5, 4, 1]);
+    // 100 draws over 0.27 … 0.481: √100 = 10 bins want 0.0211 wide; 0.02 gives 10.5 of them, 0.05
+    // (the next round width up) only 4
+    const hundred = Array.from({ length: 100 }, (_, i) => 0.27 + 0.00213 * i);
+    const fine = countHistogram(hundred);
+    expect(fine[0].v1 - fine[0].v0).toBeCloseTo(0.02, 12);
+    expect(fine.reduce((s, b) => s + b.count, 0)).toBe(100);
     // one draw: a bin 2 % of the value wide, rounded up to 0.01
     expect(countHistogram([0.4])).toEqual([{ v0: 0.4, v1: 0.41, count: 1 }]);
     expect(shareMeeting(values, { metric: 'cov', max: 0.35 })).toBeCloseTo(5 / 19, 12);

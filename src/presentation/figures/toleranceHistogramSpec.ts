@@ -45,6 +45,18 @@ function roundStep(raw: number): number {
 }
 
 /**
+ * The round width (1, 2, 2.5 or 5 × 10^k) that cuts `range` into the number of bins nearest to
+ * `bins`: rounding the width only up could halve the bins (0.021 → 0.05).
+ */
+function nearestRoundStep(range: number, bins: number): number {
+  const p = 10 ** Math.floor(Math.log10(range / bins));
+  const candidates = [0.5, 1, 2, 2.5, 5, 10].map((m) => m * p);
+  let best = candidates[0];
+  for (const c of candidates) if (Math.abs(range / c - bins) < Math.abs(range / best - bins)) best = c;
+  return best;
+}
+
+/**
  * Counts of `values` in bins of a round width, about √n of them (5 to 30), starting at a multiple
  * of the width: every value in exactly one bin, the last bin closed on the right.
  */
@@ -53,7 +65,8 @@ export function countHistogram(values: number[]): CountBin[] {
   const min = Math.min(...values);
   const max = Math.max(...values);
   const bins = Math.min(30, Math.max(5, Math.ceil(Math.sqrt(values.length))));
-  const step = roundStep(max > min ? (max - min) / bins : Math.max(Math.abs(min) * 0.02, 1e-3));
+  const step =
+    max > min ? nearestRoundStep(max - min, bins) : roundStep(Math.max(Math.abs(min) * 0.02, 1e-3));
   // 1e-9 of a step: 0.3 / 0.05 is 5.999…, and 0.3 belongs to the bin starting at 0.3
   const start = Math.floor(min / step + 1e-9) * step;
   const n = Math.max(1, Math.ceil((max - start) / step + 1e-9));
