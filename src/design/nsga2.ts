@@ -1,0 +1,352 @@
+/**
+ * NSGA-II for mixed real, whole-number and categorical variables, as an ask/tell search: each
+ * generation hands out a batch of new designs and takes their results back in any order, so the
+ * caller may evaluate a batch on a worker pool or a queue.
+ *
+ * References:
+ * - K. Deb, A. Pratap, S. Agarwal, T. Meyarivan, "A fast and elitist multiobjective genetic
+ *   algorithm: NSGA-II", IEEE Trans. Evolutionary Computation 6(2) (2002) 182–197 — non-dominated
+ *   sorting, crowding distance, binary tournament on the crowded comparison, elitist (μ + λ) survival.
+ * - K. Deb, "An efficient constraint handling method for genetic algorithms", Comput. Methods Appl.
+ *   Mech. Eng. 186 (2000) 311–338 — constrained domination on the sum of normalised violations.
+ * - K. Deb, R. B. Agrawal, "Simulated binary crossover for continuous search space", Complex
+ *   Systems 9 (1995) 115–148 — SBX and polynomial mutation (see `variation.ts` for the whole-number
+ *   and categorical operators).
+ *
+ * Reproducible: every random draw happens in `ask` from one seeded stream, and survival waits for
+ * the whole batch and ranks it in archive order, so a seed gives the same designs in the same order
+ * whatever order the results arrive in. Never asks for a design it has asked for before: a batch
+ * holds only designs new to the archive, so the budget counts distinct evaluations.
+ */
+import { type SeededRandom, seededRandom } from '../model/seededRandom';
+import { InputError } from '../validation/parseInput';
+import { type EvaluatedDesign, type EvaluationOutcome, settledEntry } from './evaluatedDesign';
+import { crowdingDistances, nondominatedFronts, type Ranked } from './nondominatedSort';
+import { type BestCriterion, bestFeasible, paretoFront } from './paretoFront';
+import {
+  checkDesign,
+  checkSearchSpace,
+  type Design,
+  decodeDesign,
+  designKey,
+  encodeDesign,
+  randomDesign,
+  type SearchSpace,
+  spaceSize,
+} from './searchSpace';
+import { crossover, DEFAULT_VARIATION, mutate, type VariationSettings } from './variation';
+
+/** How a search runs. */
+export interface Nsga2Options {
+  /** number of objectives each evaluation returns (minimised) */
+  readonly objectives: number;
+  /** number of constraint margins each evaluation returns; default 0 */
+  readonly constraints?: number;
+  /** most designs evaluated in the whole run (the budget), ≥ 1 */
+  readonly maxEvaluations: number;
+  /** designs per generation, parents and children alike (μ = λ); default 40 */
+  readonly populationSize?: number;
+  /** seed of the run, a whole number in [0, 2³¹ − 1] */
+  readonly seed: number;
+  /** designs to evaluate first (a known housing, say), then random ones fill the first generation */
+  readonly initial?: readonly Design[];
+  /**
+   * A natural size of each constraint's margin, in its unit: violations are divided by it before
+   * they are summed (Deb 2000 normalises each constraint so that none swamps the others). Without
+   * it each constraint is divided by its largest violation seen so far in the run.
+   */
+  readonly constraintScales?: readonly number[];
+  /** the crossover and mutation settings; the NSGA-II paper's by default */
+  readonly variation?: Partial<VariationSettings>;
+  /** which design `report()` calls best so far; default: least objective 0 */
+  readonly best?: BestCriterion;
+}
+
+/** A design handed out for evaluation; tell its result back by `index`. */
+export interface Candidate {
+  readonly index: number;
+  readonly key: string;
+  readonly design: Design;
+}
+
+/** Where a search stands after a generation: for a progress line and the final result. */
+export interface SearchReport {
+  /** generations completed (survival runs), the starting population being generation 0 */
+  readonly generations: number;
+  readonly evaluations: number;
+  readonly feasible: number;
+  readonly failed: number;
+  /** the non-dominated feasible designs of the whole archive */
+  readonly front: readonly EvaluatedDesign[];
+  /** the best feasible design for the run's criterion, if any yet */
+  readonly best: EvaluatedDesign | undefined;
+}
+
+export const DEFAULT_POPULATION = 40;
+export const MAX_POPULATION = 10_000;
+export const MAX_EVALUATIONS = 10_000_000;
+/** Draws spent looking for a new design per slot of a batch before the batch is left short. */
+const TRIES_PER_SLOT = 50;
+
+interface Member {
+  readonly index: number;
+  readonly rank: number;
+  readonly crowding: number;
+}
+
+/** A seeded, constrained, mixed-variable NSGA-II search with `ask` / `tell` (see the file header). */
+export class Nsga2 {
+  private readonly random: SeededRandom;
+  private readonly entries: EvaluatedDesign[] = [];
+  private readonly keys = new Set<string>();
+  private readonly pending = new Set<number>();
+  private readonly variation: VariationSettings;
+  private readonly populationSize: number;
+  private readonly constraintCount: number;
+  private readonly size: number;
+  private population: Member[] = [];
+  private generation = 0;
+  private exhausted = false;
+
+  constructor(
+    private readonly space: SearchSpace,
+    private readonly options: Nsga2Options,
+  ) {
+    checkSearchSpace(space);
+    checkOptions(options);
+    options.initial?.forEach((d, i) => {
+      checkDesign(space, d, `initial[${i}]`);
+    });
+    this.random = seededRandom(options.seed);
+    this.variation = { ...DEFAULT_VARIATION, ...options.variation };
+    this.populationSize = options.populationSize ?? DEFAULT_POPULATION;
+    this.constraintCount = options.constraints ?? 0;
+    this.size = spaceSize(space);
+  }
+
+  /** True once the budget is spent or no new design can be found (a small space seen whole). */
+  get done(): boolean {
+    return (
+      this.pending.size === 0 &&
+      (this.exhausted ||
+        this.entries.length >= this.options.maxEvaluations ||
+        this.entries.length >= this.size)
+    );
+  }
+
+  /** Every design asked so far, in the order asked. */
+  get archive(): readonly EvaluatedDesign[] {
+    return this.entries;
+  }
+
+  /**
+   * The next batch of new designs: the starting population first, then one generation of children
+   * each call. Empty when done. Every design of the previous batch must be told first.
+   */
+  ask(): readonly Candidate[] {
+    if (this.pending.size > 0)
+      throw new Error(`tell the ${this.pending.size} pending designs of the last batch before asking again`);
+    if (this.done) return [];
+    const room = Math.min(this.populationSize, this.options.maxEvaluations - this.entries.length);
+    const batch = this.entries.length === 0 ? this.startingDesigns(room) : this.children(room);
+    if (batch.length === 0) this.exhausted = true;
+    return batch.map((design) => this.add(design));
+  }
+
+  /** Take the result of design `index`. The batch's survival runs when its last result arrives. */
+  tell(index: number, outcome: EvaluationOutcome): void {
+    if (!this.pending.has(index)) throw new Error(`design ${index} is not awaiting a result`);
+    this.entries[index] = settledEntry(
+      this.entries[index],
+      outcome,
+      this.options.objectives,
+      this.constraintCount,
+    );
+    this.pending.delete(index);
+    if (this.pending.size === 0) this.survive();
+  }
+
+  /** The archive's front and best design, and counts (computed on each call: O(archive · front)). */
+  report(): SearchReport {
+    return {
+      generations: this.generation,
+      evaluations: this.entries.filter((e) => e.status !== 'pending').length,
+      feasible: this.entries.filter((e) => e.status === 'feasible').length,
+      failed: this.entries.filter((e) => e.status === 'failed').length,
+      front: paretoFront(this.entries),
+      best: bestFeasible(this.entries, this.options.best ?? { objective: 0 }),
+    };
+  }
+
+  private add(design: Design): Candidate {
+    const index = this.entries.length;
+    const key = designKey(this.space, design);
+    this.keys.add(key);
+    this.pending.add(index);
+    this.entries.push({
+      index,
+      generation: this.generation,
+      key,
+      design,
+      status: 'pending',
+      objectives: [],
+      constraints: [],
+      violated: [],
+    });
+    return { index, key, design };
+  }
+
+  /** A design for the batch if neither the archive nor the batch has it yet. */
+  private fresh(design: Design, batch: Design[], batchKeys: Set<string>): boolean {
+    const key = designKey(this.space, design);
+    if (this.keys.has(key) || batchKeys.has(key)) return false;
+    batchKeys.add(key);
+    batch.push(design);
+    return true;
+  }
+
+  private startingDesigns(room: number): Design[] {
+    const batch: Design[] = [];
+    const batchKeys = new Set<string>();
+    for (const d of this.options.initial ?? []) {
+      if (batch.length >= room) break;
+      this.fresh(decodeDesign(this.space, encodeDesign(this.space, d)), batch, batchKeys);
+    }
+    this.fillRandom(batch, batchKeys, room);
+    return batch;
+  }
+
+  private fillRandom(batch: Design[], batchKeys: Set<string>, room: number): void {
+    for (let tries = 0; batch.length < room && tries < TRIES_PER_SLOT * room; tries++)
+      this.fresh(randomDesign(this.space, this.random), batch, batchKeys);
+  }
+
+  /** Children of tournament-chosen parents by crossover and mutation; random designs where those repeat. */
+  private children(room: number): Design[] {
+    const batch: Design[] = [];
+    const batchKeys = new Set<string>();
+    for (let tries = 0; batch.length < room && tries < TRIES_PER_SLOT * room; tries++) {
+      const p1 = encodeDesign(this.space, this.entries[this.tournament()].design);
+      const p2 = encodeDesign(this.space, this.entries[this.tournament()].design);
+      for (const child of crossover(this.space, p1, p2, this.variation, this.random)) {
+        mutate(this.space, child, this.variation, this.random);
+        if (batch.length < room) this.fresh(decodeDesign(this.space, child), batch, batchKeys);
+      }
+    }
+    // a converged population in a small discrete space breeds only designs seen before
+    this.fillRandom(batch, batchKeys, room);
+    return batch;
+  }
+
+  /** Binary tournament on the crowded comparison: lower rank, then larger crowding, then the earlier design. */
+  private tournament(): number {
+    const n = this.population.length;
+    const a = this.population[Math.floor(n * this.random.uniform())];
+    const b = this.population[Math.floor(n * this.random.uniform())];
+    return better(a, b) ? a.index : b.index;
+  }
+
+  /** Elitist survival: rank parents and children together and keep the best `populationSize`. */
+  private survive(): void {
+    const pool = [
+      ...this.population.map((m) => m.index),
+      ...this.entries.filter((e) => e.generation === this.generation).map((e) => e.index),
+    ];
+    pool.sort((a, b) => a - b);
+    const scales = this.violationScales();
+    const ranked: Ranked[] = pool.map((i) => ({
+      objectives: this.entries[i].objectives,
+      violation: this.violation(this.entries[i], scales),
+    }));
+    const next: Member[] = [];
+    nondominatedFronts(ranked).forEach((front, rank) => {
+      if (next.length >= this.populationSize) return;
+      const crowding = crowdingDistances(ranked, front);
+      const members = front.map((j, k) => ({ index: pool[j], rank, crowding: crowding[k] }));
+      if (next.length + members.length > this.populationSize)
+        members.sort((a, b) => b.crowding - a.crowding || a.index - b.index);
+      next.push(...members.slice(0, this.populationSize - next.length));
+    });
+    this.population = next;
+    this.generation++;
+  }
+
+  /** Each constraint's divisor: the caller's scale, or its largest finite violation so far (1 if none). */
+  private violationScales(): number[] {
+    return Array.from({ length: this.constraintCount }, (_, j) => {
+      const given = this.options.constraintScales?.[j];
+      if (given !== undefined) return given;
+      let worst = 0;
+      for (const e of this.entries) {
+        const v = e.status === 'infeasible' ? -e.constraints[j] : 0;
+        if (v > worst && Number.isFinite(v)) worst = v;
+      }
+      return worst > 0 ? worst : 1;
+    });
+  }
+
+  private violation(e: EvaluatedDesign, scales: readonly number[]): number {
+    if (e.status === 'failed') return Number.POSITIVE_INFINITY;
+    let sum = 0;
+    for (const j of e.violated) sum += -e.constraints[j] / scales[j];
+    return sum;
+  }
+}
+
+function better(a: Member, b: Member): boolean {
+  if (a.rank !== b.rank) return a.rank < b.rank;
+  if (a.crowding !== b.crowding) return a.crowding > b.crowding;
+  return a.index <= b.index;
+}
+
+function checkOptions(o: Nsga2Options): void {
+  const issues: string[] = [];
+  const whole = (field: string, x: unknown, lo: number, hi: number) => {
+    if (typeof x !== 'number' || !Number.isInteger(x) || x < lo || x > hi)
+      issues.push(`${field}: ${String(x)} — must be a whole number >= ${lo} and <= ${hi}`);
+  };
+  whole('objectives', o.objectives, 1, 100);
+  whole('constraints', o.constraints ?? 0, 0, 1000);
+  whole('maxEvaluations', o.maxEvaluations, 1, MAX_EVALUATIONS);
+  whole('populationSize', o.populationSize ?? DEFAULT_POPULATION, 2, MAX_POPULATION);
+  whole('seed', o.seed, 0, 2 ** 31 - 1);
+  const scales = o.constraintScales;
+  if (scales !== undefined) {
+    if (!Array.isArray(scales) || scales.length !== (o.constraints ?? 0))
+      issues.push(
+        `constraintScales: ${String(scales)} — must give one scale per constraint (${o.constraints ?? 0})`,
+      );
+    else
+      scales.forEach((s, j) => {
+        if (typeof s !== 'number' || !(s > 0) || !Number.isFinite(s))
+          issues.push(
+            `constraintScales[${j}]: ${String(s)} (the constraint's unit) — must be a finite number > 0`,
+          );
+      });
+  }
+  const v = o.variation ?? {};
+  const probability = (field: keyof VariationSettings) => {
+    const x = v[field];
+    if (x !== undefined && (typeof x !== 'number' || !(x >= 0 && x <= 1)))
+      issues.push(`variation.${field}: ${String(x)} — must be a probability in [0, 1]`);
+  };
+  const index = (field: keyof VariationSettings) => {
+    const x = v[field];
+    if (x !== undefined && (typeof x !== 'number' || !(x >= 0 && x <= 1000)))
+      issues.push(`variation.${field}: ${String(x)} — must be a distribution index in [0, 1000]`);
+  };
+  probability('crossoverProbability');
+  probability('mutationProbability');
+  index('crossoverEta');
+  index('mutationEta');
+  const best = o.best;
+  if (best !== undefined) {
+    whole('best.objective', best.objective, 0, o.objectives - 1);
+    best.limits?.forEach((l, k) => {
+      whole(`best.limits[${k}].objective`, l.objective, 0, o.objectives - 1);
+      if (typeof l.max !== 'number' || Number.isNaN(l.max))
+        issues.push(`best.limits[${k}].max: ${String(l.max)} (the objective's unit) — must be a number`);
+    });
+  }
+  if (issues.length > 0) throw new InputError('search options', issues);
+}
