@@ -98,7 +98,7 @@ export function studyOptions(): Option[] {
   return [
     new Option(
       '--samples <n>',
-      `run a tolerance study of each case: N draws (1–${MAX_SAMPLES}) of its random inputs (preload scatter, random flatness, and what its tolerances block adds), each solved; writes samples.csv, tolerance.json and the spread figures. A case with a tolerances block runs one without it`,
+      `run a tolerance study of each case: N draws (1–${MAX_SAMPLES}) of its random inputs (preload scatter, random flatness, and what its tolerances block adds), each solved; writes samples.csv, tolerance.json and the spread figures (a case with a tolerances block runs its study without this option)`,
     ).argParser(sampleCount),
     new Option(
       '--seed <s>',
