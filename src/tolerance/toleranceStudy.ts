@@ -124,72 +124,98 @@ export function drawRecordOfResult(drawn: DrawnCase, result: CaseResult): DrawRe
 }
 
 /**
- * The study from its draws' records, one per draw of the plan in any order: the distributions
- * of every metric and the per-point maps over the draws that solved, with the failed ones named
- * by index. Throws when a draw is missing or given twice: a study is never silently partial.
+ * Gathers a study's draws as they come, in any order, from any lane or worker: each record's maps
+ * go into the per-point statistics at once and are dropped, so a study holds one grid per draw
+ * per load state (the values the percentiles need) and no more. `finish` gives the study.
  */
+export class ToleranceAggregator {
+  private readonly records: (ToleranceDraw | undefined)[];
+  private readonly solves: number[];
+  private readonly maps: Map<LoadState, MapAccumulator>;
+
+  constructor(private readonly plan: StudyPlan) {
+    const n = plan.tolerances.samples;
+    // dense arrays: flatMap and filter skip the holes of a sparse one, and a missing draw with them
+    this.records = Array.from({ length: n }, () => undefined);
+    this.solves = Array.from({ length: n }, () => 0);
+    const threshold = plan.checked.case.output.contactThreshold;
+    this.maps = new Map(plan.states.map((s) => [s, new MapAccumulator(n, threshold)]));
+  }
+
+  /** Add one draw's record; throws for an index out of range or given twice. */
+  add(r: DrawRecord): void {
+    const i = r.draw.index;
+    if (!(Number.isInteger(i) && i >= 0 && i < this.records.length) || this.records[i])
+      throw new Error(`tolerance study: draw ${i} is out of range or given twice`);
+    this.records[i] = r.draw;
+    this.solves[i] = r.solves;
+    if (r.draw.status !== 'ok') return;
+    for (const [state, acc] of this.maps) {
+      const g = r.grids[state];
+      if (g && r.draw.metrics?.[state]) acc.add(i, g);
+    }
+  }
+
+  /**
+   * The distributions of every metric and the per-point maps over the draws that solved, with the
+   * failed ones named by index. Throws when a draw is missing: a study is never silently partial.
+   */
+  finish(seconds: number): ToleranceResult {
+    const c = this.plan.checked.case;
+    const t = this.plan.tolerances;
+    const missing = this.records.flatMap((r, i) => (r ? [] : [i]));
+    if (missing.length > 0)
+      throw new Error(
+        `tolerance study: draws ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''} have no result; the study is incomplete`,
+      );
+    const all = this.records as ToleranceDraw[];
+    const ok = all.filter((d) => d.status === 'ok');
+    const distributions: ToleranceResult['distributions'] = {};
+    const maps: ToleranceResult['maps'] = {};
+    for (const state of this.plan.states) {
+      const solved = ok.flatMap((d) => (d.metrics?.[state] ? [d.metrics[state]] : []));
+      if (solved.length === 0) continue;
+      const perMetric = {} as Record<ToleranceMetric, MetricDistribution>;
+      for (const m of METRICS)
+        perMetric[m] = metricDistribution(
+          solved.map((metrics) => metrics[m]),
+          t.targets.filter((target) => target.metric === m),
+        );
+      distributions[state] = perMetric;
+      const m: MapDistribution | null = this.maps.get(state)?.finish() ?? null;
+      if (m) maps[state] = m;
+    }
+    const perDraw = (f: (d: ToleranceDraw) => number) =>
+      ok.length > 0 ? ok.reduce((s, d) => s + f(d), 0) / ok.length : 0;
+    return {
+      schema: TOLERANCE_SCHEMA,
+      caseName: c.name ?? 'case',
+      seed: t.seed,
+      samples: t.samples,
+      draws: all,
+      failed: all.filter((d) => d.status === 'failed').map((d) => d.index),
+      targets: t.targets.map((target) => ({ ...target })),
+      distributions,
+      maps,
+      effort: {
+        seconds,
+        solvesPerDraw: perDraw((d) => this.solves[d.index]),
+        factorizationsPerDraw: perDraw((d) => d.factorizations),
+        reusedPerDraw: perDraw((d) => d.factorizationsReused),
+      },
+    };
+  }
+}
+
+/** The study from its draws' records, one per draw of the plan in any order (see ToleranceAggregator). */
 export function aggregateDraws(
   plan: StudyPlan,
   records: readonly DrawRecord[],
   seconds: number,
 ): ToleranceResult {
-  const c = plan.checked.case;
-  const t = plan.tolerances;
-  const n = t.samples;
-  // a dense array: flatMap and filter skip the holes of a sparse one, and a missing draw with them
-  const byIndex: (DrawRecord | undefined)[] = Array.from({ length: n }, () => undefined);
-  for (const r of records) {
-    const i = r.draw.index;
-    if (!(Number.isInteger(i) && i >= 0 && i < n) || byIndex[i])
-      throw new Error(`tolerance study: draw ${i} is out of range or given twice`);
-    byIndex[i] = r;
-  }
-  const missing = byIndex.flatMap((r, i) => (r ? [] : [i]));
-  if (missing.length > 0)
-    throw new Error(
-      `tolerance study: draws ${missing.slice(0, 20).join(', ')} have no result; the study is incomplete`,
-    );
-  const all = byIndex as DrawRecord[];
-  const ok = all.filter((r) => r.draw.status === 'ok');
-  const distributions: ToleranceResult['distributions'] = {};
-  const maps: ToleranceResult['maps'] = {};
-  for (const state of plan.states) {
-    const solved = ok.filter((r) => r.draw.metrics?.[state]);
-    if (solved.length === 0) continue;
-    const perMetric = {} as Record<ToleranceMetric, MetricDistribution>;
-    for (const m of METRICS)
-      perMetric[m] = metricDistribution(
-        solved.map((r) => r.draw.metrics?.[state]?.[m] as number),
-        t.targets.filter((target) => target.metric === m),
-      );
-    distributions[state] = perMetric;
-    const acc = new MapAccumulator(n, c.output.contactThreshold);
-    for (const r of solved) {
-      const g = r.grids[state];
-      if (g) acc.add(r.draw.index, g);
-    }
-    const m: MapDistribution | null = acc.finish();
-    if (m) maps[state] = m;
-  }
-  const sum = (f: (r: DrawRecord) => number) => ok.reduce((s, r) => s + f(r), 0);
-  const perDraw = (f: (r: DrawRecord) => number) => (ok.length > 0 ? sum(f) / ok.length : 0);
-  return {
-    schema: TOLERANCE_SCHEMA,
-    caseName: c.name ?? 'case',
-    seed: t.seed,
-    samples: n,
-    draws: all.map((r) => r.draw),
-    failed: all.filter((r) => r.draw.status === 'failed').map((r) => r.draw.index),
-    targets: t.targets.map((target) => ({ ...target })),
-    distributions,
-    maps,
-    effort: {
-      seconds,
-      solvesPerDraw: perDraw((r) => r.solves),
-      factorizationsPerDraw: perDraw((r) => r.draw.factorizations),
-      reusedPerDraw: perDraw((r) => r.draw.factorizationsReused),
-    },
-  };
+  const aggregator = new ToleranceAggregator(plan);
+  for (const r of records) aggregator.add(r);
+  return aggregator.finish(seconds);
 }
 
 /**
@@ -206,7 +232,8 @@ export function runToleranceStudy(raw: unknown, options: ToleranceStudyOptions =
   // before the draws: a mean-input case that cannot be solved ends the study before its cost
   const firstOrder = options.firstOrder ? firstOrderEstimates(plan, session) : null;
   const solver = new DrawSolver(session, options.limits, options.shouldAbort);
-  const records: DrawRecord[] = [];
+  const aggregator = new ToleranceAggregator(plan);
+  let done = 0;
   for (const drawn of plan.draws) {
     if (options.shouldAbort?.()) throw new ContactAbortedError('tolerance study: cancelled');
     let r: DrawRecord;
@@ -217,10 +244,10 @@ export function runToleranceStudy(raw: unknown, options: ToleranceStudyOptions =
       if (e instanceof ContactAbortedError) throw e;
       r = failedDrawRecord(drawn, e);
     }
-    records.push(r);
-    options.onDraw?.(r.draw, records.length, plan.draws.length);
+    aggregator.add(r);
+    options.onDraw?.(r.draw, ++done, plan.draws.length);
   }
-  const result = aggregateDraws(plan, records, 0);
+  const result = aggregator.finish(0);
   if (firstOrder) result.firstOrder = firstOrder;
   result.effort.seconds = (performance.now() - t0) / 1000;
   return result;
