@@ -1,6 +1,6 @@
-import type { EvaluationOutcome } from './evaluatedDesign';
 import type { DesignEvaluation } from './designEvaluation';
 import type { DesignProblem } from './designProblem';
+import type { EvaluationOutcome } from './evaluatedDesign';
 
 /**
  * The ids of every constraint a design of this problem can have, in a fixed order: the
