@@ -32,11 +32,6 @@ export interface StudyCase {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** Whether a case file has a `tolerances` block, so that `solve` runs it as a study without flags. */
-export function hasTolerances(raw: unknown): boolean {
-  return isRecord(raw) && raw.tolerances !== undefined;
-}
-
 /**
  * Check a case for a study before anything is solved: the case, its block with the flags applied,
  * and the study's work budget. Throws InputError naming the file, field, value and range.
@@ -47,7 +42,8 @@ export function checkStudyFile(
   flags: StudyFlags,
   limits: WorkLimits,
 ): StudySettings {
-  if (flags.seed !== undefined && flags.samples === undefined && !hasTolerances(raw))
+  // a seed alone would start a study of the block's default 100 draws the user never asked for
+  if (flags.seed !== undefined && flags.samples === undefined && !(isRecord(raw) && 'tolerances' in raw))
     throw new InputError(`case ${file}`, [
       `--seed: ${flags.seed} — the seed of a tolerance study; give --samples N (1–1000 draws) too, or a tolerances block in the case`,
     ]);
