@@ -168,7 +168,7 @@ async function runStudy(
   process.stdout.write(`${toleranceSummary(result)}\nwrote the study folder ${dir}\n\n`);
   if (result.failed.length > 0)
     process.stderr.write(
-      `stackpress: ${file}: ${result.failed.length} of ${result.samples} draws failed: ${result.failed.join(', ')} (listed in ${dir}/samples.csv; rerun one alone with stackpress solve ${dir}/draw-${result.failed[0]}.json)\n`,
+      `stackpress: ${file}: ${result.failed.length} of ${result.samples} draws failed: ${result.failed.slice(0, 30).join(', ')}${result.failed.length > 30 ? ', …' : ''} (listed in ${dir}/samples.csv; rerun one alone with stackpress solve ${dir}/draw-${result.failed[0]}.json)\n`,
     );
   return result.failed.length;
 }
