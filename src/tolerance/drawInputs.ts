@@ -103,16 +103,24 @@ function noisyMap(
  */
 export function drawCase(c: Case, t: TolerancesCase, index: number): DrawnCase {
   const seed = drawSeed(t.seed, index);
-  const d = baseCase(c);
   const inputs: Record<string, number | number[]> = {};
-  d.name = `${c.name ?? 'case'}-draw-${index}`;
+  // shallow copies of what a draw changes; the rest (a measured map without noise, say) is
+  // shared with the case, so a draw costs memory in proportion to what it draws
+  const { tolerances: _study, ...rest } = c;
+  const d: Case = {
+    ...rest,
+    name: `${c.name ?? 'case'}-draw-${index}`,
+    bolts: { ...c.bolts },
+    plates: { ...c.plates, top: { ...c.plates.top }, bottom: { ...c.plates.bottom } },
+    stack: { ...c.stack, cells: { ...c.stack.cells } },
+    gaskets: c.gaskets.map((g) => ({ ...g })),
+  };
 
   const preload = studyPreload(c, t);
   if (preload) {
     const s = streamSeed(seed, DRAW_STREAMS.preload);
     // the case's own formulas for its scatter, with the draw's seed
-    const scatter = { ...preload, seed: s };
-    const factors = preloadFactors({ ...d, bolts: { ...d.bolts, scatter } });
+    const factors = preloadFactors({ ...d, bolts: { ...d.bolts, scatter: { ...preload, seed: s } } });
     d.bolts.scatter = { type: 'factors', factors };
     inputs.preloadFactors = factors;
   }
@@ -147,12 +155,11 @@ export function drawCase(c: Case, t: TolerancesCase, index: number): DrawnCase {
   }
   if (t.padThickness) {
     const sd = t.padThickness.sd;
-    const offsets = d.gaskets.map((g, i) => {
+    inputs.padThicknessOffsets = d.gaskets.map((g, i) => {
       const offset = thicknessOffset(g.thickness, sd, streamSeed(seed, DRAW_STREAMS.padThickness + i));
       g.thickness += offset;
       return offset;
     });
-    inputs.padThicknessOffsets = offsets;
   }
   return { index, seed, input: d as CaseInput, inputs };
 }

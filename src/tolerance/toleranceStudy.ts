@@ -23,9 +23,16 @@ import {
 
 const METRICS = Object.keys(METRIC_UNITS) as ToleranceMetric[];
 
-/** A checked study and its draws as cases: what a batch pool or a queue hands out. */
+/**
+ * A checked study and its draws as cases: what a batch pool or a queue hands out. Draws are made
+ * on demand, one at a time (a study of 1000 draws of a case with a large noisy map would not fit
+ * in memory all at once); `draw(i)` is pure, the same case every call.
+ */
 export interface StudyPlan extends StudySettings {
-  draws: DrawnCase[];
+  /** draws in the study */
+  samples: number;
+  /** draw i (0-based) as a complete case */
+  draw(index: number): DrawnCase;
 }
 
 /** One draw's outcome, solved here or by a worker: its record and, when solved, its maps. */
@@ -62,10 +69,16 @@ export function planToleranceStudy(
 ): StudyPlan {
   const settings = studySettings(raw, options);
   const c = settings.checked.case;
-  const draws = Array.from({ length: settings.tolerances.samples }, (_, i) =>
-    drawCase(c, settings.tolerances, i),
-  );
-  return { ...settings, draws };
+  const samples = settings.tolerances.samples;
+  return {
+    ...settings,
+    samples,
+    draw: (index: number) => {
+      if (!(Number.isInteger(index) && index >= 0 && index < samples))
+        throw new RangeError(`draw ${index}: the study has draws 0 to ${samples - 1}`);
+      return drawCase(c, settings.tolerances, index);
+    },
+  };
 }
 
 function record(drawn: DrawnCase, fields: Omit<ToleranceDraw, 'index' | 'seed' | 'inputs'>): ToleranceDraw {
@@ -234,7 +247,8 @@ export function runToleranceStudy(raw: unknown, options: ToleranceStudyOptions =
   const solver = new DrawSolver(session, options.limits, options.shouldAbort);
   const aggregator = new ToleranceAggregator(plan);
   let done = 0;
-  for (const drawn of plan.draws) {
+  for (let i = 0; i < plan.samples; i++) {
+    const drawn = plan.draw(i);
     if (options.shouldAbort?.()) throw new ContactAbortedError('tolerance study: cancelled');
     let r: DrawRecord;
     try {
@@ -245,7 +259,7 @@ export function runToleranceStudy(raw: unknown, options: ToleranceStudyOptions =
       r = failedDrawRecord(drawn, e);
     }
     aggregator.add(r);
-    options.onDraw?.(r.draw, ++done, plan.draws.length);
+    options.onDraw?.(r.draw, ++done, plan.samples);
   }
   const result = aggregator.finish(0);
   if (firstOrder) result.firstOrder = firstOrder;

@@ -101,7 +101,9 @@ describe('hostile study input is an InputError naming the field, value, unit and
       /tolerances\.samples: 1000 — the study would need more than the 4096 MiB memory limit/,
     );
     // 1001 × 1001 points at 0.1 mm over the 100 mm footprint: 1000 × 1 002 001 × 2 × 8 B = 15 289 MiB
-    expect(message).toMatch(/about 15 000 MiB of map values \(1000 draws × 1 M grid points × 2 load states × 8 B\)/);
+    expect(message).toMatch(
+      /about 15 000 MiB of map values \(1000 draws × 1 M grid points × 2 load states × 8 B\)/,
+    );
     // the same map with few draws fits
     expect(() =>
       planToleranceStudy(

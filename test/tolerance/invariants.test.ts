@@ -12,7 +12,7 @@ import {
   planToleranceStudy,
   runToleranceStudy,
 } from '../../src/tolerance/toleranceStudy';
-import { coarseDefault } from './studyCases';
+import { coarseDefault, drawsOf } from './studyCases';
 
 /**
  * The default module's disc springs (10 kN/mm each, 0.9 mm of travel, the case checks the travel
@@ -32,7 +32,7 @@ describe('invariants of a study', () => {
   const session = new SolverSession();
   const plan = planToleranceStudy(springCase());
   const result = runToleranceStudy(springCase(), { session });
-  const largest = plan.draws.map((d) => Math.max(...(d.inputs.preloadFactors as number[])));
+  const largest = drawsOf(plan).map((d) => Math.max(...(d.inputs.preloadFactors as number[])));
 
   it('records every draw that fails, by index, and solves the others', () => {
     expect(result.draws.map((d) => d.index)).toEqual(Array.from({ length: 24 }, (_, i) => i));
@@ -77,7 +77,7 @@ describe('invariants of a study', () => {
     // the case check already refuses factors that put the springs at solid length
     let message = '';
     try {
-      solveCase(plan.draws[i].input);
+      solveCase(drawsOf(plan)[i].input);
     } catch (e) {
       message = (e as Error).message;
     }
@@ -87,7 +87,7 @@ describe('invariants of a study', () => {
 
   it('a draw solved with the shared solver gives what solveCase gives, bit for bit', () => {
     const i = result.draws.findIndex((d) => d.status === 'ok' && d.index > 0);
-    const r = solveCase(plan.draws[i].input);
+    const r = solveCase(drawsOf(plan)[i].input);
     const m = result.draws[i].metrics;
     expect(m?.loadUp?.meanPressure).toBe(r.pressure.mean);
     expect(m?.loadUp?.cov).toBe(r.pressure.cov);
@@ -95,12 +95,12 @@ describe('invariants of a study', () => {
     expect(m?.swollen?.within10).toBe(r.swelling?.pressure.within10);
     expect(m?.swollen?.boltForceMax).toBe(Math.max(...r.bolts.map((b) => b.forceAfterSwelling)));
     // and the record of solveCase's result (a pool's or a queue's path) is the same record
-    expect(drawRecordOfResult(plan.draws[i], r).draw.metrics).toEqual(m);
+    expect(drawRecordOfResult(drawsOf(plan)[i], r).draw.metrics).toEqual(m);
   });
 
   it('a state out of balance or holding a NaN is refused, never reported', () => {
     const solver = new DrawSolver(session);
-    const s = solver.solve(plan.draws[result.draws.findIndex((d) => d.status === 'ok')].input);
+    const s = solver.solve(drawsOf(plan)[result.draws.findIndex((d) => d.status === 'ok')].input);
     expect(() => drawMaps(s.case, s.model, s.loadUp, s.swollen)).not.toThrow();
     const scaled = { ...s.loadUp, pressure: s.loadUp.pressure.map((p) => p.map((v) => 1.01 * v)) };
     expect(() => drawMaps(s.case, s.model, scaled, s.swollen)).toThrow(/force balance missed/);
@@ -109,7 +109,7 @@ describe('invariants of a study', () => {
   });
 
   it('the aggregator refuses a study with a draw missing or given twice', () => {
-    const records: DrawRecord[] = plan.draws.map((d) => failedDrawRecord(d, new Error('lost worker')));
+    const records: DrawRecord[] = drawsOf(plan).map((d) => failedDrawRecord(d, new Error('lost worker')));
     const all = aggregateDraws(plan, records, 0);
     expect(all.failed).toHaveLength(24);
     expect(all.distributions).toEqual({});
@@ -126,8 +126,8 @@ describe('the draws of each random input', () => {
     c.stack.swelling = { type: 'none' };
     c.tolerances = { samples: 400, cellThickness: { sd: 0.2 }, padThickness: { sd: 0.5 } };
     const plan = planToleranceStudy(c);
-    const cells = plan.draws.map((d) => d.inputs.cellThicknessOffset as number);
-    const pads = plan.draws.map((d) => (d.inputs.padThicknessOffsets as number[])[0]);
+    const cells = drawsOf(plan).map((d) => d.inputs.cellThicknessOffset as number);
+    const pads = drawsOf(plan).map((d) => (d.inputs.padThicknessOffsets as number[])[0]);
     for (const o of cells) {
       expect(0.05 + o).toBeGreaterThanOrEqual(0.01);
       expect(Math.abs(o)).toBeLessThanOrEqual(0.6);
@@ -150,7 +150,7 @@ describe('the draws of each random input', () => {
     c.plates.top.flatness = { type: 'map', grid: { x: xs, y: xs, values: xs.map(() => xs.map(() => 5)) } };
     c.tolerances = { samples: 3, flatness: { mapNoise: { rms: 2, correlationLength: 40 } } };
     const plan = planToleranceStudy(c);
-    const noises = plan.draws.map((d) => {
+    const noises = drawsOf(plan).map((d) => {
       const f = d.input.plates.top.flatness as { grid: { values: number[][] } };
       return f.grid.values.flat().map((v) => v - 5);
     });
@@ -160,9 +160,9 @@ describe('the draws of each random input', () => {
       expect(Math.sqrt(n.reduce((s, v) => s + v * v, 0) / n.length)).toBeCloseTo(2, 9);
     }
     expect(noises[1]).not.toEqual(noises[0]);
-    expect(plan.draws[0].inputs.topMapNoiseSeed).toBeTypeOf('number');
+    expect(drawsOf(plan)[0].inputs.topMapNoiseSeed).toBeTypeOf('number');
     // the bottom plate's random face is redrawn too
-    expect(plan.draws[0].inputs.bottomFlatnessSeed).not.toBe(plan.draws[1].inputs.bottomFlatnessSeed);
+    expect(drawsOf(plan)[0].inputs.bottomFlatnessSeed).not.toBe(drawsOf(plan)[1].inputs.bottomFlatnessSeed);
   });
 
   it('a case with explicit factors keeps them in every draw; its own uniform scatter is redrawn', () => {
@@ -170,15 +170,35 @@ describe('the draws of each random input', () => {
     const factors = [1, 1.1, 0.9, 1, 1.05, 0.95, 1, 1];
     c.bolts.scatter = { type: 'factors', factors };
     const kept = planToleranceStudy(c, { samples: 3 });
-    for (const d of kept.draws) {
+    for (const d of drawsOf(kept)) {
       expect(d.input.bolts.scatter).toEqual({ type: 'factors', factors });
       expect(d.inputs.preloadFactors).toBeUndefined();
     }
     // the default case's ±3 % uniform scatter: every factor within it, and new per draw
     const own = planToleranceStudy(coarseDefault(), { samples: 3 });
-    for (const d of own.draws)
+    for (const d of drawsOf(own))
       for (const f of d.inputs.preloadFactors as number[]) expect(Math.abs(f - 1)).toBeLessThanOrEqual(0.03);
-    expect(own.draws[0].inputs.preloadFactors).not.toEqual(own.draws[1].inputs.preloadFactors);
+    expect(drawsOf(own)[0].inputs.preloadFactors).not.toEqual(drawsOf(own)[1].inputs.preloadFactors);
+  });
+});
+
+describe('draws on demand', () => {
+  it('share what they do not draw with the case and never change it', () => {
+    const c = coarseDefault();
+    const xs = [0, 75, 150];
+    c.plates.top.flatness = { type: 'map', grid: { x: xs, y: xs, values: xs.map(() => xs.map(() => 3)) } };
+    c.tolerances = { samples: 4, cellThickness: { sd: 0.05 }, padThickness: { sd: 0.1 } };
+    const plan = planToleranceStudy(c);
+    const d = plan.draw(2);
+    const base = plan.checked.case;
+    // the measured map without noise is the case's own object, not a copy per draw
+    expect(d.input.plates.top.flatness).toBe(base.plates.top.flatness);
+    expect(d.input.stack.cells.thickness).not.toBe(2);
+    expect(base.stack.cells.thickness).toBe(2);
+    expect(base.gaskets[0].thickness).toBe(3);
+    expect(plan.draw(2)).toEqual(d);
+    expect(() => plan.draw(4)).toThrow(/draws 0 to 3/);
+    expect(() => plan.draw(-1)).toThrow(RangeError);
   });
 });
 

@@ -5,7 +5,7 @@ import { drawMaps } from '../../src/tolerance/drawMetrics';
 import { DrawSolver } from '../../src/tolerance/drawSolver';
 import { firstOrderEstimates } from '../../src/tolerance/firstOrder';
 import { planToleranceStudy, runToleranceStudy } from '../../src/tolerance/toleranceStudy';
-import { coarseDefault } from './studyCases';
+import { coarseDefault, drawsOf } from './studyCases';
 
 /**
  * The default module (linear cell and pad laws) at a coarse mesh with ±10 % uniform preload
@@ -41,7 +41,7 @@ describe('linearity: linear laws in full contact', () => {
   const estimates = firstOrderEstimates(plan, session);
   const centreEstimate = estimates.find((e) => e.quantity === 'centrePressure');
   let leastContact = 1;
-  for (const d of plan.draws) {
+  for (const d of drawsOf(plan)) {
     const s = solver.solve(d.input);
     const m = drawMaps(s.case, s.model, s.loadUp, s.swollen);
     leastContact = Math.min(

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import type { DrawnCase } from '../../src/tolerance/drawInputs';
+import type { StudyPlan } from '../../src/tolerance/toleranceStudy';
 
 // biome-ignore lint/suspicious/noExplicitAny: a case file is edited at any depth by the tests
 export type CaseJson = Record<string, any>;
@@ -18,3 +20,7 @@ export function coarseDefault(): CaseJson {
   c.output.gridSpacing = 5;
   return c;
 }
+
+/** Every draw of a plan, in index order. */
+export const drawsOf = (plan: StudyPlan): DrawnCase[] =>
+  Array.from({ length: plan.samples }, (_, i) => plan.draw(i));
