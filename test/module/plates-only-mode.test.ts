@@ -1,6 +1,10 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluatePlatesOnlyModule } from '../../src/module/platesOnlyMode';
 import { crossingPressure } from '../../src/module/sweep';
+import { runCliCaptured, scratch } from '../cli/cliHarness';
 import { lobberding2020 } from '../reference/literature';
 
 const at = (systemKWh: number, pressureMPa: number) => evaluatePlatesOnlyModule({ systemKWh, pressureMPa });
@@ -88,5 +92,43 @@ describe('plates-only mode (Tan et al. Fig 5d–f)', () => {
     expect(() =>
       evaluatePlatesOnlyModule({ systemKWh: 10, pressureMPa: 5, plateMarginMm: '5' as unknown as number }),
     ).toThrow(/plateMarginMm: "5" — must be a number in mm/);
+  });
+
+  it('stackpress module --plates-only --plate-margin: the CSV is the margin model; a bad margin exits 2, writing nothing', async () => {
+    const dir = await scratch();
+    try {
+      const out = join(dir, 'm');
+      const args = [
+        'module',
+        '--plates-only',
+        '--systems',
+        '10',
+        '--p-min',
+        '1',
+        '--p-max',
+        '5',
+        '--points',
+        '2',
+      ];
+      const ok = await runCliCaptured([...args, '--plate-margin', '5', '--out', out]);
+      expect(ok.code, ok.stderr).toBe(0);
+      const rows = readFileSync(join(out, 'efficiency.csv'), 'utf8').trim().split('\n').slice(1);
+      const at5 = rows.map((l) => l.split(',').map(Number)).find((r) => r[1] === 5)!;
+      // 110 × 310 mm plates, a/b = 2.818: α = 0.1110 + 0.818 × 0.0225 = 0.12941; L = b = 110 mm
+      const alpha = 0.111 + (310 / 110 - 2) * (0.1335 - 0.111);
+      const t = Math.cbrt((alpha * 5 * 110 ** 4 * 500) / (200_000 * 110));
+      const cellsKg = 10_000 / 360;
+      expect(at5[2]).toBeCloseTo(cellsKg / (cellsKg + (2 * 110 * 310 * t * 7.85) / 1e6), 8);
+      expect(at5[4]).toBeCloseTo(t, 6);
+      for (const bad of ['-1', 'abc', '1e400', '2000']) {
+        const badOut = join(dir, `bad${bad}`);
+        const r = await runCliCaptured([...args, '--plate-margin', bad, '--out', badOut]);
+        expect(r.code, bad).toBe(2);
+        expect(r.stderr, bad).toMatch(/--plate-margin|plateMarginMm/);
+        expect(existsSync(badOut), bad).toBe(false);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
