@@ -4,7 +4,8 @@ import { plateMaterials } from '../case/materials';
 import { quantity } from '../case/quantity';
 import { caseSchema } from '../case/schema';
 import { namedCells } from '../cell/presets';
-import { parseInput } from '../validation/parseInput';
+import { InputError, parseInput } from '../validation/parseInput';
+import { shownValue } from '../validation/shownValue';
 
 /**
  * The design spec of `stackpress design`: a base case, the housing variables with their ranges or
@@ -241,18 +242,29 @@ const gridSchema = z
   });
 
 /** A base case: a case file named relative to the spec and inside its folder, or the case inline. */
-const basePath = z.string().min(1).max(4096).meta({
-  description: "path of the base case file, relative to the spec's folder and inside it",
-});
+const basePath = z
+  .string()
+  .min(1, { error: '"" — must name the base case file (or give the case inline)' })
+  .max(4096, { error: 'a path longer than 4096 characters — must name the base case file' })
+  .meta({
+    description: "path of the base case file, relative to the spec's folder and inside it",
+  });
 
 const specFields = {
   schemaVersion: z.literal(1).default(1),
   name: z.string().max(200).optional(),
   description: z.string().max(10_000).optional(),
   // parsed loosely here; the case's own checks (`checkCase`) name its fields with a `base.` prefix
-  base: z.union([basePath, z.record(z.string(), z.unknown())]).meta({
-    description: 'the base case: a case file path or the case inline',
-  }),
+  base: z
+    .union([basePath, z.record(z.string(), z.unknown())], {
+      error: (iss) =>
+        typeof iss.input === 'string'
+          ? undefined
+          : `${shownValue(iss.input)} — must be the path of a case file or a case object`,
+    })
+    .meta({
+      description: 'the base case: a case file path or the case inline',
+    }),
   targetPressure: quantity(
     'MPa',
     "target mean cell pressure; default: the base case's nominal pressure (bolt count × preload / footprint)",
@@ -277,6 +289,10 @@ export type DesignSpec = z.output<typeof designSpecSchema>;
 
 /** Parse a design spec object; throws InputError naming each bad field with its value, unit and range. */
 export function parseDesignSpec(raw: unknown): DesignSpec {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new InputError('design spec', [
+      `(design spec): ${shownValue(raw)} — must be an object with base, variables and optionally constraints, objectives, optimiser, grid`,
+    ]);
   return parseInput(designSpecSchema, raw, 'design spec');
 }
 

@@ -137,4 +137,50 @@ describe('a design as a case', () => {
       InputError,
     );
   });
+
+  it('a base case without pads or springs gets the documented ones when a design switches them on', () => {
+    const bare = JSON.parse(readFileSync(join(__dirname, '../../cases/fig5b-none.json'), 'utf8'));
+    const problem = designProblem(
+      parseDesignSpec({
+        base: 'fig5b-none.json',
+        variables: {
+          usePads: [true, false],
+          padHardness: { min: 30, max: 60 },
+          useSprings: [true, false],
+          springRate: { min: 5000, max: 20000 },
+        },
+      }),
+      bare,
+    );
+    const c = checked(
+      designCase(problem, { usePads: true, padHardness: 55, useSprings: true, springRate: 12000 }),
+    );
+    // 3 mm bonded Shore pads on both faces over the footprint, the default module's disc-spring stack
+    expect(c.gaskets).toEqual([
+      {
+        side: 'both',
+        region: { type: 'full' },
+        thickness: 3,
+        law: { type: 'shore', hardness: 55, bulkModulus: 2000, bonded: true },
+      },
+    ]);
+    expect(c.bolts.springs).toEqual({ rate: 12000, count: 4, freeLength: 3.15, solidLength: 2.25 });
+    const off = checked(
+      designCase(problem, { usePads: false, padHardness: 55, useSprings: false, springRate: 12000 }),
+    );
+    expect(off.gaskets).toEqual([]);
+    expect(off.bolts.springs).toBeUndefined();
+  });
+
+  it('a problem survives a trip through JSON (a worker is sent it as text): the same case for the same design', () => {
+    const problem = problemOf(allVariables);
+    const sent = JSON.parse(JSON.stringify(problem));
+    const design = {
+      ...baseDesignValues(problem),
+      boltsPerEdge: 4,
+      topThickness: 17.5,
+      plateMaterial: 'al-7075-t6',
+    };
+    expect(designCase(sent, design)).toEqual(designCase(problem, design));
+  });
 });
