@@ -65,6 +65,12 @@ describe('stackpress solve --samples (in process)', () => {
     }
   });
 
+  it('shows its progress without a terminal as a line per tenth of the draws', () => {
+    // the test's stderr is no terminal: the bar gives way to plain lines
+    expect(first.stderr).toContain('stackpress: default: draw 1/5, 0 failed');
+    expect(first.stderr).toContain('stackpress: default: draw 5/5, 0 failed');
+  });
+
   it('prints the p5, p50 and p95 of the CoV and mean pressure of both load states', () => {
     expect(first.stdout).toMatch(/default: 5 draws, seed 3, 5 solved, 0 failed/);
     expect(first.stdout).toMatch(/^load-up cov \[-\]\s+0\.\d+\s+0\.\d+\s+0\.\d+/m);
