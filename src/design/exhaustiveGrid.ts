@@ -21,10 +21,10 @@ export function gridAxes(
   checkSearchSpace(space);
   const issues: string[] = [];
   for (const name of Object.keys(levels))
-    if (!(name in space)) issues.push(`levels.${name}: no such variable`);
+    if (!Object.hasOwn(space, name)) issues.push(`levels.${name}: no such variable`);
   const axes = variableNames(space).map((name) => {
     const v = space[name];
-    const given = levels[name];
+    const given = Object.hasOwn(levels, name) ? levels[name] : undefined;
     const at = `levels.${name}`;
     if (v.kind === 'choice') {
       if (given !== undefined) issues.push(`${at}: ${JSON.stringify(given)} — a choice takes all its values`);

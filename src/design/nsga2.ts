@@ -83,8 +83,10 @@ export interface SearchReport {
 }
 
 export const DEFAULT_POPULATION = 40;
-export const MAX_POPULATION = 10_000;
-export const MAX_EVALUATIONS = 10_000_000;
+/** Survival sorts 2 × population designs pairwise, keeping who dominates whom: O(N²) time and memory. */
+export const MAX_POPULATION = 1000;
+/** The archive is kept whole and read after each generation; each evaluation is a solve of seconds. */
+export const MAX_EVALUATIONS = 100_000;
 /** Draws spent looking for a new design per slot of a batch before the batch is left short. */
 const TRIES_PER_SLOT = 50;
 
@@ -114,6 +116,10 @@ export class Nsga2 {
   ) {
     checkSearchSpace(space);
     checkOptions(options);
+    if (options.initial !== undefined && !Array.isArray(options.initial))
+      throw new InputError('search options', [
+        `initial: ${String(options.initial)} — must be a list of designs`,
+      ]);
     options.initial?.forEach((d, i) => {
       checkDesign(space, d, `initial[${i}]`);
     });
@@ -147,7 +153,12 @@ export class Nsga2 {
     if (this.pending.size > 0)
       throw new Error(`tell the ${this.pending.size} pending designs of the last batch before asking again`);
     if (this.done) return [];
-    const room = Math.min(this.populationSize, this.options.maxEvaluations - this.entries.length);
+    // the starting population takes every design the caller gave, even more than a population
+    const wanted =
+      this.entries.length === 0
+        ? Math.max(this.populationSize, this.options.initial?.length ?? 0)
+        : this.populationSize;
+    const room = Math.min(wanted, this.options.maxEvaluations - this.entries.length);
     const batch = this.entries.length === 0 ? this.startingDesigns(room) : this.children(room);
     if (batch.length === 0) this.exhausted = true;
     return batch.map((design) => this.add(design));

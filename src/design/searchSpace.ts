@@ -124,7 +124,7 @@ export function checkDesign(space: SearchSpace, design: Design, what = 'design')
   const issues: string[] = [];
   for (const name of variableNames(space)) {
     const v = space[name];
-    const x = design?.[name];
+    const x = design && Object.hasOwn(design, name) ? design[name] : undefined;
     const at = `${what}.${name}`;
     if (v.kind === 'choice') {
       if (!v.values.some((c) => valueKey(c) === valueKey(x as ChoiceValue)))
@@ -155,12 +155,13 @@ export function encodeDesign(space: SearchSpace, design: Design): number[] {
 
 /** The design of a genome (the inverse of `encodeDesign`); -0 becomes 0. */
 export function decodeDesign(space: SearchSpace, genome: readonly number[]): Design {
-  const design: Record<string, ChoiceValue> = {};
-  variableNames(space).forEach((n, i) => {
-    const v = space[n];
-    design[n] = v.kind === 'choice' ? v.values[genome[i]] : genome[i] === 0 ? 0 : genome[i];
-  });
-  return design;
+  // fromEntries defines own fields, so a variable named "__proto__" stays a field of the design
+  return Object.fromEntries(
+    variableNames(space).map((n, i) => {
+      const v = space[n];
+      return [n, v.kind === 'choice' ? v.values[genome[i]] : genome[i] === 0 ? 0 : genome[i]];
+    }),
+  );
 }
 
 /** A uniformly random design of `space` (continuous uniform, whole numbers and choices equally likely). */

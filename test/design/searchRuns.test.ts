@@ -182,6 +182,19 @@ describe('failed evaluations and duplicates', () => {
     expect(r.front.map((e) => e.design.n)).toEqual([0, 0, 0]);
   });
 
+  it('every starting design the caller gives is evaluated first, even more than a population', () => {
+    const initial = Array.from({ length: 7 }, (_, i) => ({ bolts: 2 + i, material: 'steel', pad: 0 }));
+    const s = new Nsga2(toySpace, {
+      objectives: 2,
+      constraints: 1,
+      maxEvaluations: 50,
+      populationSize: 4,
+      seed: 0,
+      initial,
+    });
+    expect(s.ask().map((c) => c.design)).toEqual(initial);
+  });
+
   it('ask before the batch is told, an unknown index and a second tell are refused', () => {
     const s = new Nsga2(toySpace, {
       objectives: 2,

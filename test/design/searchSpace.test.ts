@@ -63,6 +63,19 @@ describe('design keys', () => {
     expect(pads.size).toBe(3);
   });
 
+  it('a variable named __proto__ or constructor is a field like any other', () => {
+    const odd: SearchSpace = JSON.parse(
+      '{"__proto__": {"kind": "int", "lo": 1, "hi": 3}, "constructor": {"kind": "choice", "values": ["a"]}}',
+    );
+    checkSearchSpace(odd);
+    const d = decodeDesign(odd, [2, 0]);
+    expect(Object.hasOwn(d, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(d)).toBe(Object.prototype);
+    expect(designKey(odd, d)).toBe('{"__proto__":2,"constructor":"a"}');
+    expect(() => checkDesign(odd, d)).not.toThrow();
+    expect(() => checkDesign(odd, {})).toThrow(/design\.__proto__: undefined/);
+  });
+
   it('space size: the product of the discrete counts; Infinity with a real range', () => {
     expect(spaceSize(space)).toBe(Number.POSITIVE_INFINITY);
     expect(spaceSize({ ...space, topPlate: { kind: 'real', lo: 3, hi: 3 } })).toBe(7 * 3 * 2 * 2);
@@ -104,10 +117,10 @@ describe('hostile spaces, designs and options are InputErrors naming the field, 
 
   const good: Nsga2Options = { objectives: 2, maxEvaluations: 100, seed: 1 };
   it.each([
-    [{ populationSize: 0 }, /populationSize: 0 — must be a whole number >= 2 and <= 10000/],
+    [{ populationSize: 0 }, /populationSize: 0 — must be a whole number >= 2 and <= 1000/],
     [{ populationSize: 2.5 }, /populationSize: 2\.5/],
     [{ maxEvaluations: Number.NaN }, /maxEvaluations: NaN — must be a whole number >= 1/],
-    [{ maxEvaluations: 1e12 }, /maxEvaluations: 1000000000000 — must be a whole number >= 1 and <= 10000000/],
+    [{ maxEvaluations: 1e12 }, /maxEvaluations: 1000000000000 — must be a whole number >= 1 and <= 100000/],
     [{ seed: -1 }, /seed: -1 — must be a whole number >= 0 and <= 2147483647/],
     [{ objectives: 0 }, /objectives: 0/],
     [{ constraints: 1, constraintScales: [0] }, /constraintScales\[0\]: 0 .* must be a finite number > 0/],
@@ -119,6 +132,7 @@ describe('hostile spaces, designs and options are InputErrors naming the field, 
     [{ variation: { mutationEta: -1 } }, /variation\.mutationEta: -1 — must be a distribution index/],
     [{ best: { objective: 2 } }, /best\.objective: 2 — must be a whole number >= 0 and <= 1/],
     [{ initial: [{ topPlate: 50 }] }, /initial\[0\]\.topPlate: 50/],
+    [{ initial: 'default' }, /initial: default — must be a list of designs/],
   ])('options %j', (edit, message) => {
     expect(inputError(() => new Nsga2(space, { ...good, ...edit } as Nsga2Options))).toMatch(message);
   });
