@@ -1,6 +1,7 @@
 import { ContactConvergenceError } from '../../solver/contact/contactErrors';
 import type { SolverSession } from '../../solver/session/solverSession';
 import type { Case, CaseInput } from '../case/schema';
+import { SHORE_PAD_VALID_STRAIN } from '../model/buildModel';
 import { boltProofLoad, ResultRefusedError } from '../results/stateChecks';
 import { solveCase } from '../solveCase';
 import { designCase } from './designCase';
@@ -163,8 +164,9 @@ function unsolved(
 }
 
 /**
- * Constraints a refused solve names: the solver refuses springs at solid length and bolts past
- * their proof load in the state it reached (usually after swelling), and says by how much.
+ * Constraints a refused solve names: the solver refuses springs at solid length, bolts past
+ * their proof load and pads squeezed to nothing in the state it reached (usually after
+ * swelling), and says by how much.
  */
 function refusedConstraints(c: Case, message: string, problem: DesignProblem): ConstraintMargin[] {
   const out: ConstraintMargin[] = [];
@@ -197,6 +199,26 @@ function refusedConstraints(c: Case, message: string, problem: DesignProblem): C
       limit: problem.constraints.boltUtilisation,
       unit: '-',
       margin: problem.constraints.boltUtilisation - used,
+    });
+  }
+  const pad =
+    /gaskets\[(\d+)\]: compressed ([\d.]+) % of its [\d.]+ mm thickness at [\d.]+ MPa \((load-up|after swelling)\)/.exec(
+      message,
+    );
+  const g = pad ? c.gaskets[Number(pad[1])] : undefined;
+  if (pad && g) {
+    const valid =
+      g.law.type === 'table' ? g.law.closure[g.law.closure.length - 1] / g.thickness : SHORE_PAD_VALID_STRAIN;
+    const share = Number(pad[2]) / 100 / valid;
+    out.push({
+      id: 'padStrain',
+      name: 'padStrain',
+      state: stateOf(pad[3]),
+      what: `largest strain of gaskets[${pad[1]}] / the strain its law is valid for`,
+      value: share,
+      limit: problem.constraints.padStrain,
+      unit: '-',
+      margin: problem.constraints.padStrain - share,
     });
   }
   return out;
