@@ -4,9 +4,13 @@ import { type ContactOptions, ContactSolver, type ContactState } from '../../sol
 import type { SolverSession } from '../../solver/session/solverSession';
 import { checkCase, nominalPreload } from '../case/checkCase';
 import { buildModel, swellingField } from '../model/buildModel';
+import { InputError } from '../validation/parseInput';
 import { meanInputCase, studyPreload } from './drawInputs';
 import type { StudySettings } from './studySettings';
 import type { FirstOrderEstimate } from './toleranceResult';
+
+/** Footprint nodes the flatness covariance form may sum over (its cost is their square). */
+const maxCovarianceNodes = 20_000;
 
 /**
  * First-order propagation of a study's random inputs, J Σ Jᵀ, at the mean inputs. J comes from
@@ -29,6 +33,29 @@ export function firstOrderEstimates(study: StudySettings, session: SolverSession
   const c = checkCase(meanInputCase(c0, t)).case;
   const model = buildModel(c);
   const { problem, mesh } = model;
+  // the footprint nodes, where the surface model draws a face and sets its RMS
+  const nodes = Int32Array.from(new Set(problem.interfaces[0].node)).sort();
+  const xy = Float64Array.from(
+    { length: 2 * nodes.length },
+    (_, q) => mesh.nodes[2 * nodes[q >> 1] + (q & 1)],
+  );
+  const faces = (['top', 'bottom'] as const).flatMap((face) => {
+    const f = c0.plates[face].flatness;
+    if (f.type !== 'random' || !t.flatness.redrawRandom || f.rms === 0) return [];
+    // a face closes the gap of the interface it bounds: top → the first, bottom → the last
+    return [
+      {
+        rms: f.rms * 1e-3,
+        length: f.correlationLength,
+        interfaces: face === 'top' ? [0] : [problem.interfaces.length - 1],
+      },
+    ];
+  });
+  // the covariance form costs n² pairs: 20 000 nodes (2·10⁸ pairs, a few seconds) is the most to spend
+  if (faces.length > 0 && nodes.length > maxCovarianceNodes)
+    throw new InputError('case', [
+      `mesh.size: ${c.mesh.size} mm — first-order propagation of the random flatness sums its covariance over every pair of the ${nodes.length} footprint nodes; at most ${maxCovarianceNodes} are allowed: use a larger mesh.size, or leave the first-order estimate out`,
+    ]);
   const solver = new ContactSolver(problem, session);
   const opts: ContactOptions = { tolerance: c.solver.tolerance, maxIterations: c.solver.maxIterations };
   const loadUp = solver.loadUp(opts);
@@ -46,7 +73,6 @@ export function firstOrderEstimates(study: StudySettings, session: SolverSession
     return held[dof] ? -1 : dof;
   };
   const itfs = problem.interfaces;
-  const last = itfs.length - 1;
   const up = itfs.map((itf, k) => Int32Array.from(itf.node, (node) => wDof(k, node)));
   const lo = itfs.map((itf, k) => Int32Array.from(itf.node, (node) => wDof(k + 1, node)));
   const gradC = (k: number, j: number, v: Float64Array) =>
@@ -55,23 +81,35 @@ export function firstOrderEstimates(study: StudySettings, session: SolverSession
     if (lo[k][j] >= 0) v[lo[k][j]] += w;
     if (up[k][j] >= 0) v[up[k][j]] -= w;
   };
-  // the bolts' g_b = ∂s_b/∂u, zero at the held dofs
-  const G = problem.bolts.map((b) => {
-    const g = new Float64Array(n);
+  // the bolts' g_b = ∂s_b/∂u, zero at the held dofs, sparse (the washer patches): a study may have
+  // 2000 bolts on a mesh of a million dofs, too many for dense columns
+  interface SparseColumn {
+    dof: Int32Array;
+    w: Float64Array;
+  }
+  const G: SparseColumn[] = problem.bolts.map((b) => {
+    const at = new Map<number, number>();
     b.upperNodes.forEach((node, i) => {
       const d = wDof(0, node);
-      if (d >= 0) g[d] += b.upperWeights[i];
+      if (d >= 0) at.set(d, (at.get(d) ?? 0) + b.upperWeights[i]);
     });
     b.lowerNodes.forEach((node, i) => {
       const d = wDof(problem.layers.length - 1, node);
-      if (d >= 0) g[d] -= b.lowerWeights[i];
+      if (d >= 0) at.set(d, (at.get(d) ?? 0) - b.lowerWeights[i]);
     });
-    return g;
+    return { dof: Int32Array.from(at.keys()), w: Float64Array.from(at.values()) };
   });
-  const dot = (a: Float64Array, b: Float64Array) => {
+  /** gᵀ v */
+  const dot = (g: SparseColumn, v: Float64Array) => {
     let s = 0;
-    for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+    for (let i = 0; i < g.dof.length; i++) s += g.w[i] * v[g.dof[i]];
     return s;
+  };
+  /** v += Σ_b c_b g_b */
+  const addColumns = (c: ArrayLike<number>, v: Float64Array) => {
+    G.forEach((g, b) => {
+      for (let i = 0; i < g.dof.length; i++) v[g.dof[i]] += c[b] * g.w[i];
+    });
   };
 
   // dp/dc of every point in a state, and the tangent's A·dp/dc with the solver's open-point floor
@@ -130,7 +168,6 @@ export function firstOrderEstimates(study: StudySettings, session: SolverSession
     point?: FirstOrderEstimate['point'];
   }
   const rows: Row[] = [];
-  const Z0 = G.map(solve);
   // load-up: q = mean p, and q = p at the centre point
   {
     const z = solve(meanGradient(s0));
@@ -169,32 +206,38 @@ export function firstOrderEstimates(study: StudySettings, session: SolverSession
     const sw = slopesOf(swollen);
     const same = sw.every((v, k) => v.every((x, j) => x === s0[k][j]));
     if (!same) tangent.refactor(stiffnessOf(sw));
-    const Zs = same ? Z0 : G.map(solve);
     const nb = G.length;
-    // Woodbury: (K_t + G D Gᵀ)⁻¹ a = y − Z S⁻¹ Gᵀ y, y = K_t⁻¹ a, S = D⁻¹ + Gᵀ Z
+    // Woodbury: (K_t + G D Gᵀ)⁻¹ a = K_t⁻¹ (a − G S⁻¹ Gᵀ K_t⁻¹ a), S = D⁻¹ + Gᵀ K_t⁻¹ G: one solve
+    // per bolt for S, two per right-hand side, no column of K_t⁻¹ G kept
     const S = new Matrix(nb, nb);
-    for (let a = 0; a < nb; a++)
-      for (let b = 0; b < nb; b++)
-        S.set(a, b, dot(G[a], Zs[b]) + (a === b ? 1 / problem.bolts[a].stiffness : 0));
+    G.forEach((gb, b) => {
+      const e = new Float64Array(n);
+      for (let i = 0; i < gb.dof.length; i++) e[gb.dof[i]] = gb.w[i];
+      const zb = solve(e);
+      for (let a = 0; a < nb; a++)
+        S.set(a, b, dot(G[a], zb) + (a === b ? 1 / problem.bolts[a].stiffness : 0));
+    });
     const lu = new LuDecomposition(S);
     const lockedSolve = (rhs: Float64Array) => {
       const y = solve(rhs);
       const coef = lu.solve(Matrix.columnVector(G.map((g) => dot(g, y))));
-      for (let b = 0; b < nb; b++) {
-        const w = coef.get(b, 0);
-        const zb = Zs[b];
-        for (let i = 0; i < n; i++) y[i] -= w * zb[i];
-      }
-      return y;
+      const r = Float64Array.from(rhs);
+      addColumns(
+        Array.from({ length: nb }, (_, b) => -coef.get(b, 0)),
+        r,
+      );
+      return solve(r);
     };
     const z = lockedSolve(meanGradient(sw));
     // y = K₀⁻¹ G D Gᵀ z: the locked bolts carry the load-up response into the swollen state
-    const y = new Float64Array(n);
-    G.forEach((g, b) => {
-      const w = problem.bolts[b].stiffness * dot(g, z);
-      const zb = Z0[b];
-      for (let i = 0; i < n; i++) y[i] += w * zb[i];
-    });
+    const load = new Float64Array(n);
+    addColumns(
+      G.map((g, b) => problem.bolts[b].stiffness * dot(g, z)),
+      load,
+    );
+    // back to the load-up tangent when swelling changed it
+    if (!same) tangent.refactor(stiffnessOf(s0));
+    const y = solve(load);
     rows.push({
       quantity: 'meanPressure',
       state: 'swollen',
@@ -222,18 +265,6 @@ export function firstOrderEstimates(study: StudySettings, session: SolverSession
       : // E[min(max(z, −3), 3)²] for a standard normal z
         0.9950072780344537 * preload.cov ** 2;
   const F = nominalPreload(c0);
-  // the footprint nodes, where the surface model draws a face and sets its RMS
-  const nodes = Int32Array.from(new Set(top.node)).sort();
-  const xy = Float64Array.from(
-    { length: 2 * nodes.length },
-    (_, q) => mesh.nodes[2 * nodes[q >> 1] + (q & 1)],
-  );
-  const faces = (['top', 'bottom'] as const).flatMap((face) => {
-    const f = c0.plates[face].flatness;
-    if (f.type !== 'random' || !t.flatness.redrawRandom || f.rms === 0) return [];
-    // a face closes the gap of the interface it bounds: top → the first, bottom → the last
-    return [{ rms: f.rms * 1e-3, length: f.correlationLength, interfaces: face === 'top' ? [0] : [last] }];
-  });
   const omitted: string[] = [];
   if (t.flatness.mapNoise) omitted.push('tolerances.flatness.mapNoise');
   if (t.padThickness) omitted.push('tolerances.padThickness');

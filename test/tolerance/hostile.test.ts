@@ -118,3 +118,24 @@ describe('hostile study input is an InputError naming the field, value, unit and
     for (const raw of [null, [], 'default', 42]) expect(inputError(raw)).toMatch(/invalid case/);
   });
 });
+
+describe('first-order propagation is bounded', () => {
+  it('refuses a flatness covariance over more footprint nodes than it may sum, before solving', () => {
+    const c = coarseDefault();
+    c.mesh.size = 0.5;
+    const t = performance.now();
+    let message = '';
+    try {
+      runToleranceStudy(c, { samples: 1, firstOrder: true });
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      message = (e as Error).message;
+    }
+    // 201 × 201 footprint nodes at 0.5 mm
+    expect(message).toMatch(
+      /mesh\.size: 0\.5 mm — first-order propagation .* 40401 footprint nodes; at most 20000/,
+    );
+    // refused before the mean-input solve at 0.5 mm (about a minute) and before any draw
+    expect(performance.now() - t).toBeLessThan(20_000);
+  });
+});
