@@ -99,6 +99,8 @@ export interface ToleranceResult {
   maps: Partial<Record<LoadState, MapDistribution>>;
   /** the solver's work: solves (Newton steps) and numeric factorizations per solved draw, averaged */
   effort: { seconds: number; solvesPerDraw: number; factorizationsPerDraw: number; reusedPerDraw: number };
+  /** the case's warnings and the study's (nothing random to draw, say), each once */
+  warnings?: string[];
   /** first-order propagation at the mean inputs, when asked for (runToleranceStudy's `firstOrder`) */
   firstOrder?: FirstOrderEstimate[];
 }

@@ -207,6 +207,7 @@ export class ToleranceAggregator {
       samples: t.samples,
       draws: all,
       failed: all.filter((d) => d.status === 'failed').map((d) => d.index),
+      warnings: [...this.plan.checked.warnings],
       targets: t.targets.map((target) => ({ ...target })),
       distributions,
       maps,

@@ -215,3 +215,16 @@ describe('a cancelled study', () => {
     expect(calls).toBeGreaterThan(4);
   });
 });
+
+describe('a study with nothing random', () => {
+  it('says so in its warnings, and every draw is the same case', () => {
+    const c = coarseDefault();
+    c.bolts.scatter = { type: 'none' };
+    c.plates.top.flatness = { type: 'none' };
+    c.plates.bottom.flatness = { type: 'bow', bow: 0.002 };
+    const r = runToleranceStudy(c, { samples: 2 });
+    expect(r.warnings?.some((w) => /nothing is random/.test(w))).toBe(true);
+    expect(r.draws[1].metrics).toEqual(r.draws[0].metrics);
+    expect(r.distributions.loadUp?.cov.std).toBe(0);
+  });
+});
