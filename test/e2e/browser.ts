@@ -171,3 +171,65 @@ export async function panelState(page: Page): Promise<PanelState> {
     };
   });
 }
+
+/**
+ * Wait until the Spread tab's study has finished (done, or error: then throw the message), polling
+ * on a timer as `waitForSolved` does.
+ */
+export async function waitForStudy(page: Page, timeout = 240_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const status = document.querySelector('[data-testid="spread-status"]')?.getAttribute('data-status');
+      return status === 'done' || status === 'error' || status === 'cancelled';
+    },
+    undefined,
+    { timeout, polling: 100 },
+  );
+  const status = await page.getAttribute('[data-testid="spread-status"]', 'data-status');
+  if (status !== 'done')
+    throw new Error(
+      `the Spread tab reports ${status}: ${await page.textContent('[data-testid="spread-status"]')}`,
+    );
+}
+
+/** What the Spread tab shows, read off its data-testid attributes. */
+export interface SpreadState {
+  /** the study line's data-status and text */
+  status: string;
+  statusText: string;
+  /** the shown study's caption ('' for none) and its badges */
+  caption: string;
+  stale: boolean;
+  inputsUnknown: boolean;
+  /** the p50 CoV of the shown load state, as printed and exact ('' and NaN without a study) */
+  covP50Text: string;
+  covP50: number;
+  /** every metric cell's exact value, by `<metric>-<p5|p50|p95>` */
+  metrics: Record<string, number>;
+  /** failed draws the tab lists */
+  failedCount: number;
+}
+
+export async function spreadState(page: Page): Promise<SpreadState> {
+  return page.evaluate(() => {
+    const q = (sel: string) => document.querySelector(sel);
+    const status = q('[data-testid="spread-status"]');
+    const cov = q('[data-testid="spread-cov-p50"]');
+    const metrics: Record<string, number> = {};
+    for (const el of document.querySelectorAll('[data-testid^="spread-"][data-value]')) {
+      const id = (el.getAttribute('data-testid') ?? '').slice('spread-'.length);
+      metrics[id] = Number(el.getAttribute('data-value'));
+    }
+    return {
+      status: status?.getAttribute('data-status') ?? '',
+      statusText: status?.textContent?.trim() ?? '',
+      caption: q('[data-testid="spread-caption"] .caption-text')?.textContent?.trim() ?? '',
+      stale: q('[data-testid="spread-stale"]') !== null,
+      inputsUnknown: q('[data-testid="spread-inputs-unknown"]') !== null,
+      covP50Text: cov?.textContent?.trim() ?? '',
+      covP50: cov ? Number(cov.getAttribute('data-value')) : Number.NaN,
+      metrics,
+      failedCount: Number(q('[data-testid="spread-failed"]')?.getAttribute('data-count') ?? 0),
+    };
+  });
+}

@@ -15,12 +15,14 @@ import { ProbeReadout } from './panels/ProbeReadout';
 import { ResultsPanel } from './panels/ResultsPanel';
 import { ShownLabel } from './panels/ShownLabel';
 import { SolveProgressBar } from './panels/SolveProgressBar';
+import { SpreadView } from './panels/SpreadView';
 import { StatusLine } from './panels/StatusLine';
 import { TopView } from './panels/TopView';
 import { ViewControls } from './panels/ViewControls';
 import { StackScene } from './scene/StackScene';
 import { shownCaption } from './state/shownResult';
 import { shownView } from './state/shownView';
+import { createStudyStore, isStudyStale, openPickedFiles } from './state/studyState';
 import { createViewerStore, isStale, type Tab, type ViewerState } from './state/viewerStore';
 import { useComparison } from './useComparison';
 import { SolveClient } from './worker/solveClient';
@@ -30,6 +32,7 @@ const TABS: [Tab, string][] = [
   ['top', 'Top view'],
   ['compare', 'Compare'],
   ['efficiency', 'Efficiency'],
+  ['spread', 'Spread'],
 ];
 
 const MAPS_MISSING = 'open fields.json with result.json to see the maps';
@@ -49,6 +52,12 @@ function emptyText(s: Pick<ViewerState, 'status' | 'error'>, what: string): stri
 export function App() {
   const [client] = useState(() => new SolveClient());
   const [store] = useState(() => createViewerStore(client, initialCaseId()));
+  const [studyStore] = useState(() => createStudyStore(client, store));
+  const study = useStore(
+    studyStore,
+    useShallow((st) => ({ status: st.status, progress: st.progress, error: st.error, shown: st.shown })),
+  );
+  const currentKey = useStore(store, (st) => st.currentKey);
   const s = useStore(
     store,
     useShallow((st) => ({
@@ -80,7 +89,11 @@ export function App() {
     return () => client.dispose();
   }, [store, client]);
 
-  const openFiles = useCallback((files: File[]) => void store.getState().openFiles(files), [store]);
+  // a study folder (it holds a tolerance.json) opens in the Spread tab, anything else as before
+  const openFiles = useCallback(
+    (files: File[]) => void openPickedFiles(files, { viewer: store, study: studyStore }),
+    [store, studyStore],
+  );
   useEffect(() => {
     const over = (e: DragEvent) => e.preventDefault();
     const drop = (e: DragEvent) => {
@@ -333,6 +346,24 @@ export function App() {
                   {shown && <ShownLabel shown={shown} stale={stale} panel="efficiency" />}
                   <EfficiencyChart markPressure={shown?.summary.pressure?.mean ?? null} />
                 </>
+              )}
+              {s.tab === 'spread' && (
+                <SpreadView
+                  study={study}
+                  stale={isStudyStale(study.shown, currentKey)}
+                  blocked={
+                    s.params.length === 0
+                      ? 'Open a case to run a study of it.'
+                      : busy
+                        ? 'The case is solving: a study can start when the solve is done.'
+                        : ''
+                  }
+                  loadState={s.loadState}
+                  onLoadState={(st) => actions.setLoadState(st)}
+                  onRun={(samples, seed) => studyStore.getState().run(samples, seed)}
+                  onCancel={() => studyStore.getState().cancel()}
+                  onOpenFiles={openFiles}
+                />
               )}
             </PanelErrorBoundary>
           </div>

@@ -36,7 +36,7 @@ import { DEFAULT_VIEW, type ViewSettings } from './viewSettings';
  */
 
 export type SolveStatus = 'idle' | 'solving' | 'done' | 'error' | 'cancelled';
-export type Tab = '3d' | 'top' | 'compare' | 'efficiency';
+export type Tab = '3d' | 'top' | 'compare' | 'efficiency' | 'spread';
 
 /** What is open, for the toolbar: a library case, a case file, a result folder, or nothing. */
 export type OpenSource =
