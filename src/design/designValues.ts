@@ -101,3 +101,24 @@ export function checkDesignValues(problem: DesignProblem, raw: unknown): DesignV
   if (issues.length > 0) throw new InputError('design', issues.slice(0, 20));
   return out;
 }
+
+/**
+ * The reduced space of the exhaustive grid, in the shape the grid search takes: each choice
+ * variable narrowed to its grid levels (the search tries every choice), each real or whole-number
+ * variable with its grid levels as the values to try.
+ */
+export function designGridSpace(problem: DesignProblem): {
+  space: Partial<Record<DesignVariableName, SearchVariable>>;
+  levels: Partial<Record<DesignVariableName, number[]>>;
+} {
+  const space = designSearchSpace(problem);
+  const levels: Partial<Record<DesignVariableName, number[]>> = {};
+  for (const name of designVariableNames) {
+    const v = space[name];
+    const grid = problem.grid[name];
+    if (v === undefined || grid === undefined) continue;
+    if (v.kind === 'choice') space[name] = { kind: 'choice', values: [...grid] };
+    else levels[name] = grid.filter((x): x is number => typeof x === 'number');
+  }
+  return { space, levels };
+}

@@ -187,7 +187,7 @@ describe('design spec files', () => {
     expect(p.constraints.safetyFactor).toBe(2);
     expect(p.objectives.systemKWh).toBe(10);
     const points = Object.values(p.grid).reduce((n, levels) => n * (levels?.length ?? 1), 1);
-    expect(points).toBe(6 * 6 * 2 * 3 * 3);
+    expect(points).toBe(5 * 5 * 2 * 3 * 3 * 2);
   });
 });
 
