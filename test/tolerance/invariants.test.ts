@@ -85,17 +85,25 @@ describe('invariants of a study', () => {
     expect(message).toBe(result.draws[i].error);
   });
 
-  it('a draw solved with the shared solver gives what solveCase gives, bit for bit', () => {
-    const i = result.draws.findIndex((d) => d.status === 'ok' && d.index > 0);
-    const r = solveCase(drawsOf(plan)[i].input);
-    const m = result.draws[i].metrics;
-    expect(m?.loadUp?.meanPressure).toBe(r.pressure.mean);
-    expect(m?.loadUp?.cov).toBe(r.pressure.cov);
-    expect(m?.loadUp?.maxPressure).toBe(r.pressure.max);
-    expect(m?.swollen?.within10).toBe(r.swelling?.pressure.within10);
-    expect(m?.swollen?.boltForceMax).toBe(Math.max(...r.bolts.map((b) => b.forceAfterSwelling)));
-    // and the record of solveCase's result (a pool's or a queue's path) is the same record
-    expect(drawRecordOfResult(drawsOf(plan)[i], r).draw.metrics).toEqual(m);
+  it('a draw solved with the shared solver gives what solveCase gives of its JSON, bit for bit', () => {
+    // draws solved right after a solved draw: the ones that took over its contact solver
+    const shared = result.draws
+      .filter((d, i) => i > 0 && d.status === 'ok' && result.draws[i - 1].status === 'ok')
+      .map((d) => d.index)
+      .slice(0, 3);
+    expect(shared.length).toBeGreaterThan(1);
+    for (const i of shared) {
+      // as a queue hands it to a worker: through JSON
+      const r = solveCase(JSON.parse(JSON.stringify(plan.draw(i).input)));
+      const m = result.draws[i].metrics;
+      expect(m?.loadUp?.meanPressure).toBe(r.pressure.mean);
+      expect(m?.loadUp?.cov).toBe(r.pressure.cov);
+      expect(m?.loadUp?.maxPressure).toBe(r.pressure.max);
+      expect(m?.swollen?.within10).toBe(r.swelling?.pressure.within10);
+      expect(m?.swollen?.boltForceMax).toBe(Math.max(...r.bolts.map((b) => b.forceAfterSwelling)));
+      // and the record of solveCase's result (a pool's or a queue's path) is the same record
+      expect(drawRecordOfResult(plan.draw(i), r).draw.metrics).toEqual(m);
+    }
   });
 
   it('a state out of balance or holding a NaN is refused, never reported', () => {
