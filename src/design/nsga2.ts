@@ -107,6 +107,8 @@ export class Nsga2 {
   private readonly constraintCount: number;
   private readonly size: number;
   private population: Member[] = [];
+  /** archive indices of the batch in flight */
+  private batch: number[] = [];
   private generation = 0;
   private exhausted = false;
 
@@ -160,8 +162,9 @@ export class Nsga2 {
         : this.populationSize;
     const room = Math.min(wanted, this.options.maxEvaluations - this.entries.length);
     const batch = this.entries.length === 0 ? this.startingDesigns(room) : this.children(room);
-    if (batch.length === 0) this.exhausted = true;
-    return batch.map((design) => this.add(design));
+    if (batch.size === 0) this.exhausted = true;
+    this.batch = [];
+    return [...batch].map(([key, design]) => this.add(key, design));
   }
 
   /** Take the result of design `index`. The batch's survival runs when its last result arrives. */
@@ -189,10 +192,10 @@ export class Nsga2 {
     };
   }
 
-  private add(design: Design): Candidate {
+  private add(key: string, design: Design): Candidate {
     const index = this.entries.length;
-    const key = designKey(this.space, design);
     this.keys.add(key);
+    this.batch.push(index);
     this.pending.add(index);
     this.entries.push({
       index,
@@ -207,45 +210,40 @@ export class Nsga2 {
     return { index, key, design };
   }
 
-  /** A design for the batch if neither the archive nor the batch has it yet. */
-  private fresh(design: Design, batch: Design[], batchKeys: Set<string>): boolean {
+  /** Put a design in the batch (designs by key, in the order drawn) if neither the archive nor the batch has it. */
+  private fresh(design: Design, batch: Map<string, Design>): void {
     const key = designKey(this.space, design);
-    if (this.keys.has(key) || batchKeys.has(key)) return false;
-    batchKeys.add(key);
-    batch.push(design);
-    return true;
+    if (!this.keys.has(key) && !batch.has(key)) batch.set(key, design);
   }
 
-  private startingDesigns(room: number): Design[] {
-    const batch: Design[] = [];
-    const batchKeys = new Set<string>();
+  private startingDesigns(room: number): Map<string, Design> {
+    const batch = new Map<string, Design>();
     for (const d of this.options.initial ?? []) {
-      if (batch.length >= room) break;
-      this.fresh(decodeDesign(this.space, encodeDesign(this.space, d)), batch, batchKeys);
+      if (batch.size >= room) break;
+      this.fresh(decodeDesign(this.space, encodeDesign(this.space, d)), batch);
     }
-    this.fillRandom(batch, batchKeys, room);
+    this.fillRandom(batch, room);
     return batch;
   }
 
-  private fillRandom(batch: Design[], batchKeys: Set<string>, room: number): void {
-    for (let tries = 0; batch.length < room && tries < TRIES_PER_SLOT * room; tries++)
-      this.fresh(randomDesign(this.space, this.random), batch, batchKeys);
+  private fillRandom(batch: Map<string, Design>, room: number): void {
+    for (let tries = 0; batch.size < room && tries < TRIES_PER_SLOT * room; tries++)
+      this.fresh(randomDesign(this.space, this.random), batch);
   }
 
   /** Children of tournament-chosen parents by crossover and mutation; random designs where those repeat. */
-  private children(room: number): Design[] {
-    const batch: Design[] = [];
-    const batchKeys = new Set<string>();
-    for (let tries = 0; batch.length < room && tries < TRIES_PER_SLOT * room; tries++) {
+  private children(room: number): Map<string, Design> {
+    const batch = new Map<string, Design>();
+    for (let tries = 0; batch.size < room && tries < TRIES_PER_SLOT * room; tries++) {
       const p1 = encodeDesign(this.space, this.entries[this.tournament()].design);
       const p2 = encodeDesign(this.space, this.entries[this.tournament()].design);
       for (const child of crossover(this.space, p1, p2, this.variation, this.random)) {
         mutate(this.space, child, this.variation, this.random);
-        if (batch.length < room) this.fresh(decodeDesign(this.space, child), batch, batchKeys);
+        if (batch.size < room) this.fresh(decodeDesign(this.space, child), batch);
       }
     }
     // a converged population in a small discrete space breeds only designs seen before
-    this.fillRandom(batch, batchKeys, room);
+    this.fillRandom(batch, room);
     return batch;
   }
 
@@ -259,10 +257,7 @@ export class Nsga2 {
 
   /** Elitist survival: rank parents and children together and keep the best `populationSize`. */
   private survive(): void {
-    const pool = [
-      ...this.population.map((m) => m.index),
-      ...this.entries.filter((e) => e.generation === this.generation).map((e) => e.index),
-    ];
+    const pool = [...this.population.map((m) => m.index), ...this.batch];
     pool.sort((a, b) => a - b);
     const scales = this.violationScales();
     const ranked: Ranked[] = pool.map((i) => ({
