@@ -12,6 +12,7 @@ import {
   designVariableNames,
   designVariableUnits,
   maxGridPoints,
+  parseDesignSpec,
 } from './designSpec';
 
 /** One value of a design variable: a number in its unit, a material name or a yes/no. */
@@ -99,6 +100,31 @@ export function designProblem(spec: DesignSpec, baseRaw: unknown, baseLabel = 'b
     grid,
     ring,
   };
+}
+
+/**
+ * A problem received as JSON (by a worker, from a queue) checked as a spec file is: the problem
+ * is derived again from its spec fields and its base case, so a tampered one (a range beyond the
+ * schema's bounds, a base case that is not a case) is an InputError, never a design that could
+ * make a worker hang or run out of memory. Returns the problem as derived.
+ */
+export function checkDesignProblem(raw: unknown): DesignProblem {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new InputError('design problem', [`(design problem): ${shownValue(raw)} — must be an object`]);
+  const r = raw as Record<string, unknown>;
+  const own = (k: string) => (Object.hasOwn(r, k) ? r[k] : undefined);
+  const spec = parseDesignSpec({
+    name: own('name'),
+    base: own('base'),
+    targetPressure: own('targetPressure'),
+    variables: own('variables'),
+    constraints: own('constraints'),
+    objectives: own('objectives'),
+    optimiser: own('optimiser'),
+    bestCovLimit: own('bestCovLimit'),
+    grid: own('grid'),
+  });
+  return designProblem(spec, spec.base);
 }
 
 /** Whether `value` is one a declared variable may take. */

@@ -5,7 +5,7 @@ import { checkCase } from '../../src/case/checkCase';
 import type { Case } from '../../src/case/schema';
 import { designCase } from '../../src/design/designCase';
 import { evaluateDesign } from '../../src/design/designEvaluation';
-import { designProblem } from '../../src/design/designProblem';
+import { checkDesignProblem, designProblem } from '../../src/design/designProblem';
 import { parseDesignSpec } from '../../src/design/designSpec';
 import { baseDesignValues, checkDesignValues } from '../../src/design/designValues';
 import { InputError } from '../../src/validation/parseInput';
@@ -182,5 +182,27 @@ describe('a design as a case', () => {
       plateMaterial: 'al-7075-t6',
     };
     expect(designCase(sent, design)).toEqual(designCase(problem, design));
+    // checked again on arrival, it is the same problem
+    expect(JSON.parse(JSON.stringify(checkDesignProblem(sent)))).toEqual(sent);
+  });
+
+  it('a tampered problem is refused on arrival, before any design of it is built', () => {
+    const sent = JSON.parse(JSON.stringify(problemOf(allVariables)));
+    sent.variables.boltsPerEdge.max = 1e9;
+    sent.base.plates.top.thickness = -1;
+    const issues = (() => {
+      try {
+        checkDesignProblem(sent);
+      } catch (e) {
+        if (e instanceof InputError) return e.issues;
+      }
+      return [];
+    })();
+    expect(issues).toEqual([
+      'variables.boltsPerEdge.max: 1000000000 — must be a whole number and >= 2 and <= 501',
+    ]);
+    sent.variables.boltsPerEdge.max = 60;
+    expect(() => checkDesignProblem(sent)).toThrow(/base: plates\.top\.thickness: -1 mm/);
+    expect(() => checkDesignProblem([])).toThrow(InputError);
   });
 });
