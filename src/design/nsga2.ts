@@ -147,6 +147,11 @@ export class Nsga2 {
     return this.entries;
   }
 
+  /** The current parents (the population survival kept), best-ranked first. */
+  get parents(): readonly EvaluatedDesign[] {
+    return this.population.map((m) => this.entries[m.index]);
+  }
+
   /**
    * The next batch of new designs: the starting population first, then one generation of children
    * each call. Empty when done. Every design of the previous batch must be told first.

@@ -195,6 +195,34 @@ describe('failed evaluations and duplicates', () => {
     expect(s.ask().map((c) => c.design)).toEqual(initial);
   });
 
+  it('violations are normalised per constraint before they are summed (Deb 2000)', () => {
+    // x = 0 breaks constraint 0 by 1000 (its unit is small), x = 1 breaks constraint 1 by 1; x = 2 is feasible
+    const space: SearchSpace = { x: { kind: 'int', lo: 0, hi: 2 } };
+    const margins = [
+      [-1000, 0],
+      [0, -1],
+      [0, 0],
+    ];
+    const survivors = (constraintScales?: number[]) => {
+      const s = new Nsga2(space, {
+        objectives: 1,
+        constraints: 2,
+        maxEvaluations: 3,
+        populationSize: 2,
+        seed: 0,
+        constraintScales,
+        initial: [{ x: 0 }, { x: 1 }, { x: 2 }],
+      });
+      for (const c of s.ask())
+        s.tell(c.index, { objectives: [0], constraints: margins[c.design.x as number] });
+      return s.parents.map((e) => e.design.x);
+    };
+    // scales 10⁴ and 0.1: x = 0 violates by 0.1, x = 1 by 10
+    expect(survivors([1e4, 0.1])).toEqual([2, 0]);
+    // unit scales: the raw sums, 1000 against 1
+    expect(survivors([1, 1])).toEqual([2, 1]);
+  });
+
   it('ask before the batch is told, an unknown index and a second tell are refused', () => {
     const s = new Nsga2(toySpace, {
       objectives: 2,
