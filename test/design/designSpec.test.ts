@@ -179,6 +179,21 @@ describe('design spec files', () => {
     expect((await issuesOfAsync(() => loadDesignSpecFile(file)))[0]).toMatch(/duplicate/i);
   });
 
+  it('an inline base case is read from the spec; it may not name a map file, which has no case file to sit beside', async () => {
+    const file = join(specDir, 'inline.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ base: defaultCase, variables: { topThickness: { min: 10, max: 40 } } }),
+    );
+    expect((await loadDesignSpecFile(file)).base.plates.top.thickness).toBe(25);
+    const mapped = structuredClone(defaultCase);
+    mapped.plates.top.flatness = { type: 'map', file: '../secrets.csv' };
+    writeFileSync(file, JSON.stringify({ base: mapped, variables: {} }));
+    expect(await issuesOfAsync(() => loadDesignSpecFile(file))).toEqual([
+      'base.plates.top.flatness.file: an inline base case cannot name a map file — give the map as a grid, or put the base case in its own file beside the spec',
+    ]);
+  });
+
   it('cases/design-default.yaml holds the reference problem', async () => {
     const p = await loadDesignSpecFile(join(__dirname, '../../cases/design-default.yaml'));
     expect(p.targetPressure).toBe(5);
