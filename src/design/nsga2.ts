@@ -197,7 +197,9 @@ export class Nsga2 {
     };
   }
 
-  private add(key: string, design: Design): Candidate {
+  private add(key: string, fresh: Design): Candidate {
+    // frozen: an evaluation that edits the design it was handed must not change the archive's
+    const design = Object.freeze(fresh);
     const index = this.entries.length;
     this.keys.add(key);
     this.batch.push(index);

@@ -223,6 +223,20 @@ describe('failed evaluations and duplicates', () => {
     expect(survivors([1, 1])).toEqual([2, 1]);
   });
 
+  it('an evaluation that edits its design fails alone and leaves the archive as asked', async () => {
+    const r = await runNsga2(
+      toySpace,
+      (d) => {
+        (d as Record<string, unknown>).bolts = 99;
+        return toyHousing(d);
+      },
+      { objectives: 2, constraints: 1, maxEvaluations: 20, populationSize: 10, seed: 4 },
+    );
+    expect(r.failed).toBe(20);
+    expect(r.archive.every((e) => (e.design.bolts as number) <= 26)).toBe(true);
+    expect(r.archive[0].message).toMatch(/read only|read-only/);
+  });
+
   it('ask before the batch is told, an unknown index and a second tell are refused', () => {
     const s = new Nsga2(toySpace, {
       objectives: 2,
