@@ -157,6 +157,7 @@ const fileShape = z
         reusedPerDraw: finite.min(0),
       })
       .strict(),
+    warnings: z.array(z.string().max(5000)).max(1000).optional(),
     firstOrder: z.array(firstOrder).max(20).optional(),
     stack: stackGeometrySchema.nullable(),
     input: z
@@ -211,6 +212,7 @@ export function encodeToleranceFile(file: ToleranceFile): string {
     distributions: r.distributions,
     maps,
     effort: r.effort,
+    ...(r.warnings ? { warnings: r.warnings } : {}),
     ...(r.firstOrder ? { firstOrder: r.firstOrder } : {}),
     stack: file.stack,
     input: file.input,
@@ -303,6 +305,7 @@ export function decodeToleranceFile(text: string): ToleranceFile {
     maps,
     effort: f.effort,
   };
+  if (f.warnings) result.warnings = f.warnings;
   if (f.firstOrder) result.firstOrder = f.firstOrder;
   return { result, stack: (f.stack as StackGeometry | null) ?? null, input: f.input };
 }

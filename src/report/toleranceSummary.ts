@@ -60,6 +60,7 @@ export function toleranceSummary(r: ToleranceResult): string {
     lines.push(line(header), ...rows.map(line));
   }
   lines.push('every metric of every draw: samples.csv; their distributions and the maps: tolerance.json');
+  for (const w of r.warnings ?? []) lines.push(`warning: ${w}`);
   if (r.failed.length > 0) {
     const shown = r.failed.slice(0, 30).join(', ');
     lines.push(

@@ -132,9 +132,10 @@ describe('tolerance.json', () => {
     expect(p?.values[0]).toBe(0.2);
   });
 
-  it('carries the first-order estimates when the study has them', () => {
+  it('carries the warnings and first-order estimates when the study has them', () => {
     const withFirst = {
       ...study,
+      warnings: ['the case has no random input to draw: every draw is the same'],
       firstOrder: [
         {
           quantity: 'centrePressure' as const,
