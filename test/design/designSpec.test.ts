@@ -1,7 +1,8 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../src/cli/run';
 import { designProblem } from '../../src/design/designProblem';
 import { designSpecJsonSchema, parseDesignSpec } from '../../src/design/designSpec';
 import { loadDesignSpecFile } from '../../src/design/designSpecFile';
@@ -207,6 +208,23 @@ describe('design spec files', () => {
 });
 
 describe('stackpress schema --design', () => {
+  it("prints the design specs' schema; plain schema still prints the case schema", async () => {
+    const printed: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    try {
+      expect(await runCli(['node', 'stackpress', 'schema', '--design'])).toBe(0);
+      expect(JSON.parse(printed.join('')).$id).toBe('stackpress.design/1');
+      printed.length = 0;
+      expect(await runCli(['node', 'stackpress', 'schema'])).toBe(0);
+      expect(JSON.parse(printed.join('')).$id).toBe('stackpress.case/1');
+    } finally {
+      write.mockRestore();
+    }
+  });
+
   it('documents each field with its unit, its bounds and its default', () => {
     const s = designSpecJsonSchema() as {
       $id: string;
