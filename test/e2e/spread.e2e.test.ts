@@ -121,11 +121,14 @@ describe('Spread tab (production build in Chromium)', () => {
       expect(px.distinctColours).toBeGreaterThan(20);
     }
     await page.waitForTimeout(200);
-    await page.screenshot({ path: `${ARTIFACTS}spread-study.png`, fullPage: true });
-    await page.locator('[data-testid="spread-maps"]').screenshot({ path: `${ARTIFACTS}spread-maps.png` });
-    await page
-      .locator('.spread-figures-row')
-      .screenshot({ path: `${ARTIFACTS}spread-contact-histogram.png` });
+    await page.screenshot({ path: `${ARTIFACTS}spread-study.png` });
+    for (const [id, name] of [
+      ['spread-maps', 'maps'],
+      ['spread-contact', 'contact'],
+      ['spread-histogram', 'histogram'],
+      ['spread-metrics', 'metrics'],
+    ])
+      await page.locator(`[data-testid="${id}"]`).screenshot({ path: `${ARTIFACTS}spread-${name}.png` });
   });
 
   it('after swelling: the load-state choice shows the swollen study', async () => {

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useMemo } from 'react';
 import { toleranceContactSpec } from '../../../src/presentation/figures/toleranceContactSpec';
 import { toleranceHistogramSpec } from '../../../src/presentation/figures/toleranceHistogramSpec';
 import { toleranceMapsSpec } from '../../../src/presentation/figures/toleranceMapsSpec';
@@ -15,9 +15,25 @@ export interface SpreadFiguresProps {
 }
 
 /** Height / width of the three-map row: the spec trims its height to the maps, the box follows. */
-const MAPS_ASPECT = 0.5;
-/** A4 landscape, as the CLI's figures */
-const A4_ASPECT = 1240 / 1754;
+const MAPS_ASPECT = 0.45;
+/** Height / width of the P(contact) map and the histogram: low enough that each fits a screen with the maps above */
+const FIGURE_ASPECT = 0.5;
+
+/**
+ * The study figures' titles carry the case, draws, seed and load state, and the maps' subtitle
+ * the shared range: laid out narrower than this [px] the specs clip them (the load state first).
+ * They are laid out at least this wide and scaled down to the panel, as VegaFigure scales any
+ * figure wider than its box.
+ */
+const LAYOUT_WIDTH = 1500;
+
+/** A spec builder laid out at LAYOUT_WIDTH or wider, at the box's aspect. */
+function wide<T>(build: (size: FigureSize) => T): (size: FigureSize) => T {
+  return (size) => {
+    const k = Math.max(1, LAYOUT_WIDTH / size.width);
+    return build({ width: Math.round(size.width * k), height: Math.round(size.height * k) });
+  };
+}
 
 /**
  * The spread figures of one load state, the CLI's study folder figures at the panel's size: the
@@ -27,18 +43,22 @@ const A4_ASPECT = 1240 / 1754;
  */
 export function SpreadFigures({ result, stack, state }: SpreadFiguresProps) {
   const maps = stack && result.maps[state] ? stack : null;
-  const mapsSpec = useCallback(
-    (size: FigureSize) =>
-      toleranceMapsSpec({ result, stack: maps as StackGeometry, state, cells: 'image', ...size }),
+  const mapsSpec = useMemo(
+    () =>
+      wide((size) =>
+        toleranceMapsSpec({ result, stack: maps as StackGeometry, state, cells: 'image', ...size }),
+      ),
     [result, maps, state],
   );
-  const contactSpec = useCallback(
-    (size: FigureSize) =>
-      toleranceContactSpec({ result, stack: maps as StackGeometry, state, cells: 'image', ...size }),
+  const contactSpec = useMemo(
+    () =>
+      wide((size) =>
+        toleranceContactSpec({ result, stack: maps as StackGeometry, state, cells: 'image', ...size }),
+      ),
     [result, maps, state],
   );
-  const histogramSpec = useCallback(
-    (size: FigureSize) => toleranceHistogramSpec({ result, state, ...size }),
+  const histogramSpec = useMemo(
+    () => wide((size) => toleranceHistogramSpec({ result, state, ...size })),
     [result, state],
   );
   const hasCov = result.draws.some((d) => d.status === 'ok' && d.metrics?.[state] !== undefined);
@@ -56,7 +76,7 @@ export function SpreadFigures({ result, stack, state }: SpreadFiguresProps) {
         {maps && (
           <VegaFigure
             spec={contactSpec}
-            aspect={A4_ASPECT}
+            aspect={FIGURE_ASPECT}
             testId="spread-contact"
             className="spread-contact"
           />
@@ -64,7 +84,7 @@ export function SpreadFigures({ result, stack, state }: SpreadFiguresProps) {
         {hasCov ? (
           <VegaFigure
             spec={histogramSpec}
-            aspect={A4_ASPECT}
+            aspect={FIGURE_ASPECT}
             testId="spread-histogram"
             className="spread-histogram"
           />

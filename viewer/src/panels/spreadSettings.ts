@@ -13,7 +13,8 @@ export type Parsed = { value: number; error: null } | { value: null; error: stri
 /** A whole number typed into a field, or the message naming the field, the value and the range allowed. */
 function wholeNumber(text: string, b: { field: string; min: number; max: number }): Parsed {
   const t = text.trim();
-  const v = t === '' ? Number.NaN : Number(t);
+  // digits only: Number() would also take 0x10, 1e3 and Infinity
+  const v = /^\d{1,16}$/.test(t) ? Number(t) : Number.NaN;
   if (Number.isInteger(v) && v >= b.min && v <= b.max) return { value: v, error: null };
   const shown = t === '' ? '(empty)' : t.length > 24 ? `${t.slice(0, 24)}…` : t;
   return { value: null, error: `${b.field}: ${shown} — must be a whole number from ${b.min} to ${b.max}` };
