@@ -6,7 +6,7 @@ import { gridCells } from './gridCells';
 import { gridImage } from './gridImage';
 import { boltLayers, outlineLayer } from './stackOutlineLayers';
 
-/** How a map draws its cells: rectangles with tooltips (viewer) or one image (figure files). */
+/** How a map draws its cells: rectangles with tooltips, or one image (figure files and the viewer's Top view). */
 export type CellDrawing = 'rect' | 'image';
 
 export interface MapPanel {

@@ -19,9 +19,9 @@ export interface PressureMapOptions {
   /** draw it as this Prescale grade would show it, instead of the viridis map */
   film?: FilmGradeId | null;
   /**
-   * 'rect' (default): one rectangle per cell (at most 200 a side), with tooltips, for the viewer;
-   * 'image': the same map as one pixelated image, for figure files (a fraction of the size and
-   * render time, no tooltips)
+   * 'rect' (default): one rectangle per cell (at most 200 a side), each with its tooltip;
+   * 'image': the same map as one pixelated image, a fraction of the size and drawing time, no
+   * tooltips: the figure files, and the viewer's Top view (which reads the pointer's cell itself)
    */
   cells?: CellDrawing;
   /** size of the whole figure [px]; default A4 landscape at 150 dpi */
