@@ -5,6 +5,7 @@ import type { ResultFields } from '../presentation/resultFields';
 import { resultFieldsOf } from '../presentation/resultFieldsOf';
 import { midPlaneHeights } from '../presentation/stackGeometryOf';
 import { type CaseResult, type CaseSummary, summaryOf } from '../solveCase';
+import { safetyFactor } from '../tolerance/drawMetrics';
 
 /** What the ParaView export needs of one plate after load-up, beyond its deflection. */
 export interface PlateArtifacts {
@@ -38,6 +39,18 @@ export interface CaseArtifacts {
   fields: ResultFields;
   /** the case as solved, every default filled in (`case.json`) */
   case: Case;
+  /**
+   * The least plate safety factor against yield in each state [-]: the summary's is per plate over
+   * both states at once, so a tolerance draw solved on a worker takes its per-state value from
+   * here. Absent in the result of a worker older than this field.
+   */
+  safetyFactors?: StateSafety;
+}
+
+/** The least plate safety factor after load-up and, when the case swells, after swelling [-]. */
+export interface StateSafety {
+  loadUp: number;
+  swollen: number | null;
 }
 
 export function artifactsOf(result: CaseResult): CaseArtifacts {
@@ -71,6 +84,10 @@ export function artifactsOf(result: CaseResult): CaseArtifacts {
     plates,
     fields: resultFieldsOf(result),
     case: result.fields.case,
+    safetyFactors: {
+      loadUp: safetyFactor(model, loadUp),
+      swollen: result.fields.swollen ? safetyFactor(model, result.fields.swollen) : null,
+    },
   };
 }
 
@@ -91,6 +108,7 @@ export interface EncodedArtifacts {
   /** `fields.json` text */
   fields: string;
   case: Case;
+  safetyFactors?: StateSafety;
 }
 
 const encode = (a: Float64Array): string =>
@@ -118,6 +136,7 @@ export function encodeArtifacts(a: CaseArtifacts): EncodedArtifacts {
     })),
     fields: encodeResultFields(a.fields),
     case: a.case,
+    ...(a.safetyFactors ? { safetyFactors: { ...a.safetyFactors } } : {}),
   };
 }
 
@@ -137,5 +156,6 @@ export function decodeArtifacts(e: EncodedArtifacts): CaseArtifacts {
     })),
     fields: decodeResultFields(e.fields).fields,
     case: e.case,
+    ...(e.safetyFactors ? { safetyFactors: { ...e.safetyFactors } } : {}),
   };
 }

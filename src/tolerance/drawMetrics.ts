@@ -89,9 +89,10 @@ export function drawMaps(
 
 /**
  * The least yield / von Mises of the plates in one state [-] (Number.MAX_VALUE for unstressed
- * plates, as the case summary has it). The state's dofs run layer by layer, 3 per node.
+ * plates, as the case summary has it). The state's dofs run layer by layer, 3 per node. Exported
+ * so a case's artifacts carry it per state (a draw solved on a worker reports the same number).
  */
-function safetyFactor(model: StackModel, state: ContactState): number {
+export function safetyFactor(model: StackModel, state: ContactState): number {
   const { mesh, layers } = model.problem;
   const nDofs = mesh.nodes.length * 1.5;
   const nQuads = mesh.quads.length / 4;
