@@ -270,7 +270,13 @@ async function deliver(j: CaseJob, ending: QueueEnding): Promise<CaseOutcome> {
   if (ending.status === 'failed') return { id: j.id, ...ending };
   try {
     if (j.outDir) await writeCaseFolder(j.outDir, decodeArtifacts(ending.artifacts), j.input, j.film);
-    return { id: j.id, status: 'ok', summary: ending.summary };
+    // a tolerance study takes each draw's artifacts back, as the worker-thread pool gives them
+    return {
+      id: j.id,
+      status: 'ok',
+      summary: ending.summary,
+      ...(j.returnArtifacts ? { artifacts: ending.artifacts } : {}),
+    };
   } catch (e) {
     return {
       id: j.id,
