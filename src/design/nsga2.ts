@@ -318,7 +318,8 @@ function checkOptions(o: Nsga2Options): void {
     if (typeof x !== 'number' || !Number.isInteger(x) || x < lo || x > hi)
       issues.push(`${field}: ${String(x)} — must be a whole number >= ${lo} and <= ${hi}`);
   };
-  whole('objectives', o.objectives, 1, 100);
+  // crowding and the archive's front lose their meaning, and their speed, with many objectives
+  whole('objectives', o.objectives, 1, 10);
   whole('constraints', o.constraints ?? 0, 0, 1000);
   whole('maxEvaluations', o.maxEvaluations, 1, MAX_EVALUATIONS);
   whole('populationSize', o.populationSize ?? DEFAULT_POPULATION, 2, MAX_POPULATION);

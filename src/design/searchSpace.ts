@@ -80,6 +80,9 @@ function variableIssues(name: string, v: Variable): string[] {
     const bad = [...bound('lo'), ...bound('hi')];
     if (bad.length > 0) return bad;
     if (v.lo > v.hi) return [`${at}.lo: ${v.lo} (caller's unit) — must be <= hi (${v.hi})`];
+    // a draw is lo + (hi − lo)·u: a width past the largest double would draw Infinity
+    if (!Number.isFinite(v.hi - v.lo))
+      return [`${at}: [${v.lo}, ${v.hi}] (caller's unit) — the range hi − lo must be a finite number`];
     return [];
   }
   if (v.kind === 'choice') {

@@ -95,6 +95,10 @@ describe('hostile spaces, designs and options are InputErrors naming the field, 
     [{ c: { kind: 'choice', values: [Number.NaN] } }, /variables\.c\.values: NaN/],
     [{ x: { kind: 'log', lo: 1, hi: 2 } }, /variables\.x\.kind: "log" — must be real, int or choice/],
     [{ x: null }, /variables\.x: null/],
+    [
+      { t: { kind: 'real', lo: -1e308, hi: 1e308 } },
+      /variables\.t: \[-1e\+308, 1e\+308\] .* hi − lo must be a finite number/,
+    ],
   ])('space %j', (bad, message) => {
     expect(inputError(() => checkSearchSpace(bad as unknown as SearchSpace))).toMatch(message);
   });
@@ -123,6 +127,7 @@ describe('hostile spaces, designs and options are InputErrors naming the field, 
     [{ maxEvaluations: 1e12 }, /maxEvaluations: 1000000000000 — must be a whole number >= 1 and <= 100000/],
     [{ seed: -1 }, /seed: -1 — must be a whole number >= 0 and <= 2147483647/],
     [{ objectives: 0 }, /objectives: 0/],
+    [{ objectives: 11 }, /objectives: 11 — must be a whole number >= 1 and <= 10/],
     [{ constraints: 1, constraintScales: [0] }, /constraintScales\[0\]: 0 .* must be a finite number > 0/],
     [{ constraints: 2, constraintScales: [1] }, /constraintScales: .* one scale per constraint \(2\)/],
     [
