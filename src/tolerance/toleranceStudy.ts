@@ -1,11 +1,13 @@
 import { ContactAbortedError } from '../../solver/contact/contactSolver';
 import { SolverSession } from '../../solver/session/solverSession';
+import type { CaseInput } from '../case/schema';
 import type { WorkLimits } from '../case/workBudget';
 import type { LoadState } from '../presentation/resultFields';
 import type { RegularGrid } from '../results/pressureMap';
 import type { CaseResult } from '../solveCase';
 import { type DrawnCase, drawCase } from './drawInputs';
 import { drawMaps } from './drawMetrics';
+import { drawSeed } from './drawSeed';
 import { DrawSolver, type SolvedDraw } from './drawSolver';
 import { firstOrderEstimates } from './firstOrder';
 import { MapAccumulator } from './mapDistribution';
@@ -249,10 +251,17 @@ export function runToleranceStudy(raw: unknown, options: ToleranceStudyOptions =
   const aggregator = new ToleranceAggregator(plan);
   let done = 0;
   for (let i = 0; i < plan.samples; i++) {
-    const drawn = plan.draw(i);
     if (options.shouldAbort?.()) throw new ContactAbortedError('tolerance study: cancelled');
+    // a draw that cannot even be drawn is a failed draw too, with its seed and no inputs
+    let drawn: DrawnCase = {
+      index: i,
+      seed: drawSeed(plan.tolerances.seed, i),
+      input: {} as CaseInput,
+      inputs: {},
+    };
     let r: DrawRecord;
     try {
+      drawn = plan.draw(i);
       r = solvedRecord(drawn, solver.solve(drawn.input));
     } catch (e) {
       // a cancelled study is not a failed draw
