@@ -230,6 +230,19 @@ describe('Spread tab (production build in Chromium)', () => {
     expect(s.inputsUnknown).toBe(true);
     expect(s.stale).toBe(false);
     expect(await page.textContent('[data-testid="spread-failed-3"]')).toContain('springs at solid length');
+    await page.locator('.spread-tables').screenshot({ path: `${ARTIFACTS}spread-failed-draws.png` });
+  });
+
+  it("the whole study folder opened from the toolbar's Open… shows the study (its figures and CSV left aside)", async () => {
+    await page.click('[data-testid="tab-3d"]');
+    const files = readdirSync(studyDir).map((f) => join(studyDir, f));
+    expect(files.some((f) => f.endsWith('.png'))).toBe(true);
+    await page.setInputFiles('[data-testid="file-input"]', files);
+    await page.waitForSelector('[data-testid="spread-caption"]:has-text("tolerance.json + case.json")');
+    expect(await page.getAttribute('[data-testid="tab-spread"]', 'class')).toBe('active');
+    const s = await spreadState(page);
+    expect(s.caption).toBe('tolerance.json + case.json of default (file), 5 draws, seed 2');
+    expect(s.stale).toBe(false);
   });
 
   it('a broken or mismatched tolerance.json is refused with a message, and no old figures stay', async () => {
