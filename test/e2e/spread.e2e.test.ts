@@ -189,6 +189,19 @@ describe('Spread tab (production build in Chromium)', () => {
     expect(again.covP50Text).toBe(printed(node.distributions.loadUp?.cov.p50 as number));
   });
 
+  it('a study the worker refuses shows its error, not the old figures', async () => {
+    // 0.05 mm elements are far over the work budget: the study is refused before any draw
+    await page.fill('[data-testid="edit-meshSize"]', '0.05');
+    await page.click('[data-testid="spread-run"]');
+    await page.waitForSelector('[data-testid="spread-status"][data-status="error"]', { timeout: 60_000 });
+    const s = await spreadState(page);
+    expect(s.statusText).toMatch(/^Study failed: [\s\S]*0\.05 mm/);
+    expect(s.caption).toBe('');
+    expect(await page.locator('[data-testid="spread-maps"]').count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}spread-failed-study.png` });
+    await page.fill('[data-testid="edit-meshSize"]', String(COARSE));
+  });
+
   it("opens the CLI's tolerance.json with its case.json: that study, current, its case opened", async () => {
     const file = JSON.parse(readFileSync(join(studyDir, 'tolerance.json'), 'utf8')) as ToleranceResult;
     const since = await solveCount(page);

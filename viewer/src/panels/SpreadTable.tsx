@@ -90,9 +90,9 @@ export function SpreadFailures({ result }: { result: ToleranceResult }) {
       <table className="kv">
         <thead>
           <tr>
-            <th>draw</th>
-            <th>seed</th>
-            <th>why</th>
+            <th className="num">draw</th>
+            <th className="num">seed</th>
+            <th>why it failed</th>
           </tr>
         </thead>
         <tbody>
