@@ -33,6 +33,8 @@ import { DEFAULT_VIEW, type ViewSettings } from './viewSettings';
  * - A cancelled solve leaves `shown` as it was (stale or not by the same key rule).
  * - A reply of any solve but the latest is ignored, and so are files that finish reading after the
  *   user opened something else.
+ * - The Spread tab's tolerance study lives in its own store (studyState.ts) under the same rules,
+ *   keyed to `currentKey`; it shares this store's worker, so a solve started here cancels it.
  */
 
 export type SolveStatus = 'idle' | 'solving' | 'done' | 'error' | 'cancelled';
