@@ -9,8 +9,9 @@ import { checkCaseFile, loadCaseFile } from '../caseFile';
 import { caseFolderIn, caseFolderNames, folderNameNote } from '../caseName';
 import { inputHash } from '../inputHash';
 import { catchInterrupt } from '../interrupt';
+import type { StudyRunnerOptions } from './solveStudyAction';
 
-export interface SolveOptions {
+export interface SolveOptions extends StudyRunnerOptions {
   out: string;
   dataDir?: string[];
   film?: FilmGradeId;
@@ -38,12 +39,17 @@ export async function runSolve(files: string[], opts: SolveOptions): Promise<voi
     if (allStudies || hasTolerancesBlock(raw)) {
       // the study branch, its solver and writers, load only when a case runs as a study
       const { checkStudyFile } = await import('./solveStudyAction');
-      studies.push({ file, raw, name: names[k], settings: checkStudyFile(file, raw, flags, limits) });
+      const settings = checkStudyFile(file, raw, flags, limits, opts.workers);
+      studies.push({ file, raw, name: names[k], settings });
     } else {
       checkCaseFile(file, raw, limits);
       loaded.push({ file, raw, name: names[k] });
     }
   }
+  if ((opts.workers !== undefined || opts.queue !== undefined) && studies.length === 0)
+    throw new InputError('solve', [
+      `${opts.queue !== undefined ? `--queue: ${opts.queue}` : `--workers: ${opts.workers}`} — sends the draws of tolerance studies out, and no case here is one (give --samples N, or use stackpress batch for many plain cases)`,
+    ]);
   for (const { file, name } of [...loaded, ...studies]) {
     const note = folderNameNote(file, name);
     if (note) process.stderr.write(`stackpress: ${note}\n`);
@@ -58,7 +64,12 @@ export async function runSolve(files: string[], opts: SolveOptions): Promise<voi
     );
   if (studies.length > 0 && !interrupted) {
     const { runStudies } = await import('./solveStudyAction');
-    const withFailures = await runStudies(studies, flags, { out: opts.out, threads: opts.threads, limits });
+    const withFailures = await runStudies(studies, flags, {
+      out: opts.out,
+      threads: opts.threads,
+      limits,
+      runner: opts,
+    });
     if (withFailures > 0) process.exitCode = 1;
   }
 }
