@@ -12,6 +12,8 @@
  * - K. Deb, R. B. Agrawal, "Simulated binary crossover for continuous search space", Complex
  *   Systems 9 (1995) 115–148 — SBX and polynomial mutation (see `variation.ts` for the whole-number
  *   and categorical operators).
+ * - Optional, off by default: surrogate pre-selection of each generation's children (Emmerich,
+ *   Giannakoglou & Naujoks 2006; see `preselection.ts`), for budgets of a few hundred evaluations.
  *
  * Reproducible: every random draw happens in `ask` from one seeded stream, and survival waits for
  * the whole batch and ranks it in archive order, so a seed gives the same designs in the same order
@@ -23,6 +25,7 @@ import { InputError } from '../validation/parseInput';
 import { type EvaluatedDesign, type EvaluationOutcome, settledEntry } from './evaluatedDesign';
 import { crowdingDistances, nondominatedFronts, type Ranked } from './nondominatedSort';
 import { type BestCriterion, bestFeasible, paretoFront } from './paretoFront';
+import { predictValues, type Sample } from './preselection';
 import {
   checkDesign,
   checkSearchSpace,
@@ -33,6 +36,7 @@ import {
   randomDesign,
   type SearchSpace,
   spaceSize,
+  variableNames,
 } from './searchSpace';
 import { crossover, DEFAULT_VARIATION, mutate, type VariationSettings } from './variation';
 
@@ -60,6 +64,12 @@ export interface Nsga2Options {
   readonly variation?: Partial<VariationSettings>;
   /** which design `report()` calls best so far; default: least objective 0 */
   readonly best?: BestCriterion;
+  /**
+   * Children bred per design sent out, from 1 (plain NSGA-II, the default) to 50: above 1 each
+   * generation breeds that many times more children and keeps those a surrogate of the archive
+   * ranks best (see `preselection.ts`), for a budget of a few hundred evaluations.
+   */
+  readonly preselection?: number;
 }
 
 /** A design handed out for evaluation; tell its result back by `index`. */
@@ -239,7 +249,9 @@ export class Nsga2 {
   }
 
   /** Children of tournament-chosen parents by crossover and mutation; random designs where those repeat. */
-  private children(room: number): Map<string, Design> {
+  private children(slots: number): Map<string, Design> {
+    const factor = this.options.preselection ?? 1;
+    const room = slots * factor;
     const batch = new Map<string, Design>();
     for (let tries = 0; batch.size < room && tries < TRIES_PER_SLOT * room; tries++) {
       const p1 = encodeDesign(this.space, this.entries[this.tournament()].design);
@@ -251,7 +263,33 @@ export class Nsga2 {
     }
     // a converged population in a small discrete space breeds only designs seen before
     this.fillRandom(batch, room);
-    return batch;
+    return factor > 1 && batch.size > slots ? this.preselect(batch, slots) : batch;
+  }
+
+  /**
+   * The `slots` candidates ranked best on predicted objectives and margins, by the ranking of
+   * survival (constrained fronts, then crowding), in the order they were bred.
+   */
+  private preselect(candidates: Map<string, Design>, slots: number): Map<string, Design> {
+    const m = this.options.objectives;
+    const samples: Sample[] = this.entries
+      .filter((e) => e.status === 'feasible' || e.status === 'infeasible')
+      .map((e) => ({
+        genome: encodeDesign(this.space, e.design),
+        values: [...e.objectives, ...e.constraints],
+      }));
+    const scales = this.violationScales();
+    const list = [...candidates];
+    const k = variableNames(this.space).length + 1;
+    const ranked: Ranked[] = list.map(([, design]) => {
+      const v = predictValues(this.space, samples, encodeDesign(this.space, design), k);
+      if (v === undefined) return { objectives: new Array<number>(m).fill(0), violation: 0 };
+      let violation = 0;
+      for (let j = 0; j < this.constraintCount; j++) violation += Math.max(0, -v[m + j]) / scales[j];
+      return { objectives: v.slice(0, m), violation };
+    });
+    const chosen = this.select(ranked, slots).sort((a, b) => a - b);
+    return new Map(chosen.map((i) => list[i]));
   }
 
   /** Binary tournament on the crowded comparison: lower rank, then larger crowding, then the earlier design. */
@@ -271,17 +309,29 @@ export class Nsga2 {
       objectives: this.entries[i].objectives,
       violation: this.violation(this.entries[i], scales),
     }));
+    this.population = this.selectMembers(ranked, this.populationSize).map((m) => ({
+      ...m,
+      index: pool[m.index],
+    }));
+    this.generation++;
+  }
+
+  /** The `count` best of `ranked` (indices into it), best first: whole fronts, the last cut by crowding. */
+  private select(ranked: readonly Ranked[], count: number): number[] {
+    return this.selectMembers(ranked, count).map((m) => m.index);
+  }
+
+  private selectMembers(ranked: readonly Ranked[], count: number): Member[] {
     const next: Member[] = [];
     nondominatedFronts(ranked).forEach((front, rank) => {
-      if (next.length >= this.populationSize) return;
+      if (next.length >= count) return;
       const crowding = crowdingDistances(ranked, front);
-      const members = front.map((j, k) => ({ index: pool[j], rank, crowding: crowding[k] }));
-      if (next.length + members.length > this.populationSize)
+      const members = front.map((j, k) => ({ index: j, rank, crowding: crowding[k] }));
+      if (next.length + members.length > count)
         members.sort((a, b) => b.crowding - a.crowding || a.index - b.index);
-      next.push(...members.slice(0, this.populationSize - next.length));
+      next.push(...members.slice(0, count - next.length));
     });
-    this.population = next;
-    this.generation++;
+    return next;
   }
 
   /** Each constraint's divisor: the caller's scale, or its largest finite violation so far (1 if none). */
@@ -349,6 +399,7 @@ function checkOptions(o: Nsga2Options): void {
     if (x !== undefined && (typeof x !== 'number' || !(x >= 0 && x <= 1000)))
       issues.push(`variation.${field}: ${String(x)} — must be a distribution index in [0, 1000]`);
   };
+  if (o.preselection !== undefined) whole('preselection', o.preselection, 1, 50);
   probability('crossoverProbability');
   probability('mutationProbability');
   index('crossoverEta');

@@ -70,6 +70,13 @@ describe('seeded and reproducible', () => {
     }
   });
 
+  it('with pre-selection too: same seed, same archive, whatever order the results come in', () => {
+    const o = { ...options, preselection: 4 };
+    const inOrder = runAskTell(mixed, o, evaluateMixed);
+    expect(rows(runAskTell(mixed, o, evaluateMixed, 7).archive)).toEqual(rows(inOrder.archive));
+    expect(rows(inOrder.archive)).not.toEqual(rows(runAskTell(mixed, options, evaluateMixed).archive));
+  });
+
   it('the async driver with evaluations finishing at random times gives the same archive', async () => {
     const jitter = seededRandom(9);
     const delays = new Map<string, number>();

@@ -137,6 +137,7 @@ describe('hostile spaces, designs and options are InputErrors naming the field, 
     [{ variation: { mutationEta: -1 } }, /variation\.mutationEta: -1 — must be a distribution index/],
     [{ best: { objective: 2 } }, /best\.objective: 2 — must be a whole number >= 0 and <= 1/],
     [{ initial: [{ topPlate: 50 }] }, /initial\[0\]\.topPlate: 50/],
+    [{ preselection: 0 }, /preselection: 0 — must be a whole number >= 1 and <= 50/],
     [{ initial: 'default' }, /initial: default — must be a list of designs/],
   ])('options %j', (edit, message) => {
     expect(inputError(() => new Nsga2(space, { ...good, ...edit } as Nsga2Options))).toMatch(message);
