@@ -124,6 +124,16 @@ export function designKey(space: SearchSpace, design: Design): string {
 
 /** Refuse a design that is not a point of `space` (a caller's starting design, say). */
 export function checkDesign(space: SearchSpace, design: Design, what = 'design'): void {
+  const issues = designIssues(space, design, what);
+  if (issues.length > 0) throw new InputError(what, issues.slice(0, 20));
+}
+
+/** Whether `design` gives every variable of `space` a value it allows (other fields are ignored). */
+export function isDesignOf(space: SearchSpace, design: Design): boolean {
+  return designIssues(space, design, 'design').length === 0;
+}
+
+function designIssues(space: SearchSpace, design: Design, what: string): string[] {
   const issues: string[] = [];
   for (const name of variableNames(space)) {
     const v = space[name];
@@ -140,7 +150,7 @@ export function checkDesign(space: SearchSpace, design: Design, what = 'design')
       issues.push(`${at}: ${x} — must be a whole number in [${v.lo}, ${v.hi}]`);
     }
   }
-  if (issues.length > 0) throw new InputError(what, issues.slice(0, 20));
+  return issues;
 }
 
 /**

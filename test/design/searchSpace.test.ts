@@ -6,6 +6,7 @@ import {
   decodeDesign,
   designKey,
   encodeDesign,
+  isDesignOf,
   randomDesign,
   type SearchSpace,
   spaceSize,
@@ -105,6 +106,10 @@ describe('hostile spaces, designs and options are InputErrors naming the field, 
 
   it('a design outside its space', () => {
     const ok = { topPlate: 5, bolts: 4, pad: null, interleaf: true, size: 6 };
+    expect(isDesignOf(space, ok)).toBe(true);
+    expect(isDesignOf(space, { ...ok, extra: 1 })).toBe(true);
+    expect(isDesignOf(space, { ...ok, size: 7 })).toBe(false);
+    expect(isDesignOf(space, { ...ok, pad: undefined as never })).toBe(false);
     expect(inputError(() => checkDesign(space, { ...ok, bolts: 9 }))).toMatch(
       /design\.bolts: 9 \(caller's unit\) — must be a number in \[2, 8\]/,
     );
