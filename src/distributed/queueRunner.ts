@@ -31,6 +31,9 @@ export interface QueueRunnerOptions {
   progress?: RunnerProgress;
 }
 
+/** How the error of a case the runner gave up on begins: it was never solved, rather than failed. */
+export const NOT_SOLVED = 'not solved: ';
+
 /** The submitter looks up the state of the cases it waits for this often [ms] (less often when there are many). */
 const CHECK_EVERY_MS = 5000;
 /**
@@ -244,7 +247,7 @@ export class QueueRunner implements CaseRunner {
       await Promise.race([work, new Promise((resolve) => ended.signal.addEventListener('abort', resolve))]);
       if (failure !== null && pending.size > 0) {
         note(`giving up: ${failure}; ${pending.size} case(s) not solved`);
-        for (const id of [...pending.keys()]) void finish(id, failed(`not solved: ${failure}`));
+        for (const id of [...pending.keys()]) void finish(id, failed(`${NOT_SOLVED}${failure}`));
       }
       await writes;
       if (writeError !== null) throw writeError;
