@@ -89,22 +89,41 @@ export function drawMaps(
 
 /**
  * The least yield / von Mises of the plates in one state [-] (Number.MAX_VALUE for unstressed
- * plates, as the case summary has it). The state's dofs run layer by layer, 3 per node. Exported
- * so a case's artifacts carry it per state (a draw solved on a worker reports the same number).
+ * plates, as the case summary has it). The state's dofs run layer by layer, 3 per node. Plates
+ * of one section and yield (the usual twin plates) are swept together: the element operators are
+ * formed once for both.
  */
 export function safetyFactor(model: StackModel, state: ContactState): number {
   const { mesh, layers } = model.problem;
   const nDofs = mesh.nodes.length * 1.5;
   const nQuads = mesh.quads.length / 4;
-  let least = Number.MAX_VALUE;
+  const groups = new Map<
+    string,
+    { E: number; nu: number; thickness: number; yield: number; u: Float64Array[] }
+  >();
   let offset = 0;
   layers.forEach((layer, l) => {
     if (!layer) return;
+    const material = model.layerMaterials[l];
     const u = state.u.subarray(offset, offset + nDofs);
     offset += nDofs;
-    const vm = maxVonMises(mesh, layer.E, layer.nu, new Float64Array(nQuads).fill(layer.thickness), [u]);
-    const material = model.layerMaterials[l];
-    if (material && vm > 0) least = Math.min(least, material.yield / vm);
+    if (!material) return;
+    const key = `${layer.E}:${layer.nu}:${layer.thickness}:${material.yield}`;
+    const group = groups.get(key);
+    if (group) group.u.push(u);
+    else
+      groups.set(key, {
+        E: layer.E,
+        nu: layer.nu,
+        thickness: layer.thickness,
+        yield: material.yield,
+        u: [u],
+      });
   });
+  let least = Number.MAX_VALUE;
+  for (const g of groups.values()) {
+    const vm = maxVonMises(mesh, g.E, g.nu, new Float64Array(nQuads).fill(g.thickness), g.u);
+    if (vm > 0) least = Math.min(least, g.yield / vm);
+  }
   return least;
 }

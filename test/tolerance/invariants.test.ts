@@ -101,6 +101,10 @@ describe('invariants of a study', () => {
       expect(m?.loadUp?.maxPressure).toBe(r.pressure.max);
       expect(m?.swollen?.within10).toBe(r.swelling?.pressure.within10);
       expect(m?.swollen?.boltForceMax).toBe(Math.max(...r.bolts.map((b) => b.forceAfterSwelling)));
+      // the summary's safety factor is over both states: the least of the two states' here
+      expect(Math.min(m?.loadUp?.safetyFactor ?? 0, m?.swollen?.safetyFactor ?? 0)).toBe(
+        Math.min(...r.plates.map((p) => p.safetyFactor)),
+      );
       // and the record of solveCase's result (a pool's or a queue's path) is the same record
       expect(drawRecordOfResult(plan.draw(i), r).draw.metrics).toEqual(m);
     }
