@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { toleranceContactSpec } from '../../../src/presentation/figures/toleranceContactSpec';
 import { toleranceHistogramSpec } from '../../../src/presentation/figures/toleranceHistogramSpec';
 import { toleranceMapsSpec } from '../../../src/presentation/figures/toleranceMapsSpec';
@@ -12,6 +12,8 @@ export interface SpreadFiguresProps {
   /** the stack the maps are drawn on; null when the study has none (no draw solved) */
   stack: StackGeometry | null;
   state: LoadState;
+  /** shown between the CoV histogram and the P(contact) map: the metrics and failed draws */
+  children?: ReactNode;
 }
 
 /** Height / width of the three-map row: the spec trims its height to the maps, the box follows. */
@@ -37,11 +39,11 @@ function wide<T>(build: (size: FigureSize) => T): (size: FigureSize) => T {
 
 /**
  * The spread figures of one load state, the CLI's study folder figures at the panel's size: the
- * mean, p5 and p95 maps on one colour scale (one bar), the probability of contact, and the CoV
- * histogram over the draws with its p5, p50 and p95 marked. Maps are drawn as one image each
+ * mean, p5 and p95 maps on one colour scale (one bar), the CoV histogram over the draws with its
+ * p5, p50 and p95 marked, and the probability of contact. Maps are drawn as one image each
  * (no per-cell tooltips), as the top view draws its map.
  */
-export function SpreadFigures({ result, stack, state }: SpreadFiguresProps) {
+export function SpreadFigures({ result, stack, state, children }: SpreadFiguresProps) {
   const maps = stack && result.maps[state] ? stack : null;
   const mapsSpec = useMemo(
     () =>
@@ -72,26 +74,25 @@ export function SpreadFigures({ result, stack, state }: SpreadFiguresProps) {
           {stack ? 'no draw solved in this load state' : 'the study has no stack to draw them on'}
         </p>
       )}
-      <div className="spread-figures-row">
-        {maps && (
-          <VegaFigure
-            spec={contactSpec}
-            aspect={FIGURE_ASPECT}
-            testId="spread-contact"
-            className="spread-contact"
-          />
-        )}
-        {hasCov ? (
-          <VegaFigure
-            spec={histogramSpec}
-            aspect={FIGURE_ASPECT}
-            testId="spread-histogram"
-            className="spread-histogram"
-          />
-        ) : (
-          <p className="placeholder">No solved draw {LOAD_STATE_LABEL[state]}: no CoV histogram</p>
-        )}
-      </div>
+      {hasCov ? (
+        <VegaFigure
+          spec={histogramSpec}
+          aspect={FIGURE_ASPECT}
+          testId="spread-histogram"
+          className="spread-histogram"
+        />
+      ) : (
+        <p className="placeholder">No solved draw {LOAD_STATE_LABEL[state]}: no CoV histogram</p>
+      )}
+      {children}
+      {maps && (
+        <VegaFigure
+          spec={contactSpec}
+          aspect={FIGURE_ASPECT}
+          testId="spread-contact"
+          className="spread-contact"
+        />
+      )}
     </div>
   );
 }

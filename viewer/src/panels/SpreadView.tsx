@@ -202,16 +202,17 @@ export function SpreadView({
                 inputs unknown — open it with its case.json to compare with the open case
               </span>
             )}
-            <span className="muted">{significant(shown.seconds, 3)} s</span>
+            <span className="muted">· {significant(shown.seconds, 3)} s</span>
           </div>
           <div className={`spread-body ${stale ? 'is-stale' : ''}`}>
             <PanelErrorBoundary resetKey={`${studyCaption(shown)}:${state}`}>
-              <SpreadFigures result={shown.result} stack={shown.stack} state={state} />
+              <SpreadFigures result={shown.result} stack={shown.stack} state={state}>
+                <div className="spread-tables">
+                  <SpreadMetrics result={shown.result} state={state} />
+                  <SpreadFailures result={shown.result} />
+                </div>
+              </SpreadFigures>
             </PanelErrorBoundary>
-            <div className="spread-tables">
-              <SpreadMetrics result={shown.result} state={state} />
-              <SpreadFailures result={shown.result} />
-            </div>
           </div>
         </>
       ) : (
