@@ -169,6 +169,29 @@ describe('solve --samples option checks', () => {
   });
 });
 
+describe('solve --samples --queue without Redis', () => {
+  it('writes no study when the queue gives up: its draws were never solved, not failed', async () => {
+    const url = `redis://127.0.0.1:${await freePort()}`;
+    const r = await runCliCaptured([
+      'solve',
+      file,
+      '--samples',
+      '3',
+      '--queue',
+      url,
+      '--queue-timeout',
+      '2',
+      '--out',
+      join(dir, 'no-redis'),
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /the queue gave up \(Redis unreachable .*\) with 3 of 3 draws not solved; the study was not written/,
+    );
+    await expect(readdir(join(dir, 'no-redis'))).rejects.toThrow(/ENOENT/);
+  }, 60_000);
+});
+
 describe('solve --samples --queue', () => {
   let redis: RedisServer;
   let worker: { close(): Promise<void> };
