@@ -7,6 +7,7 @@ import { type ProbeReading, probeAt } from './domain/probe';
 import { CaseToolbar } from './panels/CaseToolbar';
 import { ColorBar } from './panels/ColorBar';
 import { ComparisonView } from './panels/ComparisonView';
+import { DesignView } from './panels/DesignView';
 import { EditPanel } from './panels/EditPanel';
 import { EfficiencyChart } from './panels/EfficiencyChart';
 import { ExportPanel } from './panels/ExportPanel';
@@ -20,6 +21,7 @@ import { StatusLine } from './panels/StatusLine';
 import { TopView } from './panels/TopView';
 import { ViewControls } from './panels/ViewControls';
 import { StackScene } from './scene/StackScene';
+import { createDesignStore, holdsDesignFile } from './state/designState';
 import { shownCaption } from './state/shownResult';
 import { shownView } from './state/shownView';
 import { createStudyStore, isStudyStale, openPickedFiles } from './state/studyState';
@@ -33,6 +35,7 @@ const TABS: [Tab, string][] = [
   ['compare', 'Compare'],
   ['efficiency', 'Efficiency'],
   ['spread', 'Spread'],
+  ['design', 'Design'],
 ];
 
 const MAPS_MISSING = 'open fields.json with result.json to see the maps';
@@ -53,6 +56,11 @@ export function App() {
   const [client] = useState(() => new SolveClient());
   const [store] = useState(() => createViewerStore(client, initialCaseId()));
   const [studyStore] = useState(() => createStudyStore(client, store));
+  const [designStore] = useState(() => createDesignStore(client, store));
+  const design = useStore(
+    designStore,
+    useShallow((st) => ({ run: st.run, error: st.error, chosen: st.chosen })),
+  );
   const study = useStore(
     studyStore,
     useShallow((st) => ({ status: st.status, progress: st.progress, error: st.error, shown: st.shown })),
@@ -89,10 +97,15 @@ export function App() {
     return () => client.dispose();
   }, [store, client]);
 
-  // a study folder (it holds a tolerance.json) opens in the Spread tab, anything else as before
+  // a design folder (it holds a design.json) opens in the Design tab, a study folder (it holds a
+  // tolerance.json) in the Spread tab, anything else as before
   const openFiles = useCallback(
-    (files: File[]) => void openPickedFiles(files, { viewer: store, study: studyStore }),
-    [store, studyStore],
+    (files: File[]) =>
+      void (async () => {
+        if (await holdsDesignFile(files)) await designStore.getState().openFiles(files);
+        else await openPickedFiles(files, { viewer: store, study: studyStore });
+      })(),
+    [store, studyStore, designStore],
   );
   useEffect(() => {
     const over = (e: DragEvent) => e.preventDefault();
@@ -363,6 +376,18 @@ export function App() {
                   onRun={(samples, seed) => studyStore.getState().run(samples, seed)}
                   onCancel={() => studyStore.getState().cancel()}
                   onOpenFiles={openFiles}
+                />
+              )}
+              {s.tab === 'design' && (
+                <DesignView
+                  design={design}
+                  onOpenFiles={(files) => void designStore.getState().openFiles(files)}
+                  onChoose={(index) => designStore.getState().choose(index)}
+                  onOpenAsCase={() => designStore.getState().openAsCase()}
+                  loadState={s.loadState}
+                  onLoadState={(st) => actions.setLoadState(st)}
+                  film={s.film}
+                  onFilm={(f) => actions.setFilm(f)}
                 />
               )}
             </PanelErrorBoundary>

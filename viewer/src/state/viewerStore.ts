@@ -35,10 +35,13 @@ import { DEFAULT_VIEW, type ViewSettings } from './viewSettings';
  *   user opened something else.
  * - The Spread tab's tolerance study lives in its own store (studyState.ts) under the same rules,
  *   keyed to `currentKey`; it shares this store's worker, so a solve started here cancels it.
+ * - The Design tab's run is a file (designState.ts): it never goes stale, and a design's map it
+ *   shows belongs to that design; "Open as case" opens the design's case here (`openInput`), as a
+ *   case file opens.
  */
 
 export type SolveStatus = 'idle' | 'solving' | 'done' | 'error' | 'cancelled';
-export type Tab = '3d' | 'top' | 'compare' | 'efficiency' | 'spread';
+export type Tab = '3d' | 'top' | 'compare' | 'efficiency' | 'spread' | 'design';
 
 /** What is open, for the toolbar: a library case, a case file, a result folder, or nothing. */
 export type OpenSource =
@@ -84,6 +87,8 @@ export interface ViewerState {
 export interface ViewerActions {
   openLibrary(id: string): void;
   openFiles(files: readonly File[]): Promise<void>;
+  /** open a case built in the page (a design of a design run) under `name`, as a case file opens */
+  openInput(input: unknown, name: string): void;
   setValue(key: string, value: number): void;
   resetEdits(): void;
   /** solve the current inputs */
@@ -261,6 +266,16 @@ export function createViewerStore(solver: CaseSolverPort, initialCase: string | 
             files: picked.names,
           },
         });
+      },
+
+      openInput(input, name) {
+        try {
+          checkCase(input);
+        } catch (e) {
+          clearAll(`${name}: ${message(e)}`);
+          return;
+        }
+        openCase(input, { kind: 'caseFile', name });
       },
 
       setValue(key, value) {

@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { VisualizationSpec } from 'vega-embed';
+import type { DesignFile } from '../../../src/presentation/designFile';
+import { paretoChartSpec } from '../../../src/presentation/figures/paretoSpec';
+import { designPoints } from './designRows';
+import { type FigureSize, type FigureView, VegaFigure } from './VegaFigure';
+
+export interface DesignFrontProps {
+  file: DesignFile;
+  /** a design's point was clicked: its archive index */
+  onChoose: (index: number) => void;
+}
+
+/** Height / width of the chart: A4 landscape, as the CLI's pareto.png. */
+const A4_ASPECT = 1240 / 1754;
+
+/** The archive index of the point under a click, or null (the chosen-design ring and the rule have none). */
+function indexOf(item: unknown): number | null {
+  const datum = (item as { datum?: { index?: unknown } } | null)?.datum;
+  return typeof datum?.index === 'number' ? datum.index : null;
+}
+
+/**
+ * The run's Pareto chart — the CLI's pareto.png spec at the panel's size: efficiency [%] against
+ * CoV after swelling [-], infeasible designs faint, the feasible front joined, the best ringed.
+ * Clicking a point chooses its design (the point's datum carries the archive index).
+ */
+export function DesignFront({ file, onChoose }: DesignFrontProps) {
+  const onChooseRef = useRef(onChoose);
+  onChooseRef.current = onChoose;
+  const spec = useMemo(() => {
+    const points = designPoints(file);
+    const failed = file.designs.length - points.length;
+    return (size: FigureSize) =>
+      paretoChartSpec(points, `Pareto front: ${file.name}`, {
+        chosen: file.best ?? undefined,
+        covLimit: file.covLimit,
+        measure: file.measure,
+        failed,
+        width: size.width,
+        height: size.height,
+      }) as VisualizationSpec;
+  }, [file]);
+  const viewRef = useRef<FigureView | null>(null);
+  const listener = useRef((_event: unknown, item: unknown) => {
+    const index = indexOf(item);
+    if (index !== null) onChooseRef.current(index);
+  });
+  const onView = useCallback((view: FigureView | null) => {
+    viewRef.current?.removeEventListener('click', listener.current);
+    viewRef.current = view;
+    view?.addEventListener('click', listener.current);
+  }, []);
+  useEffect(
+    () => () => {
+      viewRef.current?.removeEventListener('click', listener.current);
+    },
+    [],
+  );
+  return (
+    <VegaFigure
+      spec={spec}
+      aspect={A4_ASPECT}
+      onView={onView}
+      testId="design-front"
+      className="design-front"
+    />
+  );
+}

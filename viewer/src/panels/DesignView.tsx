@@ -1,0 +1,97 @@
+import { useRef } from 'react';
+import type { LoadState } from '../../../src/presentation/resultFields';
+import type { DesignState } from '../state/designState';
+import { DesignChosen } from './DesignChosen';
+import { DesignFront } from './DesignFront';
+import { DesignTable } from './DesignTable';
+import type { FilmChoice } from './filmChoice';
+import { PanelErrorBoundary } from './PanelErrorBoundary';
+
+export interface DesignViewProps {
+  design: Pick<DesignState, 'run' | 'error' | 'chosen'>;
+  /** a design folder's design.json, alone or with the folder's other files */
+  onOpenFiles: (files: File[]) => void;
+  onChoose: (index: number) => void;
+  onOpenAsCase: () => void;
+  loadState: LoadState;
+  onLoadState: (state: LoadState) => void;
+  film: FilmChoice;
+  onFilm: (film: FilmChoice) => void;
+}
+
+/**
+ * The Design tab: a `stackpress design` run opened from its design.json — its Pareto chart, the
+ * front's designs as a table, and the design chosen on either, solved here, with its map, parts,
+ * margins and "Open as case".
+ */
+export function DesignView(props: DesignViewProps) {
+  const { design, onOpenFiles, onChoose } = props;
+  const input = useRef<HTMLInputElement>(null);
+  const { run, error, chosen } = design;
+  const f = run?.file;
+  return (
+    <div className="design" data-testid="design-view">
+      <div className="design-toolbar">
+        <button
+          type="button"
+          onClick={() => input.current?.click()}
+          title="Open a design folder's design.json (or drop the folder's files on the window)"
+          data-testid="design-open"
+        >
+          Open design.json…
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json,.csv,.txt,.svg,.png"
+          multiple
+          hidden
+          data-testid="design-file-input"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            if (files.length > 0) onOpenFiles(files);
+            e.target.value = '';
+          }}
+        />
+        {run && f && (
+          <span className="design-run" data-testid="design-run">
+            {run.fileName} of <b>{f.name}</b>: {f.designs.length} designs, seed {f.seed}, {f.front.length} on
+            the front, CoV limit {f.covLimit}, {f.systemKWh} kWh by {f.measure}
+          </span>
+        )}
+      </div>
+      {error && (
+        <p className="error" data-testid="design-file-error">
+          {error}
+        </p>
+      )}
+      {!run && !error && (
+        <p className="placeholder" data-testid="design-empty">
+          Open the design.json of a <code>stackpress design SPEC --out DIR</code> folder to see its Pareto
+          front.
+        </p>
+      )}
+      {run && f && (
+        <PanelErrorBoundary resetKey={run}>
+          <div className="design-front-row">
+            <DesignFront file={f} onChoose={onChoose} />
+            <DesignTable file={f} chosen={chosen?.index ?? null} onChoose={onChoose} />
+          </div>
+          {chosen ? (
+            <DesignChosen
+              run={run}
+              chosen={chosen}
+              loadState={props.loadState}
+              onLoadState={props.onLoadState}
+              film={props.film}
+              onFilm={props.onFilm}
+              onOpenAsCase={props.onOpenAsCase}
+            />
+          ) : (
+            <p className="muted">Click a point or a row to solve its design and see its map and parts.</p>
+          )}
+        </PanelErrorBoundary>
+      )}
+    </div>
+  );
+}
