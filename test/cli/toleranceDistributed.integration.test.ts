@@ -147,6 +147,29 @@ describe('solve --samples --workers 2', () => {
   }, 180_000);
 });
 
+describe('solve --samples --workers --timeout', () => {
+  it('fails a draw over the time limit by its index, as a timed-out draw', async () => {
+    // the default case at 0.8 mm: a draw's solve takes several seconds, far past 1 s
+    const slow = await coarseCase(dir, 'default', 0.8, 'slow');
+    const r = await runCliCaptured([
+      'solve',
+      slow,
+      '--samples',
+      '2',
+      '--workers',
+      '2',
+      '--timeout',
+      '1',
+      '--out',
+      join(dir, 'slow'),
+    ]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/2 of 2 draws failed: 0, 1 /);
+    const { result } = decodeToleranceFile(await readFile(join(dir, 'slow/slow/tolerance.json'), 'utf8'));
+    expect(result.draws.map((d) => d.error)).toEqual(['timed out after 1 s', 'timed out after 1 s']);
+  }, 120_000);
+});
+
 describe('solve --samples option checks', () => {
   it.each([
     [['--workers', '1'], /--workers must be a whole number ≥ 2/],
