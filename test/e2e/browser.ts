@@ -233,3 +233,63 @@ export async function spreadState(page: Page): Promise<SpreadState> {
     };
   });
 }
+
+/** What the Design tab shows, read off its data-testid attributes. */
+export interface DesignTabState {
+  /** the refused file's message, or '' */
+  error: string;
+  /** archive indices the chart plots, in file order, its front and its best */
+  points: number[];
+  front: number[];
+  best: number | null;
+  /** the front table's rows: archive index and the CoV printed */
+  rows: { index: number; cov: string }[];
+  /** the chosen design's caption and status, its solved CoV as printed, its parts and margin rows */
+  caption: string;
+  status: string;
+  solvedCov: string;
+  parts: string[];
+  margins: number;
+}
+
+export async function designState(page: Page): Promise<DesignTabState> {
+  return page.evaluate(() => {
+    const q = (id: string) => document.querySelector(`[data-testid="${id}"]`);
+    const list = (v: string | null | undefined) => (v ? v.split(',').map(Number) : []);
+    const host = q('design-front-host');
+    const best = host?.getAttribute('data-best');
+    return {
+      error: q('design-file-error')?.textContent ?? '',
+      points: list(host?.getAttribute('data-points')),
+      front: list(host?.getAttribute('data-front')),
+      best: best ? Number(best) : null,
+      rows: [...document.querySelectorAll('[data-testid="design-table"] tbody tr')].map((tr) => ({
+        index: Number(tr.getAttribute('data-index')),
+        cov: tr.getAttribute('data-cov') ?? '',
+      })),
+      caption: q('design-caption')?.textContent ?? '',
+      status: q('design-chosen')?.getAttribute('data-status') ?? '',
+      solvedCov: q('design-solved-cov')?.getAttribute('data-cov') ?? '',
+      parts: [...document.querySelectorAll('[data-testid="design-parts"] tbody tr td:first-child')].map(
+        (td) => td.textContent ?? '',
+      ),
+      margins: document.querySelectorAll('[data-testid="design-margins"] tbody tr').length,
+    };
+  });
+}
+
+/** Wait until the Design tab's chosen design `index` is solved (done; error: throw its message). */
+export async function waitForDesign(page: Page, index: number, timeout = 120_000): Promise<void> {
+  await page.waitForFunction(
+    (k) => {
+      const el = document.querySelector('[data-testid="design-chosen"]');
+      const status = el?.getAttribute('data-status');
+      return Number(el?.getAttribute('data-index')) === k && (status === 'done' || status === 'error');
+    },
+    index,
+    { timeout, polling: 100 },
+  );
+  const status = await page.getAttribute('[data-testid="design-chosen"]', 'data-status');
+  if (status === 'error')
+    throw new Error(`design #${index}: ${await page.textContent('[data-testid="design-error"]')}`);
+}

@@ -57,13 +57,26 @@ export function DesignFront({ file, onChoose }: DesignFrontProps) {
     },
     [],
   );
+  const shown = useMemo(() => designPoints(file), [file]);
+  // what the chart plots, for tests and readers of the page: the solved designs and the front's
   return (
-    <VegaFigure
-      spec={spec}
-      aspect={A4_ASPECT}
-      onView={onView}
-      testId="design-front"
-      className="design-front"
-    />
+    <div
+      className="design-front-host"
+      data-testid="design-front-host"
+      data-points={shown.map((p) => p.index).join(',')}
+      data-front={shown
+        .filter((p) => p.kind === 'front')
+        .map((p) => p.index)
+        .join(',')}
+      data-best={file.best ?? ''}
+    >
+      <VegaFigure
+        spec={spec}
+        aspect={A4_ASPECT}
+        onView={onView}
+        testId="design-front"
+        className="design-front"
+      />
+    </div>
   );
 }
