@@ -1,6 +1,6 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Queue } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inputHash } from '../../src/cli/inputHash';
 import { startQueueWorker } from '../../src/distributed/queueWorker';
@@ -251,6 +251,42 @@ describe('solve --samples --queue', () => {
       await studyWithoutEffort(join(dir, 'local/default/tolerance.json')),
     );
     expect(log.filter((l) => /^done .* draw \d /.test(l))).toHaveLength(6);
+  }, 180_000);
+
+  it('takes a draw over from a worker that dies holding it, and loses none', async () => {
+    // a worker that takes one draw and dies with it: its lock is never renewed
+    const taken: string[] = [];
+    const dying = new Worker(QUEUE_NAME, () => new Promise(() => {}), {
+      connection: { host: '127.0.0.1', port: redis.port },
+      concurrency: 1,
+      lockDuration: 2000,
+    });
+    dying.on('active', (job) => {
+      taken.push(String(job.data?.input?.file));
+      void dying.close(true);
+    });
+    const r = await runCliCaptured([
+      'solve',
+      file,
+      '--samples',
+      '6',
+      '--seed',
+      '4',
+      '--queue',
+      redis.url,
+      '--out',
+      join(dir, 'queue-died'),
+    ]);
+    expect(taken).toHaveLength(1);
+    expect(r.code, r.stderr).toBe(0);
+    const { result } = decodeToleranceFile(
+      await readFile(join(dir, 'queue-died/default/tolerance.json'), 'utf8'),
+    );
+    expect(result.failed).toEqual([]);
+    expect(result.draws.map((d) => d.index)).toEqual([0, 1, 2, 3, 4, 5]);
+    // the draw the dead worker held was solved by the live one
+    const held = taken[0].match(/draw (\d+)$/)?.[1];
+    expect(log.some((l) => new RegExp(`^done .* draw ${held} `).test(l))).toBe(true);
   }, 180_000);
 
   it('refuses tampered draw payloads once each, as it refuses any case, and then solves a study', async () => {
