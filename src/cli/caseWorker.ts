@@ -10,6 +10,8 @@ import {
   TIMEOUT_ERROR,
   timedOutMessage,
 } from './caseJob';
+import { isDesignJob } from './designJob';
+import { CheckedProblems, runDesignJob } from './designThreadJob';
 
 /**
  * Worker thread: solves the cases it is sent, one at a time, writing each folder atomically.
@@ -24,8 +26,15 @@ const { session } = createSolverSession(factorThreads ?? 1);
 const shouldAbort = () => Atomics.load(abort, 0) === 1;
 
 const answer = (m: ThreadMessage) => parentPort?.postMessage(m);
+// `stackpress design` sends designs to the same threads, so they share the session with no second entry
+const problems = new CheckedProblems();
 
 parentPort?.on('message', async (job: CaseJob) => {
+  if (isDesignJob(job)) {
+    answer({ started: true });
+    parentPort?.postMessage(runDesignJob(job, session, problems, shouldAbort));
+    return;
+  }
   const deadline = job.timeoutMs !== undefined ? Date.now() + job.timeoutMs : undefined;
   answer({ started: true });
   let outcome: CaseOutcome;

@@ -1,5 +1,6 @@
 import { Command, type OutputConfiguration } from 'commander';
 import { registerBatchCommand } from './commands/batch';
+import { registerDesignCommand } from './commands/design';
 import { registerModuleCommand } from './commands/module';
 import { registerReportCommand } from './commands/report';
 import { registerSchemaCommand } from './commands/schema';
@@ -23,6 +24,7 @@ const commands: ReadonlyArray<(program: Command) => void> = [
   registerSchemaCommand,
   registerModuleCommand,
   registerWorkerCommand,
+  registerDesignCommand,
 ];
 
 /** The `stackpress` commander program with every command registered; `output` overrides commander's. */

@@ -1,13 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { threadEntry } from '../threads/threadEntry';
-import {
-  type CaseJob,
-  type CaseOutcome,
-  MAX_TIMEOUT_MS,
-  type ThreadMessage,
-  TIMEOUT_ERROR,
-  timedOutMessage,
-} from './caseJob';
+import { type CaseJob, type CaseOutcome, MAX_TIMEOUT_MS, TIMEOUT_ERROR, timedOutMessage } from './caseJob';
+import type { DesignJob, DesignJobOutcome } from './designJob';
 
 const workerEntry = threadEntry(import.meta.url, './caseWorker.mjs', 'cli/caseWorker.js');
 
@@ -37,6 +31,20 @@ export class SolverThread {
 
   /** Solve one case; never rejects (a crash or a timeout is a failed outcome). */
   solve(job: CaseJob): Promise<CaseOutcome> {
+    return this.exchange<CaseOutcome>(job);
+  }
+
+  /** Evaluate one design on this thread's session; never rejects, like `solve`. */
+  evaluateDesign(job: DesignJob): Promise<DesignJobOutcome> {
+    return this.exchange<DesignJobOutcome>(job);
+  }
+
+  /** Send one job and wait for its outcome (failed or aborted outcomes are made here too). */
+  private exchange<O extends { id: number }>(job: {
+    id: number;
+    timeoutMs?: number;
+  }): Promise<O | Extract<CaseOutcome, { status: 'failed' | 'aborted' }>> {
+    type Out = O | Extract<CaseOutcome, { status: 'failed' | 'aborted' }>;
     if (this.closed) return Promise.resolve({ id: job.id, status: 'aborted' });
     let worker: Worker;
     try {
@@ -54,7 +62,7 @@ export class SolverThread {
     return new Promise((resolve) => {
       let timer: NodeJS.Timeout | undefined;
       let settled = false;
-      const done = (o: CaseOutcome, terminate = false) => {
+      const done = (o: Out, terminate = false) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -68,7 +76,7 @@ export class SolverThread {
         }
         resolve(o);
       };
-      const onMessage = (m: ThreadMessage) => {
+      const onMessage = (m: { started: true } | Out) => {
         if ('started' in m) startClock();
         else done(m);
       };
@@ -82,7 +90,7 @@ export class SolverThread {
       // the thread's clock starts when it takes the job; this one a grace later
       const startClock = () => {
         if (job.timeoutMs === undefined || settled) return;
-        const timedOut: CaseOutcome = {
+        const timedOut: Out = {
           id: job.id,
           status: 'failed',
           error: timedOutMessage(job.timeoutMs),

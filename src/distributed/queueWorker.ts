@@ -7,6 +7,7 @@ import { settledWithin } from './boundedWait';
 import { CaseClaims, putAsideResult } from './caseClaims';
 import { FinishedResults } from './finishedResults';
 import { parseQueuedCase } from './queuedCase';
+import { isQueuedDesign, processQueuedDesign } from './queuedDesign';
 import { QUEUE_NAME, redisConnection, shownUrl } from './redisConnection';
 import { isConnectionError, RedisReachability } from './redisReachability';
 import { SolverLanes } from './solverLanes';
@@ -81,6 +82,9 @@ export function startQueueWorker(url: string, options: QueueWorkerOptions): { cl
   const solveJob = async (job: Job<unknown, EncodedArtifacts>, token?: string): Promise<EncodedArtifacts> => {
     // a reconnection after this point may mean a restarted Redis that lost this job
     const takenAt = reconnects;
+    // `stackpress design --queue` sends designs on the same queue; their result is the evaluation
+    if (isQueuedDesign(job.data))
+      return (await processQueuedDesign(job, lanes, log)) as unknown as EncodedArtifacts;
     let data: ReturnType<typeof parseQueuedCase>;
     try {
       data = parseQueuedCase(job.data);
