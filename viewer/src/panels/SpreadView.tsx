@@ -202,7 +202,9 @@ export function SpreadView({
                 inputs unknown — open it with its case.json to compare with the open case
               </span>
             )}
-            <span className="muted">· {significant(shown.seconds, 3)} s</span>
+            <span className="muted" data-testid="spread-seconds" data-value={String(shown.seconds)}>
+              · {significant(shown.seconds, 3)} s
+            </span>
           </div>
           <div className={`spread-body ${stale ? 'is-stale' : ''}`}>
             <PanelErrorBoundary resetKey={`${studyCaption(shown)}:${state}`}>
