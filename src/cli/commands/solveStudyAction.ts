@@ -278,7 +278,8 @@ async function writeStudy(
 /**
  * Most bytes of draw inputs handed to the pool or the queue at once: the draws go out in windows
  * of this size, so a study of 1000 draws of a case with a large measured map never holds all its
- * draws' maps at once. A case without one fits in one window.
+ * draws' maps at once. A case without one fits in one window. Large on purpose: the pool starts
+ * its threads, and their sessions, afresh for each window.
  */
 const WINDOW_BYTES = 256 * 2 ** 20;
 
