@@ -124,6 +124,49 @@ describe('Design tab (production build in Chromium)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'design-front.png'), fullPage: true });
   });
 
+  it('solves a front design clicked on the chart', async () => {
+    // the front's points are filled discs of the front colour; find the densest such pixel left of
+    // the legend (the legend's own disc is at the right) and click it through the canvas's scale
+    const at = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="design-front"] canvas');
+      const ctx = canvas?.getContext('2d');
+      if (!canvas || !ctx) return null;
+      const { width, height } = canvas;
+      const px = ctx.getImageData(0, 0, width, height).data;
+      const red = (x: number, y: number) => {
+        const k = 4 * (y * width + x);
+        return Math.abs(px[k] - 192) < 12 && Math.abs(px[k + 1] - 57) < 12 && Math.abs(px[k + 2] - 43) < 12;
+      };
+      let best = { x: 0, y: 0, n: 0 };
+      const r = Math.round(width / 300);
+      for (let y = r; y < height - r; y += 1)
+        for (let x = r; x < width * 0.6; x += 1) {
+          if (!red(x, y)) continue;
+          let n = 0;
+          for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) if (red(x + dx, y + dy)) n++;
+          if (n > best.n) best = { x, y, n };
+        }
+      const box = canvas.getBoundingClientRect();
+      return {
+        x: box.left + (best.x * box.width) / width,
+        y: box.top + (best.y * box.height) / height,
+        n: best.n,
+        r,
+      };
+    });
+    expect(at).not.toBeNull();
+    // a disc fills its window; a 3 px line fills about a third of it
+    expect(at?.n).toBeGreaterThan(((2 * (at?.r ?? 0) + 1) ** 2 * 2) / 3);
+    await page.mouse.click(at?.x as number, at?.y as number);
+    await page.waitForSelector('[data-testid="design-chosen"]', { timeout: 10_000 });
+    const index = Number(await page.getAttribute('[data-testid="design-chosen"]', 'data-index'));
+    expect(record.front).toContain(index);
+    await waitForDesign(page, index);
+    const s = await designState(page);
+    const runCov = record.designs.find((d) => d.index === index)?.objectives?.cov as number;
+    expect(s.solvedCov).toBe(printed(runCov));
+  });
+
   it("solves the best design clicked in the table: its map is drawn and its CoV is the run's", async () => {
     const best = record.best?.index as number;
     await page.click(`[data-testid="design-row-${best}"]`);

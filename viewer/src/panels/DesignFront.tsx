@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { VisualizationSpec } from 'vega-embed';
 import type { DesignFile } from '../../../src/presentation/designFile';
-import { paretoChartSpec } from '../../../src/presentation/figures/paretoSpec';
+import { type ParetoPoint, paretoChartSpec } from '../../../src/presentation/figures/paretoSpec';
 import { designPoints } from './designRows';
 import { type FigureSize, type FigureView, VegaFigure } from './VegaFigure';
 
@@ -14,10 +14,17 @@ export interface DesignFrontProps {
 /** Height / width of the chart: A4 landscape, as the CLI's pareto.png. */
 const A4_ASPECT = 1240 / 1754;
 
-/** The archive index of the point under a click, or null (the chosen-design ring and the rule have none). */
-function indexOf(item: unknown): number | null {
-  const datum = (item as { datum?: { index?: unknown } } | null)?.datum;
-  return typeof datum?.index === 'number' ? datum.index : null;
+/**
+ * The archive index of the design under a click, or null (the CoV-limit rule has none). A design's
+ * point carries its index; the ring and label over the best design carry its CoV and efficiency
+ * only, so they are matched to the point they sit on.
+ */
+function indexOf(item: unknown, points: readonly ParetoPoint[]): number | null {
+  const datum = (item as { datum?: { index?: unknown; cov?: unknown; efficiencyPct?: unknown } } | null)
+    ?.datum;
+  if (typeof datum?.index === 'number') return datum.index;
+  const under = points.find((p) => p.cov === datum?.cov && p.efficiencyPct === datum?.efficiencyPct);
+  return under?.index ?? null;
 }
 
 /**
@@ -42,8 +49,9 @@ export function DesignFront({ file, onChoose }: DesignFrontProps) {
       }) as VisualizationSpec;
   }, [file]);
   const viewRef = useRef<FigureView | null>(null);
+  const pointsRef = useRef<ParetoPoint[]>([]);
   const listener = useRef((_event: unknown, item: unknown) => {
-    const index = indexOf(item);
+    const index = indexOf(item, pointsRef.current);
     if (index !== null) onChooseRef.current(index);
   });
   const onView = useCallback((view: FigureView | null) => {
@@ -58,6 +66,7 @@ export function DesignFront({ file, onChoose }: DesignFrontProps) {
     [],
   );
   const shown = useMemo(() => designPoints(file), [file]);
+  pointsRef.current = shown;
   // what the chart plots, for tests and readers of the page: the solved designs and the front's
   return (
     <div

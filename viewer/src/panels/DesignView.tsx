@@ -75,7 +75,9 @@ export function DesignView(props: DesignViewProps) {
         <PanelErrorBoundary resetKey={run}>
           <div className="design-front-row">
             <DesignFront file={f} onChoose={onChoose} />
-            <DesignTable file={f} chosen={chosen?.index ?? null} onChoose={onChoose} />
+            <div className="design-table-scroll">
+              <DesignTable file={f} chosen={chosen?.index ?? null} onChoose={onChoose} />
+            </div>
           </div>
           {chosen ? (
             <DesignChosen
