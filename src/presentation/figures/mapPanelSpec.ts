@@ -32,13 +32,17 @@ export interface MapPanel {
  */
 export function mapPanelSpec(m: MapPanel): Record<string, unknown> {
   const { plate } = m.stack;
-  const axis = (field: string, title: string, length: number) => ({
-    field,
-    type: 'quantitative',
-    scale: { domain: [0, length], nice: false, zero: false },
-    // explicit values: a layered view drops tickCount, and 5 mm steps crowd an A4 figure
-    axis: { title, values: roundTicks(length), format: tickFormat(roundTicks(length)) },
-  });
+  const axis = (field: string, title: string, length: number) => {
+    // explicit values: a layered view drops tickCount, and 5 mm steps crowd an A4 figure; a tick
+    // every 70 px at least, so narrow panels (three maps in a row) keep their labels apart
+    const ticks = roundTicks(length, Math.max(3, Math.min(9, Math.floor((length * m.pxPerMm) / 70) + 1)));
+    return {
+      field,
+      type: 'quantitative',
+      scale: { domain: [0, length], nice: false, zero: false },
+      axis: { title, values: ticks, format: tickFormat(ticks) },
+    };
+  };
   return {
     width: plate.Lx * m.pxPerMm,
     height: plate.Ly * m.pxPerMm,
