@@ -59,7 +59,8 @@ export async function searchDesigns(
         settings.onEvaluation?.(undefined, err instanceof Error ? err.message : String(err));
         throw err;
       }
-      evaluations.set(key, e);
+      // the case is rebuilt for best.json (designCase is pure): a long run holds no case per design
+      evaluations.set(key, { ...e, case: null });
       settings.onEvaluation?.(e, undefined);
       return designOutcome(problem, e);
     },

@@ -1,7 +1,9 @@
 import type { DesignSearchResult } from '../cli/designSearch';
+import { designCase } from '../design/designCase';
 import type { DesignEvaluation } from '../design/designEvaluation';
 import type { DesignProblem } from '../design/designProblem';
 import { type DesignVariableName, designVariableNames, designVariableUnits } from '../design/designSpec';
+import type { DesignValues } from '../design/designValues';
 import { bindingSummary, constraintLine } from '../design/designWhy';
 import type { EvaluatedDesign } from '../design/evaluatedDesign';
 import { csvTable } from '../presentation/csv';
@@ -266,8 +268,8 @@ export async function designFolderFiles(run: DesignRun): Promise<Record<string, 
     ),
   };
   const best = run.search.result.best;
-  const bestCase = best ? run.search.evaluations.get(best.key)?.case : undefined;
-  if (bestCase) files['best.json'] = `${JSON.stringify(bestCase, null, 2)}\n`;
+  const built = best ? designCase(run.problem, best.design as DesignValues) : undefined;
+  if (built?.ok) files['best.json'] = `${JSON.stringify(built.case, null, 2)}\n`;
   files['summary.txt'] = designSummary(run);
   files['design.json'] = designRecord(run, rows);
   const points = chartPoints(run, rows);
