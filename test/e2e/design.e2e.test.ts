@@ -165,6 +165,7 @@ describe('Design tab (production build in Chromium)', () => {
     const s = await designState(page);
     const runCov = record.designs.find((d) => d.index === index)?.objectives?.cov as number;
     expect(s.solvedCov).toBe(printed(runCov));
+    expect(await page.getAttribute('[data-testid="design-front-host"]', 'data-selected')).toBe(String(index));
   });
 
   it("solves the best design clicked in the table: its map is drawn and its CoV is the run's", async () => {

@@ -95,7 +95,9 @@ export function DesignChosen({
               </p>
               <TopView
                 fields={chosen.solved.fields}
-                caseName={caption}
+                // the figure's title names the interface and load state after it: kept short so
+                // they are not cut off; the caption above names the run
+                caseName={`design #${chosen.index}`}
                 interfaceIndex={0}
                 loadState={loadState}
                 onLoadState={onLoadState}

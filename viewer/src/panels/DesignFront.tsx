@@ -7,9 +7,13 @@ import { type FigureSize, type FigureView, VegaFigure } from './VegaFigure';
 
 export interface DesignFrontProps {
   file: DesignFile;
+  /** archive index of the design shown below the chart (ringed), or null */
+  selected: number | null;
   /** a design's point was clicked: its archive index */
   onChoose: (index: number) => void;
 }
+
+const SELECTED_COLOUR = '#e67e22';
 
 /** Height / width of the chart: A4 landscape, as the CLI's pareto.png. */
 const A4_ASPECT = 1240 / 1754;
@@ -27,27 +31,52 @@ function indexOf(item: unknown, points: readonly ParetoPoint[]): number | null {
   return under?.index ?? null;
 }
 
+/** A ring around the selected design's point, drawn in a colour the chart does not use otherwise. */
+function selectedRing(p: ParetoPoint): Record<string, unknown> {
+  return {
+    data: { values: [{ index: p.index, cov: p.cov, efficiencyPct: p.efficiencyPct }] },
+    mark: {
+      type: 'point',
+      shape: 'diamond',
+      size: 700,
+      strokeWidth: 4,
+      color: SELECTED_COLOUR,
+      filled: false,
+    },
+    encoding: {
+      x: { field: 'cov', type: 'quantitative' },
+      y: { field: 'efficiencyPct', type: 'quantitative' },
+    },
+  };
+}
+
 /**
  * The run's Pareto chart — the CLI's pareto.png spec at the panel's size: efficiency [%] against
  * CoV after swelling [-], infeasible designs faint, the feasible front joined, the best ringed.
- * Clicking a point chooses its design (the point's datum carries the archive index).
+ * Clicking a point chooses its design (the point's datum carries the archive index); the design
+ * chosen is ringed in orange.
  */
-export function DesignFront({ file, onChoose }: DesignFrontProps) {
+export function DesignFront({ file, selected, onChoose }: DesignFrontProps) {
   const onChooseRef = useRef(onChoose);
   onChooseRef.current = onChoose;
   const spec = useMemo(() => {
     const points = designPoints(file);
     const failed = file.designs.length - points.length;
-    return (size: FigureSize) =>
-      paretoChartSpec(points, `Pareto front: ${file.name}`, {
+    const picked = points.find((p) => p.index === selected);
+    return (size: FigureSize) => {
+      const chart = paretoChartSpec(points, `Pareto front: ${file.name}`, {
         chosen: file.best ?? undefined,
         covLimit: file.covLimit,
         measure: file.measure,
         failed,
         width: size.width,
         height: size.height,
-      }) as VisualizationSpec;
-  }, [file]);
+      }) as VisualizationSpec & { layer?: unknown[] };
+      if (!picked || !chart.layer) return chart;
+      // the design shown below, ringed in orange over the CLI's chart (its datum keeps the index)
+      return { ...chart, layer: [...chart.layer, selectedRing(picked)] } as VisualizationSpec;
+    };
+  }, [file, selected]);
   const viewRef = useRef<FigureView | null>(null);
   const pointsRef = useRef<ParetoPoint[]>([]);
   const listener = useRef((_event: unknown, item: unknown) => {
@@ -78,6 +107,7 @@ export function DesignFront({ file, onChoose }: DesignFrontProps) {
         .map((p) => p.index)
         .join(',')}
       data-best={file.best ?? ''}
+      data-selected={selected ?? ''}
     >
       <VegaFigure
         spec={spec}

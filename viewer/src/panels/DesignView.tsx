@@ -74,7 +74,7 @@ export function DesignView(props: DesignViewProps) {
       {run && f && (
         <PanelErrorBoundary resetKey={run}>
           <div className="design-front-row">
-            <DesignFront file={f} onChoose={onChoose} />
+            <DesignFront file={f} selected={chosen?.index ?? null} onChoose={onChoose} />
             <div className="design-table-scroll">
               <DesignTable file={f} chosen={chosen?.index ?? null} onChoose={onChoose} />
             </div>
