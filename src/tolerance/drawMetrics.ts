@@ -91,7 +91,8 @@ export function drawMaps(
  * The least yield / von Mises of the plates in one state [-] (Number.MAX_VALUE for unstressed
  * plates, as the case summary has it). The state's dofs run layer by layer, 3 per node. Plates
  * of one section and yield (the usual twin plates) are swept together: the element operators are
- * formed once for both.
+ * formed once for both. Exported so a case's artifacts carry it per state (a draw solved on a
+ * worker reports the same number).
  */
 export function safetyFactor(model: StackModel, state: ContactState): number {
   const { mesh, layers } = model.problem;
