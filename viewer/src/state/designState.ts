@@ -149,20 +149,28 @@ export function createDesignStore(port: CaseSolverPort, viewer: ViewerStore): De
         const row = run?.file.designs.find((d) => d.index === index);
         if (!run || !row) return;
         drop();
-        const built = designCase(run.file.problem, row.design);
-        if (!built.ok) {
+        let caseInput: unknown = null;
+        let issues: string[] = [];
+        try {
+          const built = designCase(run.file.problem, row.design);
+          if (built.ok) caseInput = built.case;
+          else issues = built.issues;
+        } catch (e) {
+          // the decoder checked the design against the problem; a throw here is the file's fault, shown as such
+          issues = [message(e)];
+        }
+        if (caseInput === null) {
           set({
             chosen: {
               index,
               caseInput: null,
               status: 'error',
               solved: null,
-              error: `not a case: ${built.issues.join('; ')}`,
+              error: `not a case: ${issues.join('; ')}`,
             },
           });
           return;
         }
-        const caseInput = built.case;
         // the worker does one job at a time: solving the design now would cancel the viewer's solve
         if (viewer.getState().status === 'solving') {
           set({
