@@ -212,6 +212,21 @@ describe('Design tab (production build in Chromium)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'design-open-as-case.png'), fullPage: true });
   });
 
+  it("the design folder opened from the toolbar's Open… shows the Design tab, not a case", async () => {
+    await page.click('[data-testid="tab-3d"]');
+    const files = readdirSync(folder).map((n) => join(folder, n));
+    const since = await solveCount(page);
+    await page.setInputFiles('[data-testid="file-input"]', files);
+    await page.waitForSelector('[data-testid="design-front"] [data-rendered="yes"]', { timeout: 60_000 });
+    expect(await page.getAttribute('[data-testid="tab-design"]', 'class')).toBe('active');
+    // the case opened before stays open: a design run is not a case
+    expect(await solveCount(page)).toBe(since);
+    expect(await page.getAttribute('[data-testid="status"]', 'data-shown')).toBe(
+      `default-design · solve #${since}`,
+    );
+    expect((await designState(page)).rows.length).toBe(new Set([...record.front, record.best?.index]).size);
+  });
+
   it('refuses a tampered design.json, naming the key, and shows no front', async () => {
     await page.click('[data-testid="tab-design"]');
     const tampered = JSON.parse(readFileSync(join(folder, 'design.json'), 'utf8'));
