@@ -9,7 +9,8 @@ import { cellLayer } from '../stack/cellLaw';
 import { shapeFactor, shorePadLayer, tabulatedPadLayer } from '../stack/gasketLaw';
 import { type LayerCompliance, seriesClosureLaw } from '../stack/layerCompliance';
 import { boltMembers } from './boltMembers';
-import { sampleGrid, surfaceHeight } from './surfaceHeight';
+import { faceHeights, initialGaps } from './initialGaps';
+import { sampleGrid } from './surfaceHeight';
 
 /** Everything the contact solver needs, plus what the reports need to map results back. */
 export interface StackModel {
@@ -41,7 +42,6 @@ export function resolvePlateMaterial(m: Case['plates']['top']['material']): Plat
  * 4. bolts with washer patches, preload scatter and bolt+spring stiffness.
  */
 export function buildModel(c: Case): StackModel {
-  const { Lx, Ly } = c.plates;
   const fp = footprintRect(c);
 
   // 1. Mesh lines: footprint and gasket edges exactly; washers refined to about a third of their radius.
@@ -102,20 +102,7 @@ export function buildModel(c: Case): StackModel {
     if (footprintQuad[e]) for (let a = 0; a < 4; a++) onFootprint[quads[4 * e + a]] = 1;
   const footprintNodes: number[] = [];
   for (let i = 0; i < nNodes; i++) if (onFootprint[i]) footprintNodes.push(i);
-  const xyF = new Float64Array(2 * footprintNodes.length);
-  footprintNodes.forEach((node, k) => {
-    xyF[2 * k] = nodes[2 * node];
-    xyF[2 * k + 1] = nodes[2 * node + 1];
-  });
-  const onNodes = (h: Float64Array) => {
-    const full = new Float64Array(nNodes);
-    footprintNodes.forEach((node, k) => {
-      full[node] = h[k];
-    });
-    return full;
-  };
-  const hTop = onNodes(surfaceHeight(top.flatness, xyF, Lx, Ly));
-  const hBottom = onNodes(surfaceHeight(bottom.flatness, xyF, Lx, Ly));
+  const faces = faceHeights(c, nodes, footprintNodes);
 
   const laws: ClosureLaw[] = [];
   const lawLayers: SeriesLayer[][] = [];
@@ -184,22 +171,18 @@ export function buildModel(c: Case): StackModel {
           pNode.push(node);
           pArea.push(0);
           pLaw.push(quadLaw[e]);
-          // surfaces that bulge toward the stack close the gap; missing pads open it
-          const face = (onTop ? hTop[node] : 0) + (onBottom ? hBottom[node] : 0);
-          pGap.push(thickest + quadGap[e] - face);
+          // missing pads open the gap; the faces are taken in initialGaps
+          pGap.push(thickest + quadGap[e]);
         }
         pArea[j] += quarter;
       }
     }
-    // first touch at zero gap
-    let minGap = Number.POSITIVE_INFINITY;
-    for (const g of pGap) minGap = Math.min(minGap, g);
     interfaces.push({
       name: interfaceName(k, groups, layerNames, gaskets.length > 0),
       node: Int32Array.from(pNode),
       area: Float64Array.from(pArea),
       law: Int32Array.from(pLaw),
-      gap: Float64Array.from(pGap, (g) => g - minGap),
+      gap: initialGaps(pGap, pNode, faces, onTop, onBottom, new Float64Array(pGap.length)),
     });
   }
 
