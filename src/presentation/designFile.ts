@@ -3,6 +3,7 @@ import { checkDesignProblem, type DesignProblem } from '../design/designProblem'
 import { maxBudget } from '../design/designSpec';
 import { checkDesignValues, type DesignValues } from '../design/designValues';
 import { InputError } from '../validation/parseInput';
+import { parseJsonText, shapedJson } from './shapedJson';
 
 /**
  * `design.json`: a `stackpress design` run as the viewer opens it — the problem (so any design's
@@ -149,20 +150,10 @@ const fail = (key: string, what: string): never => {
 export function decodeDesignFile(source: string): DesignFile {
   if (source.length > MAX_DESIGN_FILE_BYTES)
     fail('(file)', `${source.length} characters, allowed at most ${MAX_DESIGN_FILE_BYTES}`);
-  let json: unknown;
-  try {
-    json = JSON.parse(source);
-  } catch (e) {
-    throw new DesignFileError(`not JSON (${e instanceof Error ? e.message : String(e)})`);
-  }
+  const json = parseJsonText(source, DesignFileError);
   if (json !== null && typeof json === 'object' && !Array.isArray(json) && !Object.hasOwn(json, 'problem'))
     fail('problem', "missing — the run's problem, from which the viewer builds each design's case");
-  const parsed = fileShape.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    fail(issue.path.join('.') || '(top level)', issue.message);
-  }
-  const f = (parsed as { data: z.output<typeof fileShape> }).data;
+  const f = shapedJson(json, fileShape, 'stackpress.design', DesignFileError);
   let problem: DesignProblem;
   try {
     problem = checkDesignProblem(f.problem);

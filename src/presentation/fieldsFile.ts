@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pressureStatsSchema } from '../results/pressureStatsSchema';
 import type { InterfaceState, PressureGrid, ResultFields } from './resultFields';
+import { parseJsonText, shapedJson } from './shapedJson';
 import type { StackGeometry } from './stackGeometry';
 
 /**
@@ -202,20 +203,7 @@ export function encodeResultFields(fields: ResultFields, inputHash: string | nul
 
 /** Read back `fields.json` text: the fields and the input hash it was written with. Throws FieldsFileError. */
 export function decodeResultFields(text: string): { fields: ResultFields; inputHash: string | null } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new FieldsFileError(`not JSON (${e instanceof Error ? e.message : String(e)})`);
-  }
-  const parsed = fileShape.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new FieldsFileError(
-      `${issue.path.join('.') || '(top level)'}: ${issue.message} — not a ${FIELDS_SCHEMA} file`,
-    );
-  }
-  const f = parsed.data;
+  const f = shapedJson(parseJsonText(text, FieldsFileError), fileShape, FIELDS_SCHEMA, FieldsFileError);
   const nNodes = f.meshX.length * f.meshY.length;
   if (nNodes > MAX_NODES) throw new FieldsFileError(`mesh: ${nNodes} nodes, allowed at most ${MAX_NODES}`);
   const nLayers = f.layers.length;

@@ -8,6 +8,7 @@ import {
 } from '../tolerance/toleranceResult';
 import { FieldsFileError, f64, readF64, readU8, stackGeometrySchema, u8 } from './fieldsFile';
 import type { LoadState, PressureGrid } from './resultFields';
+import { parseJsonText, shapedJson } from './shapedJson';
 import type { StackGeometry } from './stackGeometry';
 
 /**
@@ -255,20 +256,12 @@ function decodeMaps(m: z.infer<typeof encodedMaps>, what: string): MapDistributi
 
 /** Read back `tolerance.json` text. Throws ToleranceFileError naming what is wrong. */
 export function decodeToleranceFile(text: string): ToleranceFile {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new ToleranceFileError(`not JSON (${e instanceof Error ? e.message : String(e)})`);
-  }
-  const parsed = fileShape.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ToleranceFileError(
-      `${issue.path.join('.') || '(top level)'}: ${issue.message} — not a ${TOLERANCE_SCHEMA} file`,
-    );
-  }
-  const f = parsed.data;
+  const f = shapedJson(
+    parseJsonText(text, ToleranceFileError),
+    fileShape,
+    TOLERANCE_SCHEMA,
+    ToleranceFileError,
+  );
   // a study is never silently partial: every draw asked for is there, in order, and the failed
   // list is exactly the draws that failed
   if (f.draws.length !== f.samples)

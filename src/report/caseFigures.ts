@@ -1,11 +1,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { deflectionSpec } from '../presentation/figures/deflectionSpec';
-import { figureSvg } from '../presentation/figures/figureSvg';
 import { histogramSpec } from '../presentation/figures/histogramSpec';
 import { pressureMapSpec, pressureRangeOf } from '../presentation/figures/pressureMapSpec';
 import type { FilmGradeId } from '../presentation/film';
 import type { ResultFields } from '../presentation/resultFields';
-import { figurePng } from './figurePng';
+import { figureFiles } from './figureFiles';
 
 /**
  * The figures of a case folder, each as `<name>.svg` and `<name>.png`: the pressure map under
@@ -44,14 +43,5 @@ export async function caseFigures(
     });
   specs.deflection = deflectionSpec({ fields, caseName, state: 'loadUp', cells: 'image' });
   specs.histogram = histogramSpec({ fields, interfaceIndex: 0, state: 'loadUp', caseName });
-  const files: Record<string, string | Buffer> = {};
-  // figurePng works off the main thread: the figures rasterize side by side
-  await Promise.all(
-    Object.entries(specs).map(async ([name, spec]) => {
-      const svg = await figureSvg(spec);
-      files[`${name}.svg`] = svg;
-      files[`${name}.png`] = await figurePng(svg);
-    }),
-  );
-  return files;
+  return figureFiles(specs);
 }

@@ -7,9 +7,8 @@ import type { DesignValues } from '../design/designValues';
 import { bindingSummary, constraintLine } from '../design/designWhy';
 import type { EvaluatedDesign } from '../design/evaluatedDesign';
 import { csvTable } from '../presentation/csv';
-import { figureSvg } from '../presentation/figures/figureSvg';
 import { type ParetoPoint, paretoChartSpec } from '../presentation/figures/paretoSpec';
-import { figurePng } from './figurePng';
+import { figureFiles } from './figureFiles';
 import { replaceFolder } from './folderSwap';
 
 /** What a design folder is written from: the search, its problem and how it was run. */
@@ -279,9 +278,7 @@ export async function designFolderFiles(run: DesignRun): Promise<Record<string, 
     measure: run.problem.objectives.measure,
     failed: rows.length - points.length,
   });
-  const svg = await figureSvg(spec);
-  files['pareto.svg'] = svg;
-  files['pareto.png'] = await figurePng(svg);
+  Object.assign(files, await figureFiles({ pareto: spec }));
   return files;
 }
 

@@ -1,12 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { figureSvg } from '../presentation/figures/figureSvg';
 import { toleranceContactSpec } from '../presentation/figures/toleranceContactSpec';
 import { toleranceHistogramSpec } from '../presentation/figures/toleranceHistogramSpec';
 import { toleranceMapsSpec } from '../presentation/figures/toleranceMapsSpec';
 import type { LoadState } from '../presentation/resultFields';
 import type { StackGeometry } from '../presentation/stackGeometry';
 import type { ToleranceResult } from '../tolerance/toleranceResult';
-import { figurePng } from './figurePng';
+import { figureFiles } from './figureFiles';
 
 /** File-name suffix of a load state's figures, as the case folder names them. */
 const SUFFIX: Record<LoadState, string> = { loadUp: '', swollen: '-swollen' };
@@ -29,15 +28,7 @@ export async function toleranceFigures(
     if (result.draws.some((d) => d.metrics?.[state] !== undefined))
       specs[`cov-histogram${s}`] = toleranceHistogramSpec({ result, state });
   }
-  const files: Record<string, string | Buffer> = {};
-  // figurePng works off the main thread: the figures rasterize side by side
-  await Promise.all(
-    Object.entries(specs).map(async ([name, spec]) => {
-      const svg = await figureSvg(spec);
-      files[`${name}.svg`] = svg;
-      files[`${name}.png`] = await figurePng(svg);
-    }),
-  );
+  const files = await figureFiles(specs);
   // a fixed order, so the folder's listing does not depend on which figure rendered first
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -11,9 +11,8 @@ import { evaluatePlatesOnlyModule } from '../../module/platesOnlyMode';
 import type { PlatesOnlyModuleInput } from '../../module/platesOnlySchema';
 import { crossings, logSpace, type ModuleEvaluator, sweep } from '../../module/sweep';
 import { efficiencyChartSpec } from '../../presentation/figures/efficiencySpec';
-import { figureSvg } from '../../presentation/figures/figureSvg';
 import { writeReport } from '../../report/atomicWrite';
-import { figurePng } from '../../report/figurePng';
+import { figureFiles } from '../../report/figureFiles';
 import { designMarginsTable } from './designMargins';
 
 export interface ModuleOptions {
@@ -122,11 +121,12 @@ async function sweepAndReport(o: ModuleOptions): Promise<void> {
     'crossings.csv': crossingsCsv(cross),
     'parts.csv': partsCsv(rows),
   };
-  for (const s of o.systems) {
-    const svg = await figureSvg(efficiencyChartSpec(rows, s, mode));
-    files[`efficiency-${s}kWh.svg`] = svg;
-    files[`efficiency-${s}kWh.png`] = await figurePng(svg);
-  }
+  Object.assign(
+    files,
+    await figureFiles(
+      Object.fromEntries(o.systems.map((s) => [`efficiency-${s}kWh`, efficiencyChartSpec(rows, s, mode)])),
+    ),
+  );
   const written = await writeReport(o.out, files);
   process.stdout.write(`${mode}\n`);
   for (const c of cross) {
