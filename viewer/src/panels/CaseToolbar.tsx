@@ -1,5 +1,5 @@
-import { useRef } from 'react';
 import { CASE_LIBRARY } from '../domain/caseLibrary';
+import { OpenFilesButton } from './OpenFilesButton';
 
 export interface CaseToolbarProps {
   /** library id of the loaded case, or '' for a file */
@@ -22,7 +22,6 @@ export function CaseToolbar({
   onOpenFiles,
   onSolve,
 }: CaseToolbarProps) {
-  const input = useRef<HTMLInputElement>(null);
   return (
     <div className="case-toolbar">
       <label>
@@ -36,25 +35,12 @@ export function CaseToolbar({
           ))}
         </select>
       </label>
-      <button
-        type="button"
-        onClick={() => input.current?.click()}
+      <OpenFilesButton
+        label="Open…"
         title="Open a case file, or a result folder's result.json with its fields.json and case.json (or drop them on the window)"
-      >
-        Open…
-      </button>
-      <input
-        ref={input}
-        type="file"
         accept=".json,application/json"
-        multiple
-        hidden
-        data-testid="file-input"
-        onChange={(e) => {
-          const files = [...(e.target.files ?? [])];
-          if (files.length > 0) onOpenFiles(files);
-          e.target.value = '';
-        }}
+        onOpenFiles={onOpenFiles}
+        inputTestId="file-input"
       />
       <button
         type="button"

@@ -1,10 +1,10 @@
-import { useRef } from 'react';
 import type { LoadState } from '../../../src/presentation/resultFields';
 import type { DesignState } from '../state/designState';
 import { DesignChosen } from './DesignChosen';
 import { DesignFront } from './DesignFront';
 import { DesignTable } from './DesignTable';
 import type { FilmChoice } from './filmChoice';
+import { OpenFilesButton } from './OpenFilesButton';
 import { PanelErrorBoundary } from './PanelErrorBoundary';
 
 export interface DesignViewProps {
@@ -26,32 +26,18 @@ export interface DesignViewProps {
  */
 export function DesignView(props: DesignViewProps) {
   const { design, onOpenFiles, onChoose } = props;
-  const input = useRef<HTMLInputElement>(null);
   const { run, error, chosen } = design;
   const f = run?.file;
   return (
     <div className="design" data-testid="design-view">
       <div className="design-toolbar">
-        <button
-          type="button"
-          onClick={() => input.current?.click()}
+        <OpenFilesButton
+          label="Open design.json…"
           title="Open a design folder's design.json (or drop the folder's files on the window)"
-          data-testid="design-open"
-        >
-          Open design.json…
-        </button>
-        <input
-          ref={input}
-          type="file"
           accept=".json,application/json,.csv,.txt,.svg,.png"
-          multiple
-          hidden
-          data-testid="design-file-input"
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            if (files.length > 0) onOpenFiles(files);
-            e.target.value = '';
-          }}
+          onOpenFiles={onOpenFiles}
+          buttonTestId="design-open"
+          inputTestId="design-file-input"
         />
         {run && f && (
           <span className="design-run" data-testid="design-run">

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { LOAD_STATE_LABEL, type LoadState } from '../../../src/presentation/resultFields';
 import { significant } from '../domain/format';
 import type { ShownStudy, StudyState } from '../state/studyState';
 import { studyCaption } from '../state/studyState';
+import { OpenFilesButton } from './OpenFilesButton';
 import { PanelErrorBoundary } from './PanelErrorBoundary';
 import { SpreadFigures } from './SpreadFigures';
 import { SpreadFailures, SpreadMetrics } from './SpreadTable';
@@ -79,7 +80,6 @@ export function SpreadView({
 }: SpreadViewProps) {
   const [drawsText, setDrawsText] = useState(String(DEFAULT_DRAWS));
   const [seedText, setSeedText] = useState(String(DEFAULT_SEED));
-  const input = useRef<HTMLInputElement>(null);
   const { shown } = study;
   // a study opened from a file: its draws and seed, so Run studies the open case the same way
   useEffect(() => {
@@ -142,26 +142,13 @@ export function SpreadView({
         <button type="button" onClick={onCancel} disabled={!running} data-testid="spread-cancel">
           Cancel
         </button>
-        <button
-          type="button"
-          onClick={() => input.current?.click()}
+        <OpenFilesButton
+          label="Open tolerance.json…"
           title="Open a study folder's tolerance.json, with its case.json to compare it with edits (or drop them on the window)"
-          data-testid="spread-open"
-        >
-          Open tolerance.json…
-        </button>
-        <input
-          ref={input}
-          type="file"
           accept=".json,application/json"
-          multiple
-          hidden
-          data-testid="spread-file-input"
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            if (files.length > 0) onOpenFiles(files);
-            e.target.value = '';
-          }}
+          onOpenFiles={onOpenFiles}
+          buttonTestId="spread-open"
+          inputTestId="spread-file-input"
         />
         {states.length > 1 && (
           <fieldset className="load-states" data-testid="spread-load-state">
