@@ -69,6 +69,7 @@ export async function searchDesigns(
       constraints: constraintIds.length,
       maxEvaluations: settings.budget,
       populationSize: settings.population,
+      preselection: problem.optimiser.preselection,
       seed: settings.seed,
       initial,
       best: criterion,

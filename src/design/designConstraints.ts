@@ -241,3 +241,37 @@ function padStrainShare(model: StackModel, states: ContactState[]): { field: str
   }
   return worst;
 }
+
+/** The per-state uniformity constraints a study replaces. */
+const UNIFORMITY: DesignConstraintName[] = ['cov', 'contactFraction', 'within10'];
+
+/**
+ * `constraints` with CoV, contact fraction and the ±10 % share of each load state taken over a
+ * tolerance study's draws at percentile q [%]: CoV's q-th percentile at most its limit, the
+ * shares' (100 − q)-th at least theirs ("p90 of CoV ≤ 0.1": in 90 % of the draws the CoV is at
+ * most 0.1). `quantile(metric, state, p)` gives the study's p-quantile (p in [0, 1]).
+ */
+export function percentileConstraints(
+  constraints: readonly ConstraintMargin[],
+  limits: DesignConstraintLimits,
+  q: number,
+  draws: number,
+  quantile: (
+    metric: 'cov' | 'contactFraction' | 'within10',
+    state: 'loadUp' | 'swollen',
+    p: number,
+  ) => number,
+): ConstraintMargin[] {
+  return constraints.map((m) => {
+    if (!UNIFORMITY.includes(m.name) || (m.state !== 'load-up' && m.state !== 'after swelling')) return m;
+    const state = stateId(m.state);
+    const name = m.name as 'cov' | 'contactFraction' | 'within10';
+    const upper = name === 'cov';
+    const p = upper ? q : 100 - q;
+    const what = `p${Number(p.toFixed(1))} over ${draws} draws of the ${m.what}`;
+    const value = quantile(name, state, p / 100);
+    return upper
+      ? atMost(m.id, name, m.state, what, value, limits.cov)
+      : atLeast(m.id, name, m.state, what, value, limits[name]);
+  });
+}

@@ -4,11 +4,15 @@ import type { Case, CaseInput } from '../case/schema';
 import { SHORE_PAD_VALID_STRAIN } from '../model/buildModel';
 import { boltProofLoad, ResultRefusedError } from '../results/stateChecks';
 import { solveCase } from '../solveCase';
+import { sortedQuantile } from '../tolerance/percentile';
+import type { ToleranceResult } from '../tolerance/toleranceResult';
+import { runToleranceStudy } from '../tolerance/toleranceStudy';
 import { designCase } from './designCase';
 import {
   bindingConstraint,
   type ConstraintMargin,
   type ConstraintState,
+  percentileConstraints,
   preloadConstraints,
   solvedConstraints,
 } from './designConstraints';
@@ -104,8 +108,21 @@ export function evaluateDesign(
     );
   }
   const solved = result.fields.case;
-  const constraints = solvedConstraints(solved, result, problem.constraints, problem.targetPressure);
-  const cov = (result.swelling ?? result).pressure.cov;
+  let constraints = solvedConstraints(solved, result, problem.constraints, problem.targetPressure);
+  let cov = (result.swelling ?? result).pressure.cov;
+  if (problem.uniformity) {
+    const u = problem.uniformity;
+    const quantile = studyQuantiles(
+      runToleranceStudy(built.case, {
+        samples: u.samples,
+        seed: u.seed,
+        session: options.session,
+        shouldAbort: options.shouldAbort,
+      }),
+    );
+    constraints = percentileConstraints(constraints, problem.constraints, u.percentile, u.samples, quantile);
+    cov = quantile('cov', result.swelling ? 'swollen' : 'loadUp', u.percentile / 100);
+  }
   const parts = moduleParts(solved);
   const objectives = designObjectives(parts, problem.objectives, cov);
   const violated = constraints.filter((m) => m.margin < 0).map((m) => m.id);
@@ -222,4 +239,23 @@ function refusedConstraints(c: Case, message: string, problem: DesignProblem): C
     });
   }
   return out;
+}
+
+/**
+ * What a failed draw counts as: the housing did not hold in that realisation (a spring went solid,
+ * a bolt past proof), so it is the worst uniformity there is — a CoV far past any limit (finite,
+ * so margins stay numbers), no contact and nothing within ±10 %.
+ */
+const FAILED_DRAW = { cov: 100, contactFraction: 0, within10: 0 } as const;
+
+/** The p-quantile (type 7) of a metric over a study's draws, failed draws counted as FAILED_DRAW. */
+function studyQuantiles(study: ToleranceResult) {
+  return (metric: 'cov' | 'contactFraction' | 'within10', state: 'loadUp' | 'swollen', p: number): number => {
+    const values = study.draws
+      .map((d) =>
+        d.status === 'ok' ? (d.metrics?.[state]?.[metric] ?? FAILED_DRAW[metric]) : FAILED_DRAW[metric],
+      )
+      .sort((a, b) => a - b);
+    return sortedQuantile(values, p);
+  };
 }

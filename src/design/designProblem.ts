@@ -38,6 +38,8 @@ export interface DesignProblem {
   grid: Partial<Record<DesignVariableName, DesignValue[]>>;
   /** the base case's bolt ring, which `boltsPerEdge` re-spaces; null when boltsPerEdge is fixed */
   ring: BoltRing | null;
+  /** uniformity at a percentile over a tolerance study of each design; absent: the design's own draw */
+  uniformity?: NonNullable<DesignSpec['uniformity']>;
 }
 
 /** Nominal mean cell pressure of a case [MPa]: bolt count × nominal preload / footprint area. */
@@ -99,6 +101,7 @@ export function designProblem(spec: DesignSpec, baseRaw: unknown, baseLabel = 'b
     bestCovLimit: spec.bestCovLimit ?? spec.constraints.cov,
     grid,
     ring,
+    ...(spec.uniformity ? { uniformity: spec.uniformity } : {}),
   };
 }
 
@@ -123,6 +126,7 @@ export function checkDesignProblem(raw: unknown): DesignProblem {
     optimiser: own('optimiser'),
     bestCovLimit: own('bestCovLimit'),
     grid: own('grid'),
+    uniformity: own('uniformity'),
   });
   return designProblem(spec, spec.base);
 }

@@ -226,10 +226,48 @@ export const optimiserSettingsSchema = z
     population: quantity('', 'designs per generation; default 20', { int: true, gte: 4, lte: 1000 }).default(
       20,
     ),
+    // a few hundred evaluations are ten or twenty generations: too few for the genetic search
+    // alone to settle on a constraint boundary; ranking k children per slot on a cheap surrogate
+    // of the designs evaluated so far sends out the promising ones
+    preselection: quantity(
+      '',
+      'children bred per design sent out, ranked on an inverse-distance surrogate of the evaluated designs (1: plain NSGA-II); default 5',
+      { int: true, gte: 1, lte: 50 },
+    ).default(5),
   })
   .strict()
-  .default({ seed: 1, budget: 400, population: 20 })
+  .default({ seed: 1, budget: 400, population: 20, preselection: 5 })
   .meta({ description: 'optimiser settings' });
+
+/**
+ * Uniformity on a percentile: a design tuned to one draw of the bolt scatter and the flatness is
+ * tuned to noise, so its CoV, contact and ±10 % constraints and its CoV objective may be taken
+ * over a tolerance study of each design instead.
+ */
+export const uniformitySchema = z
+  .object({
+    samples: quantity('', 'tolerance draws per design (each one more solve of the design)', {
+      int: true,
+      gte: 2,
+      lte: 200,
+    }),
+    seed: quantity('', "seed of every design's study: all designs see the same draws; default 1", {
+      int: true,
+      gte: 0,
+      lte: 2 ** 31 - 1,
+    }).default(1),
+    percentile: quantity(
+      '%',
+      'percentile the constraints hold at: CoV at most the limit in this share of the draws, contact and the ±10 % share at least theirs in this share; default 90',
+      { gte: 50, lte: 99.9 },
+    ).default(90),
+  })
+  .strict()
+  .optional()
+  .meta({
+    description:
+      "uniformity constraints (CoV, contact fraction, within ±10 %) and the CoV objective at a percentile over a tolerance study of each design (its preload scatter and random flatness redrawn), e.g. p90 of CoV ≤ 0.1; without it, the design's own draw",
+  });
 
 const gridLevel = z.union([z.number(), z.string().max(100), z.boolean()]);
 
@@ -280,6 +318,7 @@ const specFields = {
     { gt: 0, lte: 10 },
   ).optional(),
   grid: gridSchema,
+  uniformity: uniformitySchema,
 };
 
 export const designSpecSchema = z.object(specFields).strict();
