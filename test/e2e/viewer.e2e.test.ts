@@ -170,15 +170,23 @@ describe('viewer (production build in Chromium)', () => {
 
   it('cancels a running solve and keeps the last result', async () => {
     const meanBefore = await readValue(page, 'stat-mean');
-    // the default case solves in about a second, so click Solve and then Cancel from inside the page
+    // a re-solve of the default case takes a few hundred ms at most, less than a timer's poll on a
+    // busy machine: click Cancel from inside the page the moment React puts it in the DOM
     await page.evaluate(async () => {
+      const clicked = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no Cancel button while solving')), 5000);
+        const observer = new MutationObserver(() => {
+          const cancel = document.querySelector<HTMLButtonElement>('[data-testid="cancel"]');
+          if (!cancel) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          cancel.click();
+          resolve();
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+      });
       (document.querySelector('[data-testid="solve"]') as HTMLButtonElement).click();
-      for (let i = 0; i < 200; i++) {
-        const cancel = document.querySelector<HTMLButtonElement>('[data-testid="cancel"]');
-        if (cancel) return cancel.click();
-        await new Promise((r) => setTimeout(r, 5));
-      }
-      throw new Error('no Cancel button while solving');
+      await clicked;
     });
     await page.waitForSelector('[data-testid="status"][data-status="cancelled"]');
     expect(await readValue(page, 'stat-mean')).toBe(meanBefore);

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { LOAD_STATE_LABEL, type LoadState } from '../../../src/presentation/resultFields';
+import type { LoadState } from '../../../src/presentation/resultFields';
 import { significant } from '../domain/format';
 import type { ShownStudy, StudyState } from '../state/studyState';
 import { studyCaption } from '../state/studyState';
+import { LoadStateChoice } from './LoadStateChoice';
 import { OpenFilesButton } from './OpenFilesButton';
 import { PanelErrorBoundary } from './PanelErrorBoundary';
 import { SpreadFigures } from './SpreadFigures';
@@ -151,21 +152,7 @@ export function SpreadView({
           inputTestId="spread-file-input"
         />
         {states.length > 1 && (
-          <fieldset className="load-states" data-testid="spread-load-state">
-            {states.map((s) => (
-              <label key={s} className="check">
-                <input
-                  type="radio"
-                  name="spread-load-state"
-                  value={s}
-                  checked={s === state}
-                  onChange={() => onLoadState(s)}
-                  data-testid={`spread-load-state-${s}`}
-                />{' '}
-                {LOAD_STATE_LABEL[s]}
-              </label>
-            ))}
-          </fieldset>
+          <LoadStateChoice states={states} state={state} onLoadState={onLoadState} name="spread-load-state" />
         )}
       </form>
       {inputErrors.map((e) => (

@@ -5,8 +5,9 @@ import {
   pressureRangeOf,
 } from '../../../src/presentation/figures/pressureMapSpec';
 import { FILM_GRADES } from '../../../src/presentation/film';
-import { LOAD_STATE_LABEL, type LoadState, type ResultFields } from '../../../src/presentation/resultFields';
+import type { LoadState, ResultFields } from '../../../src/presentation/resultFields';
 import { type FilmChoice, filmGradeOf, isFilmChoice, loadStatesOf } from './filmChoice';
+import { LoadStateChoice } from './LoadStateChoice';
 import { PressureHistogram } from './PressureHistogram';
 import { type DrawnMap, TopViewReadout } from './TopViewReadout';
 import { type FigureSize, type FigureView, VegaFigure } from './VegaFigure';
@@ -70,21 +71,7 @@ export function TopView({
   return (
     <div className="top-view">
       <div className="top-view-toolbar">
-        <fieldset className="load-states" data-testid="load-state">
-          {states.map((s) => (
-            <label key={s} className="check">
-              <input
-                type="radio"
-                name="load-state"
-                value={s}
-                checked={s === state}
-                onChange={() => onLoadState(s)}
-                data-testid={`load-state-${s}`}
-              />{' '}
-              {LOAD_STATE_LABEL[s]}
-            </label>
-          ))}
-        </fieldset>
+        <LoadStateChoice states={states} state={state} onLoadState={onLoadState} name="load-state" />
         <label>
           Drawn as{' '}
           <select
