@@ -100,7 +100,7 @@ export function toleranceMapsSpec(o: ToleranceMapsOptions): TopLevelSpec {
   const colour = (p: number) => valueColour('pressure', p, range.lo, range.hi);
   const solved = result.samples - result.failed.length;
   const subtitle = [
-    `mean, 5th (p5) and 95th percentile (p95) per point over the ${solved} solved draws; one colour scale ${formatValue(range.lo)} to ${formatValue(range.hi)} MPa; grey: out of contact`,
+    `mean, 5th and 95th percentile per point over ${solved} solved draws; one scale ${formatValue(range.lo)} to ${formatValue(range.hi)} MPa; grey: out of contact`,
   ];
   const note = failedNote(result);
   if (note) subtitle.push(note);
