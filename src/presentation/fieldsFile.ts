@@ -73,7 +73,8 @@ export function readU8(s: string, length: number, what: string): Uint8Array {
 
 const finite = z.number().refine(Number.isFinite, 'a finite number');
 const rect = z.object({ x0: finite, y0: finite, x1: finite, y1: finite }).strict();
-const gridHeader = z
+/** A regular map grid's placement and size (its values are stored beside it): fields and tolerance files. */
+export const gridPlacementShape = z
   .object({
     x0: finite,
     y0: finite,
@@ -81,10 +82,9 @@ const gridHeader = z
     dy: finite.refine((v) => v > 0, 'positive'),
     nx: z.int().min(2).max(MAX_LINES),
     ny: z.int().min(2).max(MAX_LINES),
-    values: z.string(),
-    contact: z.string(),
   })
   .strict();
+const gridHeader = gridPlacementShape.extend({ values: z.string(), contact: z.string() }).strict();
 const stateShape = z
   .object({ pressure: z.string(), gap: z.string(), grid: gridHeader, stats: pressureStatsSchema })
   .strict();

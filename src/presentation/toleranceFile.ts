@@ -6,7 +6,15 @@ import {
   type ToleranceMetric,
   type ToleranceResult,
 } from '../tolerance/toleranceResult';
-import { FieldsFileError, f64, readF64, readU8, stackGeometrySchema, u8 } from './fieldsFile';
+import {
+  FieldsFileError,
+  f64,
+  gridPlacementShape,
+  readF64,
+  readU8,
+  stackGeometrySchema,
+  u8,
+} from './fieldsFile';
 import type { LoadState, PressureGrid } from './resultFields';
 import { parseJsonText, shapedJson } from './shapedJson';
 import type { StackGeometry } from './stackGeometry';
@@ -36,7 +44,6 @@ export interface ToleranceFile {
 const MAX_DRAWS = 1000;
 /** A map grid of a case has at most this many points (see fieldsFile's limits). */
 const MAX_GRID_POINTS = 4_000_000;
-const MAX_GRID_LINES = 20_000;
 
 const STATES = ['loadUp', 'swollen'] as const satisfies readonly LoadState[];
 const METRICS = Object.keys(METRIC_UNITS) as [ToleranceMetric, ...ToleranceMetric[]];
@@ -94,16 +101,7 @@ const distribution = z
   })
   .strict();
 
-const gridHeader = z
-  .object({
-    x0: finite,
-    y0: finite,
-    dx: finite.refine((v) => v > 0, 'positive'),
-    dy: finite.refine((v) => v > 0, 'positive'),
-    nx: z.int().min(2).max(MAX_GRID_LINES),
-    ny: z.int().min(2).max(MAX_GRID_LINES),
-  })
-  .strict();
+const gridHeader = gridPlacementShape;
 const encodedValues = z.object({ values: z.string(), contact: z.string() }).strict();
 const encodedMaps = z
   .object({
