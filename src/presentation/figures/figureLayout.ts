@@ -60,3 +60,15 @@ export function figureLayout(
 
 /** Space between map panels [px]. */
 export const PANEL_GAP = PANEL_SPACING;
+
+/**
+ * Room [px] a chart with axes (a histogram) leaves around its plot at the theme's font sizes:
+ * page padding, the title block, a subtitle line, the x axis and the y axis with its title.
+ */
+export const CHART_ROOM = {
+  padding: PAGE_PADDING,
+  titleBlock: 100,
+  subtitleLine: SUBTITLE_LINE,
+  xAxis: X_AXIS,
+  yAxis: 110,
+} as const;

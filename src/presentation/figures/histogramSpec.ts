@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { cssColour, NO_CONTACT_CSS, valueColour } from '../colourScale';
 import { LOAD_STATE_LABEL, type LoadState, type PressureGrid, type ResultFields } from '../resultFields';
+import { CHART_ROOM } from './figureLayout';
 import { formatPercent, formatValue, roundTicks, tickFormat } from './figureText';
 import {
   A4_LANDSCAPE_150DPI,
@@ -31,10 +32,7 @@ export interface PressureBin {
 }
 
 /** Room [px] around the plots at the theme's font sizes. */
-const PAGE_PADDING = 48;
-const TITLE_BLOCK = 100;
-const X_AXIS = 90;
-const Y_AXIS = 110;
+const { padding: PAGE_PADDING, titleBlock: TITLE_BLOCK, xAxis: X_AXIS, yAxis: Y_AXIS } = CHART_ROOM;
 const SPACING = 30;
 
 /** Bars of a histogram: about 30, at a round width. */

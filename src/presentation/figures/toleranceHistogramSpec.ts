@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { MetricTarget, ToleranceResult } from '../../tolerance/toleranceResult';
 import { cssColour, scaleColour } from '../colourScale';
 import type { LoadState } from '../resultFields';
+import { CHART_ROOM } from './figureLayout';
 import { formatPercent, formatValue, roundTicks, tickFormat } from './figureText';
 import {
   A4_LANDSCAPE_150DPI,
@@ -28,11 +29,13 @@ export interface CountBin {
 }
 
 /** Room [px] around the plot at the theme's font sizes (as the pressure histogram leaves). */
-const PAGE_PADDING = 48;
-const TITLE_BLOCK = 100;
-const SUBTITLE_LINE = FONT_SIZE.subtitle + 10;
-const X_AXIS = 90;
-const Y_AXIS = 110;
+const {
+  padding: PAGE_PADDING,
+  titleBlock: TITLE_BLOCK,
+  subtitleLine: SUBTITLE_LINE,
+  xAxis: X_AXIS,
+  yAxis: Y_AXIS,
+} = CHART_ROOM;
 /** The bars: one colour from the middle of the one scale, outlined as the other figures' bars. */
 const BAR_FILL = cssColour(scaleColour('pressure', 0.45));
 /** Targets in a red no scale uses, so a limit never reads as data. */
