@@ -5,6 +5,7 @@ import { type CheckedCase, checkCase } from './case/checkCase';
 import type { Case } from './case/schema';
 import type { WorkLimits } from './case/workBudget';
 import { boltStiffness } from './model/boltMembers';
+import type { HistoryFields, HistorySummary } from './history/historyResult';
 import { buildModel, type StackModel, swellingField } from './model/buildModel';
 import { nodalPressure, type RegularGrid, resampleToGrid } from './results/pressureMap';
 import { type PressureStats, pressureStats } from './results/pressureStats';
@@ -69,6 +70,8 @@ export interface CaseSummary {
   plates: PlateResult[];
   /** the state after swelling with the bolts locked, when the case swells */
   swelling: { pressure: PressureStats; balance: ForceBalance; interfaces: InterfaceResult[] } | null;
+  /** the life history after load-up (states, window, verdict) when the case has a `history` block */
+  history: HistorySummary | null;
   boltStiffness: { bolt: number; springs: number | null; total: number };
   nominalPressure: number;
   /** what the case determines about its solve: the same in every process, on every machine */
@@ -126,6 +129,8 @@ export interface CaseFields {
   deflection: { name: string; w: Float64Array }[];
   loadUp: ContactState;
   swollen: ContactState | null;
+  /** per history state: the cell pressure grid; null without a history */
+  history: HistoryFields | null;
 }
 
 export interface CaseResult extends CaseSummary {
@@ -305,6 +310,7 @@ export function assembleResult(
       swollen && itfSw
         ? { pressure: itfSw[0].pressure, balance: balanceOf(swollen, itfSw[0].pressure), interfaces: itfSw }
         : null,
+    history: null,
     boltStiffness: boltStiffness(c),
     nominalPressure: loadUp.boltForce.reduce((s, f) => s + f, 0) / itfUp[0].pressure.area,
     solver: {
@@ -327,7 +333,7 @@ export function assembleResult(
       plansReused: 0,
     },
   };
-  return { ...summary, fields: { case: c, model, pressure, deflection, loadUp, swollen } };
+  return { ...summary, fields: { case: c, model, pressure, deflection, loadUp, swollen, history: null } };
 }
 
 const contactOf = (itfs: InterfaceResult[]) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { maxBolts } from '../../case/limits';
+import { historySummarySchema } from '../../history/historySummarySchema';
 import { pressureStatsSchema } from '../../results/pressureStatsSchema';
 import { type CaseSummary, RESULT_SCHEMA } from '../../solveCase';
 
@@ -54,6 +55,8 @@ const summarySchema = z.object({
     .min(1)
     .max(maxLayers),
   swelling: z.object({ pressure: pressureStatsSchema, balance, interfaces }).nullable(),
+  // result folders written before histories existed have no key
+  history: historySummarySchema.nullable().default(null),
   boltStiffness: z.object({ bolt: finite, springs: finite.nullable(), total: finite }),
   nominalPressure: finite,
   solver: z.object({

@@ -42,6 +42,7 @@ export function handSummary(swells = true): CaseSummary {
     name: 'default',
     units: { length: 'mm', force: 'N', pressure: 'MPa', stress: 'MPa', fractions: '-' },
     warnings: [],
+    history: null,
     pressure: stats(5.00712),
     bolts: forces.map((force, i) => ({
       x: [12.5, 75, 137.5, 137.5, 137.5, 75, 12.5, 12.5][i],
