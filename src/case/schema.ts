@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { METRIC_UNITS, type ToleranceMetric } from '../tolerance/toleranceResult';
 import { shownValue } from '../validation/shownValue';
-import { coordinateBound, maxBolts, maxGaskets, maxMapLines, maxTablePoints } from './limits';
+import { maxBolts, maxGaskets, maxTablePoints } from './limits';
 import { boltMaterials, plateMaterials } from './materials';
 import { quantity } from './quantity';
+import { coordinate, gridMap, list, seed } from './schemaParts';
 
 /**
  * The case file: one clamped pouch-stack module. Units are mm, N, MPa throughout
@@ -17,19 +18,6 @@ import { quantity } from './quantity';
 
 /** Outline of a plate [mm]: 5 m covers a pack-level housing; above it the tool is the wrong model. */
 const maxOutline = 5000;
-
-/** A coordinate in plate coordinates [mm]; whether it lies on the plate is checked against Lx, Ly. */
-const coordinate = (d: string) => quantity('mm', d, { gte: -coordinateBound, lte: coordinateBound });
-
-/** The random generator takes a 32-bit signed seed; larger seeds would wrap to repeat others. */
-const seed = quantity('', 'seed of the random generator, so a case always gives the same numbers', {
-  int: true,
-  gte: 0,
-  lte: 2 ** 31 - 1,
-}).default(1);
-
-/** A list of at most `max` entries; the length is checked before the entries, so a huge list costs nothing. */
-const list = <T extends z.ZodType>(item: T, min: number, max: number) => z.array(item).min(min).max(max);
 
 const customPlateMaterial = z
   .object({
@@ -64,21 +52,6 @@ export const plateMaterialSchema = z
  * A value map on a rectangular grid in plate coordinates; rows follow y, columns follow x.
  * `value` is the range of one map value; at most `maxMapLines` lines along each axis.
  */
-const gridMap = (unit: string, what: string, value: ReturnType<typeof quantity>) =>
-  z
-    .object({
-      x: list(coordinate('grid x coordinate'), 2, maxMapLines).meta({
-        description: `grid x coordinates, increasing [mm] (2 to ${maxMapLines})`,
-      }),
-      y: list(coordinate('grid y coordinate'), 2, maxMapLines).meta({
-        description: `grid y coordinates, increasing [mm] (2 to ${maxMapLines})`,
-      }),
-      values: list(list(value, 0, maxMapLines), 0, maxMapLines).meta({
-        description: `${what}; values[j][i] at (x[i], y[j])${unit ? ` [${unit}]` : ''}`,
-      }),
-    })
-    .strict();
-
 /** A surface height [µm]: ±10 mm is far beyond any machined or cast face; more is a unit mistake. */
 const heightUm = (d: string) => quantity('µm', d, { gte: -10_000, lte: 10_000 });
 
