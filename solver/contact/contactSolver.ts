@@ -189,9 +189,19 @@ export class ContactSolver {
     return this.newton('load-up', u, swell, null, options);
   }
 
-  /** Step 2: bolts locked at their load-up length; the stack grows by `swell` [mm per point]. */
-  swell(from: ContactState, swell: Float64Array[], options: ContactOptions): ContactState {
-    return this.newton('swelling', Float64Array.from(from.u), swell, from, options);
+  /**
+   * Step 2: bolts locked at their load-up length; the stack grows by `swell` [mm per point]
+   * (the total free growth since load-up). Newton starts from `from`; the bolts act as springs
+   * about `locked` (default `from`), so a sequence of states can start each from the last while
+   * every one is locked at load-up.
+   */
+  swell(
+    from: ContactState,
+    swell: Float64Array[],
+    options: ContactOptions,
+    locked: ContactState = from,
+  ): ContactState {
+    return this.newton('swelling', Float64Array.from(from.u), swell, locked, options);
   }
 
   /** Rigid plates, each interface closed uniformly until it carries the total preload. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { historySchema } from '../history/historySchema';
 import { METRIC_UNITS, type ToleranceMetric } from '../tolerance/toleranceResult';
 import { shownValue } from '../validation/shownValue';
 import { maxBolts, maxGaskets, maxTablePoints } from './limits';
@@ -29,6 +30,11 @@ const customPlateMaterial = z
     density: quantity('kg/m³', 'density', { gte: 100, lte: 25_000 }),
     // maraging steels reach ≈ 2500 MPa, carbide composites more; 5000 is above any plate alloy
     yield: quantity('MPa', 'yield strength', { gt: 0, lte: 5000 }),
+    // Invar and fused silica (≈ 1e-6) to elastomers (≈ 3e-4); above 1e-3 it is ppm/K written as 1/K
+    alpha: quantity('1/K', 'linear thermal expansion coefficient, needed for a temperature change', {
+      gte: 0,
+      lte: 1e-3,
+    }).optional(),
   })
   .strict();
 
@@ -45,7 +51,7 @@ export const plateMaterialSchema = z
         : `${shownValue(iss.input)} — must be one of ${presetNames.join(', ')} or {E, nu, density, yield}`,
   })
   .meta({
-    description: `a preset (${presetNames.join(', ')}) or {E [MPa], nu, density [kg/m³], yield [MPa]}`,
+    description: `a preset (${presetNames.join(', ')}) or {E [MPa], nu, density [kg/m³], yield [MPa], alpha [1/K]}`,
   });
 
 /**
@@ -559,6 +565,7 @@ export const caseSchema = z
       .strict()
       .default({ gridSpacing: 1, contactThreshold: 0.01 }),
     tolerances: tolerancesSchema,
+    history: historySchema,
   })
   .strict();
 

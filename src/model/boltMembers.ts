@@ -37,6 +37,12 @@ export function clampedHeight(c: Case): number {
   return c.plates.top.thickness + bottom + cells + interleaves + gaskets;
 }
 
+/** Length of bolt shank that stretches [mm]: the grip, plus one diameter of thread engagement in a rigid base. */
+export function boltGripLength(c: Case): number {
+  const rigidBase = 'rigid' in c.plates.bottom;
+  return c.bolts.gripLength ?? clampedHeight(c) + (rigidBase ? c.bolts.diameter : 0);
+}
+
 /**
  * Axial stiffness [N/mm] of one bolt with its springs in series:
  * bolt E·A_s/L_grip (grip = clamped height, plus one diameter of thread engagement in a rigid
@@ -44,9 +50,7 @@ export function clampedHeight(c: Case): number {
  */
 export function boltStiffness(c: Case): { bolt: number; springs: number | null; total: number } {
   const mat = boltMaterials[c.bolts.material];
-  const rigidBase = 'rigid' in c.plates.bottom;
-  const grip = c.bolts.gripLength ?? clampedHeight(c) + (rigidBase ? c.bolts.diameter : 0);
-  const bolt = (mat.E * boltStressArea(c.bolts.diameter)) / grip;
+  const bolt = (mat.E * boltStressArea(c.bolts.diameter)) / boltGripLength(c);
   const sp = c.bolts.springs;
   const springs = sp ? sp.rate / sp.count : null;
   const total = springs === null ? bolt : 1 / (1 / bolt + 1 / springs);
