@@ -69,6 +69,18 @@ describe('cell breathing against state of charge', () => {
     expect(LI_UM_PER_MAH).toBeCloseTo(4.85145, 5);
   });
 
+  it('plates about 20 µm of Li per anode at 4 mAh/cm², the figure the Li-metal literature quotes', () => {
+    // one single-sided unit cell of 4 mAh/cm² (20 mg/cm² of active material at 200 mAh/g), no cathode term;
+    // "about 20 µm" is a rounded figure, so the band is 5 %
+    const one = {
+      ...liMetalCell,
+      cathode: { ...liMetalCell.cathode, loading: { kind: 'active-mass' as const, mgPerCm2: 20 } },
+      construction: { ...liMetalCell.construction, coating: 'single' as const, layers: 1 },
+    };
+    const b = cellBreathing(parse(one), { cathodeVolumeChange: 0 });
+    expect(Math.abs(at(b, b.thickness, 1) * 1000 - 20)).toBeLessThan(1);
+  });
+
   it('Li-metal cell: plating of every unit cell plus the cathode term, by hand', () => {
     const b = cellBreathing(parse(liMetalCell), { cathodeVolumeChange: -0.05 });
     // 20 unit cells × 4.8 mAh/cm² × 4.85145 µm = 465.739 µm of Li at full charge
@@ -116,6 +128,12 @@ describe('cell breathing against state of charge', () => {
     expect(a.thickness).toEqual(b.thickness);
     const half = { ...liMetalCell, construction: { ...liMetalCell.construction, layers: 10 } };
     const c = cellBreathing(parse(half), { cathodeVolumeChange: -0.05 });
+    // a bipolar stack of as many unit cells in series breathes as much as the parallel one
+    const bipolar = {
+      ...liMetalCell,
+      construction: { ...liMetalCell.construction, coating: 'single' as const, stacking: 'bipolar' as const },
+    };
+    expect(cellBreathing(parse(bipolar), { cathodeVolumeChange: -0.05 }).thickness).toEqual(b.thickness);
     expect(Math.abs(at(c, c.thickness, 1) * 2 - at(b, b.thickness, 1))).toBeLessThan(1e-12);
   });
 
