@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { maxHistoryStates } from '../history/historySummarySchema';
 import { pressureStatsSchema } from '../results/pressureStatsSchema';
-import type { InterfaceState, PressureGrid, ResultFields } from './resultFields';
+import { historyGrid } from './historyMapsOf';
+import type { HistoryMaps, InterfaceState, PressureGrid, ResultFields } from './resultFields';
 import { parseJsonText, shapedJson } from './shapedJson';
 import type { StackGeometry } from './stackGeometry';
 
@@ -22,6 +24,8 @@ export class FieldsFileError extends Error {
 const MAX_LINES = 20_000;
 const MAX_NODES = 4_000_000;
 const MAX_LAYERS = 200;
+/** history maps: 20 001 states of a 2000-point grid, or 200 of a 200 000-point one (fields.json is read up to 256 MiB) */
+const MAX_HISTORY_VALUES = 40_000_000;
 
 function bytesToBase64(bytes: Uint8Array): string {
   let out = '';
@@ -47,6 +51,8 @@ function base64ToBytes(s: string, what: string): Uint8Array {
 /** Base64 of a Float64Array's little-endian bytes. */
 export const f64 = (a: Float64Array) => bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
 export const u8 = (a: Uint8Array) => bytesToBase64(a);
+/** Base64 of the values rounded to Float32, little-endian: half the size, for maps drawn in colour. */
+export const f32 = (a: ArrayLike<number>) => u8(new Uint8Array(Float32Array.from(a).buffer));
 
 /** `length` finite numbers from base64 (`f64`); throws FieldsFileError naming `what`. */
 export function readF64(s: string, length: number, what: string): Float64Array {
@@ -55,6 +61,20 @@ export function readF64(s: string, length: number, what: string): Float64Array {
     throw new FieldsFileError(`${what}: ${bytes.length / 8} numbers where the mesh needs ${length}`);
   const out = new Float64Array(length);
   new Uint8Array(out.buffer).set(bytes);
+  for (let i = 0; i < length; i++)
+    if (!Number.isFinite(out[i]))
+      throw new FieldsFileError(`${what}[${i}]: ${out[i]} is not a finite number`);
+  return out;
+}
+
+/** `length` finite Float32 numbers from base64 (`f32`), widened to Float64; throws FieldsFileError naming `what`. */
+export function readF32(s: string, length: number, what: string): Float64Array {
+  const bytes = base64ToBytes(s, what);
+  if (bytes.length !== 4 * length)
+    throw new FieldsFileError(`${what}: ${bytes.length / 4} numbers where the grid needs ${length}`);
+  const f = new Float32Array(length);
+  new Uint8Array(f.buffer).set(bytes);
+  const out = Float64Array.from(f);
   for (let i = 0; i < length; i++)
     if (!Number.isFinite(out[i]))
       throw new FieldsFileError(`${what}[${i}]: ${out[i]} is not a finite number`);
@@ -164,6 +184,16 @@ const fileShape = z
     deflection: z.array(z.string()).max(MAX_LAYERS),
     deflectionSwollen: z.array(z.string()).max(MAX_LAYERS).nullable(),
     stack: stackGeometrySchema,
+    // files written before histories existed have no key
+    history: z
+      .object({
+        contactThreshold: finite,
+        grid: gridPlacementShape,
+        values: z.array(z.string()).min(1).max(maxHistoryStates),
+      })
+      .strict()
+      .nullable()
+      .default(null),
   })
   .strict();
 
@@ -176,6 +206,38 @@ const encodeState = (s: InterfaceState) => ({
   grid: encodeGrid(s.grid),
   stats: s.stats,
 });
+
+/**
+ * A history's maps as the file keeps them: one grid placement for all states (they are all on the
+ * interface's map grid) and each state's values as Float32; the contact flags follow from the threshold.
+ */
+function encodeHistory(h: HistoryMaps): FileShape['history'] {
+  const { x0, y0, dx, dy, nx, ny } = h.grids[0];
+  h.grids.forEach((g, k) => {
+    if (g.x0 !== x0 || g.y0 !== y0 || g.dx !== dx || g.dy !== dy || g.nx !== nx || g.ny !== ny)
+      throw new RangeError(`history map ${k} is not on the grid of map 0: every state is mapped on one grid`);
+  });
+  return {
+    contactThreshold: h.contactThreshold,
+    grid: { x0, y0, dx, dy, nx, ny },
+    values: h.grids.map((g) => f32(g.values)),
+  };
+}
+
+function decodeHistory(h: NonNullable<FileShape['history']>): HistoryMaps {
+  const n = h.grid.nx * h.grid.ny;
+  if (n > MAX_NODES) throw new FieldsFileError(`history.grid: ${n} points, allowed at most ${MAX_NODES}`);
+  if (n * h.values.length > MAX_HISTORY_VALUES)
+    throw new FieldsFileError(
+      `history: ${h.values.length} maps of ${n} points, allowed at most ${MAX_HISTORY_VALUES} values in all`,
+    );
+  return {
+    grids: h.values.map((v, k) =>
+      historyGrid(h.grid, readF32(v, n, `history.values[${k}]`), h.contactThreshold),
+    ),
+    contactThreshold: h.contactThreshold,
+  };
+}
 
 /** The text of `fields.json` for solved fields; `inputHash` ties it to its result.json. */
 export function encodeResultFields(fields: ResultFields, inputHash: string | null = null): string {
@@ -197,6 +259,7 @@ export function encodeResultFields(fields: ResultFields, inputHash: string | nul
     deflection: fields.deflection.map(f64),
     deflectionSwollen: fields.deflectionSwollen ? fields.deflectionSwollen.map(f64) : null,
     stack: fields.stack,
+    history: fields.history && fields.history.grids.length > 0 ? encodeHistory(fields.history) : null,
   };
   return JSON.stringify(file);
 }
@@ -246,6 +309,7 @@ export function decodeResultFields(text: string): { fields: ResultFields; inputH
       ? f.deflectionSwollen.map((d, l) => readF64(d, nNodes, `deflectionSwollen[${l}]`))
       : null,
     stack: f.stack as StackGeometry,
+    history: f.history ? decodeHistory(f.history) : null,
   };
   for (const p of fields.stack.parts)
     if (p.upper >= nLayers || p.lower >= nLayers)

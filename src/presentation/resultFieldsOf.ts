@@ -2,6 +2,7 @@ import type { ContactState } from '../../solver/contact/contactSolver';
 import { nodalPressure, resampleToGrid } from '../results/pressureMap';
 import type { PressureStats } from '../results/pressureStats';
 import type { CaseResult } from '../solveCase';
+import { historyMapsOf } from './historyMapsOf';
 import type { InterfaceField, InterfaceState, PressureGrid, ResultFields } from './resultFields';
 import { stackGeometryOf } from './stackGeometryOf';
 
@@ -81,5 +82,6 @@ export function resultFieldsOf(result: CaseResult): ResultFields {
     deflection: deflectionOf(loadUp),
     deflectionSwollen: swollen ? deflectionOf(swollen) : null,
     stack: stackGeometryOf(c, model),
+    history: result.fields.history ? historyMapsOf(result.fields.history, threshold) : null,
   };
 }

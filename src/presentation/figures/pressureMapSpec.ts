@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { valueColour } from '../colourScale';
 import { type FilmGradeId, filmGrade, filmPressureColour } from '../film';
 import { type InterfaceState, LOAD_STATE_LABEL, type LoadState, type ResultFields } from '../resultFields';
+import type { StackGeometry } from '../stackGeometry';
 import { colourBarSpec } from './colourBarSpec';
 import { figureLayout } from './figureLayout';
 import { formatPercent, formatValue } from './figureText';
@@ -74,8 +75,35 @@ export function interfaceState(
  * "no contact" swatch and open fraction; title with case, interface and load state, statistics below.
  */
 export function pressureMapSpec(o: PressureMapOptions): TopLevelSpec {
-  const { fields } = o;
-  const { name, field } = interfaceState(fields, o.interfaceIndex, o.state);
+  const { name, field } = interfaceState(o.fields, o.interfaceIndex, o.state);
+  return pressureFigureSpec({
+    ...o,
+    stack: o.fields.stack,
+    field,
+    title: `${o.caseName} — ${name}, ${LOAD_STATE_LABEL[o.state]}`,
+    rangeNote: 'shared with the other load state',
+  });
+}
+
+/** A pressure map figure of any state: what `pressureMapSpec` draws for a load state, and the life history for each of its states. */
+export interface PressureFigureOptions
+  extends Pick<PressureMapOptions, 'film' | 'cells' | 'width' | 'height' | 'range'> {
+  stack: StackGeometry;
+  /** the grid drawn and the statistics quoted */
+  field: Pick<InterfaceState, 'grid' | 'stats'>;
+  title: string;
+  /** subtitle lines above the statistics line (the state drawn) */
+  lead?: string[];
+  /** why `range` was given, after "colour scale lo to hi MPa, " */
+  rangeNote: string;
+}
+
+/**
+ * The figure of one pressure map (see `pressureMapSpec`): the map over the plate, the colour bar
+ * in MPa with the no-contact swatch, the statistics in the subtitle under the `lead` lines.
+ */
+export function pressureFigureSpec(o: PressureFigureOptions): TopLevelSpec {
+  const { field } = o;
   const stats = gridStats(field.grid);
   const range = o.range ?? { lo: stats.min, hi: stats.max };
   const grade = o.film ? filmGrade(o.film) : null;
@@ -89,21 +117,20 @@ export function pressureMapSpec(o: PressureMapOptions): TopLevelSpec {
     height: o.height ?? A4_LANDSCAPE_150DPI.height,
   };
   const subtitle = [
+    ...(o.lead ?? []),
     `mean ${formatValue(field.stats.mean)} MPa over the footprint, CoV ${field.stats.cov.toFixed(2)} · in contact ${formatValue(stats.min)} to ${formatValue(stats.max)} MPa · no contact ${formatPercent(open)}`,
   ];
   if (o.range && !grade)
-    subtitle.push(
-      `colour scale ${formatValue(range.lo)} to ${formatValue(range.hi)} MPa, shared with the other load state`,
-    );
+    subtitle.push(`colour scale ${formatValue(range.lo)} to ${formatValue(range.hi)} MPa, ${o.rangeNote}`);
   if (grade)
     subtitle.push(
       `as Prescale ${grade.label} film would show it: colour develops from ${grade.min} to ${grade.max} MPa`,
     );
-  const layout = figureLayout(size, fields.stack.plate, 1, 1, subtitle.length);
+  const layout = figureLayout(size, o.stack.plate, 1, 1, subtitle.length);
   const map = mapPanelSpec({
     grid: field.grid,
     colour,
-    stack: fields.stack,
+    stack: o.stack,
     pxPerMm: layout.pxPerMm,
     cells: o.cells ?? 'rect',
     valueTitle: 'p [MPa]',
@@ -133,7 +160,7 @@ export function pressureMapSpec(o: PressureMapOptions): TopLevelSpec {
     $schema: VEGA_LITE_SCHEMA,
     config: figureConfig(),
     usermeta: { figureSize: size },
-    title: figureTitle(size.width, `${o.caseName} — ${name}, ${LOAD_STATE_LABEL[o.state]}`, subtitle),
+    title: figureTitle(size.width, o.title, subtitle),
     hconcat: [map, bar],
     spacing: layout.barSpacing,
   } as unknown as TopLevelSpec;

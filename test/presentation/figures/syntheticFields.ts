@@ -124,6 +124,7 @@ export function syntheticFields(
     interfaces,
     deflection,
     deflectionSwollen: null,
+    history: null,
     stack,
   };
 }

@@ -147,6 +147,7 @@ export function handFields(interfaceName = 'cell stack (with pads)'): ResultFiel
     interfaces: [{ name: interfaceName, mask: new Uint8Array(4).fill(1), ...state, swollen: state }],
     deflection: [new Float64Array(4), new Float64Array(4)],
     deflectionSwollen: null,
+    history: null,
     stack: {
       plate: { Lx: 150, Ly: 150 },
       footprint: { x0: 25, y0: 25, x1: 125, y1: 125 },
