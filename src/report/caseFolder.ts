@@ -2,6 +2,7 @@ import { constants, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pressureCsv } from '../presentation/csv';
 import { encodeResultFields } from '../presentation/fieldsFile';
+import { historyCsv } from '../presentation/historyCsv';
 import type { FilmGradeId } from '../presentation/film';
 import type { CaseSummary } from '../solveCase';
 import type { CaseArtifacts } from './caseArtifacts';
@@ -20,7 +21,8 @@ export type ResultFile = CaseSummary & { input: ResultInput };
 
 /**
  * Write one case's folder — the figures (pressure, pressure-swollen when the case swells,
- * deflection, histogram; each .svg and .png), pressure.csv, fields.json (what the viewer opens),
+ * deflection, histogram; with a life history `history` and `history-map-<state>`; each .svg and .png),
+ * pressure.csv, history.csv (with a life history), fields.json (what the viewer opens),
  * case.json (the case as solved, defaults filled in), result.vtu and result.json — by
  * replacing the folder whole (`replaceFolder`): its files always come from one solve of one input
  * hash, even when the process is killed mid-write, so resuming can trust a result.json and the
@@ -45,9 +47,11 @@ export async function caseFolderFiles(
 ): Promise<{ files: Record<string, string | Uint8Array>; result: ResultFile }> {
   const result: ResultFile = { ...artifacts.summary, input };
   const { fields } = artifacts;
+  const { history } = artifacts.summary;
   const files = {
-    ...(await caseFigures(fields, artifacts.summary.name, film ?? null)),
+    ...(await caseFigures(fields, artifacts.summary.name, film ?? null, history)),
     'pressure.csv': pressureCsv(fields.interfaces[0].grid),
+    ...(history ? { 'history.csv': historyCsv(history) } : {}),
     'fields.json': encodeResultFields(fields, input.hash),
     'case.json': `${JSON.stringify(artifacts.case, null, 2)}\n`,
     'result.vtu': resultVtu(artifacts),

@@ -4,7 +4,8 @@ const f = (v: number, digits = 3) => (Number.isFinite(v) ? v.toFixed(digits) : '
 
 /**
  * A plain-text table of the summaries, one row per case, for the terminal. Pressures in MPa,
- * bolt force in N, "Δw top" is the top plate's deflection range wMax − wMin in µm, time in s.
+ * bolt force in N, "Δw top" is the top plate's deflection range wMax − wMin in µm, time in s;
+ * then the warnings, and the verdict of each case with a life history.
  */
 export function summaryTable(rows: { name: string; summary: CaseSummary }[]): string {
   const header = [
@@ -49,6 +50,8 @@ export function summaryTable(rows: { name: string; summary: CaseSummary }[]): st
   const line = (r: string[]) =>
     r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   const warned = rows.filter(({ summary }) => summary.warnings.length > 0);
+  // a summary from a worker older than histories has no key
+  const lived = rows.filter(({ summary }) => summary.history != null);
   return [
     `pressures in MPa`,
     line(header),
@@ -56,5 +59,7 @@ export function summaryTable(rows: { name: string; summary: CaseSummary }[]): st
     ...body.map(line),
     ...(warned.length > 0 ? ['', 'warnings:'] : []),
     ...warned.flatMap(({ name, summary }) => summary.warnings.map((w) => `  ${name}: ${w}`)),
+    ...(lived.length > 0 ? ['', 'life history (every state: history.csv):'] : []),
+    ...lived.map(({ name, summary }) => `  ${name}: ${summary.history?.verdict.text}`),
   ].join('\n');
 }

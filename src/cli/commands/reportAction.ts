@@ -138,7 +138,7 @@ async function madeReport(
 ): Promise<{ html: string; pdf: Uint8Array | null } | null> {
   let figures: ReportFigures;
   try {
-    figures = await reportFigures(src.fields, { film: opts.film });
+    figures = await reportFigures(src.fields, { film: opts.film, history: src.summary.history });
   } catch (e) {
     process.stderr.write(`stackpress: report: a figure could not be drawn: ${(e as Error).message}\n`);
     return null;

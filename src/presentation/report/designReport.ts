@@ -6,6 +6,7 @@ import { balanceSection } from './balanceSection';
 import { boltSection } from './boltSection';
 import { effortSection } from './effortSection';
 import { figuresSection, type ReportFigures } from './figuresSection';
+import { historySection } from './historySection';
 import { escapeHtml } from './htmlText';
 import { inputsSection } from './inputsSection';
 import { plateSection } from './plateSection';
@@ -33,18 +34,25 @@ export interface DesignReportInput {
 
 /**
  * One self-contained HTML design report of a solved case: title block, inputs with units,
- * figures, pressure statistics, bolts and springs, plate stresses, warnings, force balance and
+ * figures, pressure statistics, the life history (when the case has one), bolts and springs, plate stresses, warnings, force balance and
  * solver effort. Everything is inline (style sheet, figures as data URLs), so the file opens and
  * prints anywhere without a network. Every string from the case is escaped. Pure: the same input
  * gives the same text, in Node and in the browser.
  */
 export function designReportHtml(input: DesignReportInput): string {
   const { summary, caseInput: c, fields } = input;
+  const { history } = summary;
+  type Part = [string, (n: number) => string];
+  // only a case with a life history has its section, so the other sections keep their numbers
+  const historyPart: Part[] = history
+    ? [['history', (n) => historySection(n, history, input.figures.history)]]
+    : [];
   // numbered from 2: the title block is the first
-  const parts: [string, (n: number) => string][] = [
+  const parts: Part[] = [
     ['inputs', (n) => inputsSection(n, c, fields)],
     ['figures', (n) => figuresSection(n, input.figures, fields)],
     ['pressure', (n) => pressureSection(n, summary, c.output.contactThreshold)],
+    ...historyPart,
     ['bolts', (n) => boltSection(n, summary, c)],
     ['plates', (n) => plateSection(n, summary, 'rigid' in c.plates.bottom)],
     ['warnings', (n) => warningsSection(n, summary.warnings)],

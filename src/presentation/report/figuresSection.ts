@@ -13,9 +13,12 @@ export interface ReportFigures {
   deflection: string;
   /** pressure histogram (area fraction per pressure bin) */
   histogram: string;
+  /** the life history's chart (pressure and bolt tension against time), when the case has a history */
+  history?: string;
 }
 
-function figure(svg: string, caption: string): string {
+/** One figure of the report: the SVG inline as a data URL, and its caption. */
+export function figure(svg: string, caption: string): string {
   const url = svgDataUrl(svg);
   const image = url
     ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(caption)}">`

@@ -1,6 +1,8 @@
 import { deflectionSpec } from '../figures/deflectionSpec';
 import { figureSvg } from '../figures/figureSvg';
+import type { HistorySummary } from '../../history/historyResult';
 import { histogramSpec } from '../figures/histogramSpec';
+import { historySpec } from '../figures/historySpec';
 import { pressureMapSpec, pressureRangeOf } from '../figures/pressureMapSpec';
 import type { FilmGradeId } from '../film';
 import type { ResultFields } from '../resultFields';
@@ -10,6 +12,8 @@ import type { ReportFigures } from './figuresSection';
 export interface ReportFigureOptions {
   /** draw the pressure maps as this Prescale film grade would show them */
   film?: FilmGradeId | null;
+  /** the summary's life history: its chart is drawn when given */
+  history?: HistorySummary | null;
 }
 
 /**
@@ -19,12 +23,13 @@ export interface ReportFigureOptions {
 export const REPORT_FIGURE_SIZE = {
   map: { width: 1754, height: 880 },
   histogram: { width: 1754, height: 700 },
+  history: { width: 1754, height: 1000 },
 } as const;
 
 /**
  * The report's figures rendered to SVG documents: the pressure map under the top plate after
  * load-up and, when the case swells, after swelling; the plates' deflection; the pressure
- * histogram. Maps are drawn as images of their cells, which keeps each SVG to a few hundred kB.
+ * histogram; the life history's chart when `options.history` is given. Maps are drawn as images of their cells, which keeps each SVG to a few hundred kB.
  * Browser-safe, so the viewer's report has the figures the CLI's has.
  */
 export async function reportFigures(
@@ -40,7 +45,8 @@ export async function reportFigures(
     figureSvg(
       pressureMapSpec({ fields, interfaceIndex: 0, state, caseName, film, cells: 'image', range, ...map }),
     );
-  const [pressure, pressureSwollen, deflection, histogram] = await Promise.all([
+  const { history } = options;
+  const [pressure, pressureSwollen, deflection, histogram, historyChart] = await Promise.all([
     pressureOf('loadUp'),
     fields.interfaces[0]?.swollen ? pressureOf('swollen') : undefined,
     figureSvg(deflectionSpec({ fields, caseName, state: 'loadUp', cells: 'image', ...map })),
@@ -53,6 +59,13 @@ export async function reportFigures(
         ...REPORT_FIGURE_SIZE.histogram,
       }),
     ),
+    history ? figureSvg(historySpec({ history, caseName, ...REPORT_FIGURE_SIZE.history })) : undefined,
   ]);
-  return { pressure, pressureSwollen, deflection, histogram };
+  return {
+    pressure,
+    pressureSwollen,
+    deflection,
+    histogram,
+    ...(historyChart ? { history: historyChart } : {}),
+  };
 }

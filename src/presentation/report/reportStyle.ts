@@ -46,6 +46,8 @@ table.pressure { font-size: 8pt; }
 table.pressure th, table.pressure td { padding-left: 1mm; padding-right: 1mm; }
 table.pressure td:first-child { min-width: 28mm; }
 table.inputs td { padding-top: .6mm; padding-bottom: .6mm; }
+table.history { font-size: 8pt; }
+.verdict { font-size: 10.5pt; font-weight: bold; margin: 1mm 0 3mm; }
 tr.group th { background: #eef1f4; font-size: 8.5pt; padding-top: 1.5mm; }
 table.quantities th { font-weight: normal; color: #333; }
 table.quantities td.long { overflow-wrap: anywhere; white-space: normal; font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 7.5pt; }
