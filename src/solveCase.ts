@@ -4,8 +4,9 @@ import { SolverSession } from '../solver/session/solverSession';
 import { type CheckedCase, checkCase } from './case/checkCase';
 import type { Case } from './case/schema';
 import type { WorkLimits } from './case/workBudget';
-import { boltStiffness } from './model/boltMembers';
 import type { HistoryFields, HistorySummary } from './history/historyResult';
+import { type SolvedHistory, solveHistory } from './history/solveHistory';
+import { boltStiffness } from './model/boltMembers';
 import { buildModel, type StackModel, swellingField } from './model/buildModel';
 import { nodalPressure, type RegularGrid, resampleToGrid } from './results/pressureMap';
 import { type PressureStats, pressureStats } from './results/pressureStats';
@@ -95,7 +96,7 @@ export interface CaseSummary {
 export interface SolveEffort {
   /** end to end [s] */
   seconds: number;
-  /** where the time went [s]: validation, model, solver setup (ordering, symbolic analysis, plate stiffness, assembly), load-up, swelling, results */
+  /** where the time went [s]: validation, model, solver setup (ordering, symbolic analysis, plate stiffness, assembly), load-up, swelling (or the history's states), results */
   phases: SolvePhases;
   /** threads available to each factorization: 2 with the session's helper thread, else 1 */
   factorThreads: number;
@@ -181,12 +182,13 @@ export function solveCase(raw: unknown, options: SolveOptions = {}): CaseResult 
   // 3. Load-up: each bolt at its (scattered) preload.
   const loadUp = solver.loadUp(opts);
   const loadUpSeconds = lap();
-  // 4. Swelling with the bolts locked.
+  // 4. Swelling with the bolts locked, or the life history state by state (the two exclude each other).
   const swollen =
     c.stack.swelling.type === 'none' ? null : solver.swell(loadUp, swellingField(c, model), opts);
+  const history = c.history ? solveHistory(c, c.history, model, solver, loadUp, opts) : null;
   const swelling = lap();
   // 5. Summaries, then the checks that decide whether the result is an answer at all.
-  const result = assembleResult(c, checked.warnings, model, solver, loadUp, swollen);
+  const result = assembleResult(c, checked.warnings, model, solver, loadUp, swollen, history);
   const states: CheckedState[] = [
     { label: 'load-up', state: loadUp, balance: result.balance, contact: contactOf(result.interfaces) },
   ];
@@ -200,6 +202,7 @@ export function solveCase(raw: unknown, options: SolveOptions = {}): CaseResult 
   refuseImpossible(c, model, states);
   refuseUnbalanced(c, states);
   result.warnings.push(...designWarnings(c, model, states, platesForWarnings(result, model)));
+  if (history) result.warnings.push(...history.warnings);
   refuseNonFinite(summaryOf(result));
   const phases: SolvePhases = {
     validate,
@@ -231,6 +234,7 @@ export function assembleResult(
   solver: ContactSolver,
   loadUp: ContactState,
   swollen: ContactState | null,
+  history: SolvedHistory | null = null,
 ): CaseResult {
   const { problem, mesh } = model;
   const nNodes = mesh.nodes.length / 2;
@@ -274,9 +278,9 @@ export function assembleResult(
       wMax = Math.max(wMax, w[i]);
       wMin = Math.min(wMin, w[i]);
     }
-    const states = (swollen ? [loadUp, swollen] : [loadUp]).map((s) =>
-      s.u.subarray(pm.dofOffset, pm.dofOffset + pm.nDofs),
-    );
+    // the plates' stresses over every state: the history's most loaded state bounds its others
+    const solved = [loadUp, ...(swollen ? [swollen] : []), ...(history ? [history.mostLoaded] : [])];
+    const states = solved.map((s) => s.u.subarray(pm.dofOffset, pm.dofOffset + pm.nDofs));
     const vm = maxVonMises(mesh, pm.E, pm.nu, pm.thickness, states);
     const mat = model.layerMaterials[l]!;
     deflection.push({ name: model.layerNames[l], w });
@@ -310,17 +314,24 @@ export function assembleResult(
       swollen && itfSw
         ? { pressure: itfSw[0].pressure, balance: balanceOf(swollen, itfSw[0].pressure), interfaces: itfSw }
         : null,
-    history: null,
+    history: history?.summary ?? null,
     boltStiffness: boltStiffness(c),
     nominalPressure: loadUp.boltForce.reduce((s, f) => s + f, 0) / itfUp[0].pressure.area,
     solver: {
       dofs: solver.n,
       nnzL: stats.nnzL,
       flops: stats.flops,
-      newtonIterations: loadUp.iterations + (swollen?.iterations ?? 0),
+      newtonIterations:
+        loadUp.iterations +
+        (swollen?.iterations ?? 0) +
+        (history?.summary.states.reduce((n, s, i) => n + (i > 0 ? s.newtonIterations : 0), 0) ?? 0),
       // made here or taken from the session: what the case needs, whatever was solved before it
       factorizations: solver.totalFactorizations + solver.reusedFactorizations,
-      supportReaction: Math.max(loadUp.supportReaction, swollen?.supportReaction ?? 0),
+      supportReaction: Math.max(
+        loadUp.supportReaction,
+        swollen?.supportReaction ?? 0,
+        history?.supportReaction ?? 0,
+      ),
     },
     effort: {
       seconds: 0,
@@ -333,7 +344,10 @@ export function assembleResult(
       plansReused: 0,
     },
   };
-  return { ...summary, fields: { case: c, model, pressure, deflection, loadUp, swollen, history: null } };
+  return {
+    ...summary,
+    fields: { case: c, model, pressure, deflection, loadUp, swollen, history: history?.fields ?? null },
+  };
 }
 
 const contactOf = (itfs: InterfaceResult[]) =>

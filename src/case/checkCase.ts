@@ -1,3 +1,4 @@
+import { historyIssues } from '../history/historyChecks';
 import { IssueList } from '../validation/issueList';
 import { InputError, parseInput } from '../validation/parseInput';
 import { washerOverlaps } from './boltOverlap';
@@ -209,6 +210,7 @@ export function checkCase(raw: unknown, limits: WorkLimits = {}): CheckedCase {
   if (sw.type === 'strainMap' || sw.type === 'thicknessMap')
     gridShape(errors, 'stack.swelling.grid', sw.grid);
   swellingIssues(errors, c);
+  historyIssues(errors, c, limits);
 
   const h = c.mesh.size;
   if (h > Math.min(fp.x1 - fp.x0, fp.y1 - fp.y0) / 4) {

@@ -222,7 +222,7 @@ export function estimateWork(c: Case): WorkEstimate {
 }
 
 /** `4096`, `37 000`: a whole number with its thousands set apart (from 10 000 on). */
-function groupedNumber(v: number): string {
+export function groupedNumber(v: number): string {
   const s = String(Math.round(v));
   return Math.abs(v) >= 10_000 ? s.replace(/\B(?=(\d{3})+(?!\d))/g, ' ') : s;
 }
