@@ -1,6 +1,6 @@
+import type { HistorySummary } from '../../history/historyResult';
 import { deflectionSpec } from '../figures/deflectionSpec';
 import { figureSvg } from '../figures/figureSvg';
-import type { HistorySummary } from '../../history/historyResult';
 import { histogramSpec } from '../figures/histogramSpec';
 import { historySpec } from '../figures/historySpec';
 import { pressureMapSpec, pressureRangeOf } from '../figures/pressureMapSpec';

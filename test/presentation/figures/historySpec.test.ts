@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { describe, expect, it } from 'vitest';
 import { figureSvg } from '../../../src/presentation/figures/figureSvg';
 import { historySpec, verdictWords, worstWords } from '../../../src/presentation/figures/historySpec';
 import { historyAxis } from '../../../src/presentation/figures/historyTimeAxis';
