@@ -60,7 +60,7 @@ export function historyIssues(errors: Messages, c: Case, limits: WorkLimits = {}
   if (b.type === 'table') {
     sameLength('history.breathing.thickness', b.thickness, 'history.breathing.soc', b.soc);
     increasing('history.breathing.soc', '', b.soc, true);
-    b.thickness.forEach((v, i) => cellChange(`history.breathing.thickness[${i}]`, v));
+    for (const [i, v] of b.thickness.entries()) cellChange(`history.breathing.thickness[${i}]`, v);
   }
   const g = h.growth;
   const cycles = h.states ? Math.max(...h.states.map((s) => s.cycle)) : h.cycles.count;
@@ -68,7 +68,7 @@ export function historyIssues(errors: Messages, c: Case, limits: WorkLimits = {}
   if (g.type === 'table') {
     sameLength('history.growth.thickness', g.thickness, 'history.growth.cycle', g.cycle);
     increasing('history.growth.cycle', '', g.cycle, true);
-    g.thickness.forEach((v, i) => cellChange(`history.growth.thickness[${i}]`, v));
+    for (const [i, v] of g.thickness.entries()) cellChange(`history.growth.thickness[${i}]`, v);
   }
   const T = h.temperature;
   if (T.type === 'table') {

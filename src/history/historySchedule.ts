@@ -24,15 +24,14 @@ export function historySchedule(h: HistoryCase): ScheduledState[] {
   const { min, max } = h.soc;
   const states: ScheduledState[] = [{ label: 'load-up', time: 0, cycle: 0, soc: min, deltaT: 0 }];
   if (h.states) {
-    h.states.forEach((s, i) =>
+    for (const [i, s] of h.states.entries())
       states.push({
         label: s.label ?? `state ${i + 1}`,
         time: s.time,
         cycle: s.cycle,
         soc: s.soc,
         deltaT: s.deltaT ?? temperatureAt(h, s.time),
-      }),
-    );
+      });
     return states;
   }
   const { count, hoursPerCycle, statesPerCycle: m } = h.cycles;
