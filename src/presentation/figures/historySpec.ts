@@ -35,7 +35,9 @@ const PANEL_SPACING = 30;
 /** share of the plots' height the pressure panel takes; the bolt panel has the rest */
 const PRESSURE_SHARE = 0.7;
 /** above this many states the mean is drawn as a line only, without a dot per state */
-const MAX_DOTS = 400;
+const MAX_DOTS = 120;
+/** room above and below the window and the judged values, as a share of their span */
+const Y_MARGIN = 0.3;
 
 /**
  * The series, in legend order, and their colours: the mean dark, its bands lighter shades of it
@@ -63,10 +65,26 @@ const DRIVER_WORDS: Record<HistoryDriver, string> = {
 /** The statistic judged against the window, in words. */
 const statisticWords = (h: HistorySummary) => (h.window.statistic === 'mean' ? 'mean' : 'p5 and p95');
 
-/** The values of a state that lie outside the window [MPa]: its mean, or its p5 and p95, whichever are judged. */
+/** The values of a state judged against the window [MPa]: its mean, or its p5 and p95. */
+const judgedValues = (h: HistorySummary, s: HistoryState): number[] =>
+  h.window.statistic === 'mean' ? [s.pressure.mean] : [s.pressure.p5, s.pressure.p95];
+
+/** The values of a state that lie outside the window [MPa]. */
 function outsideValues(h: HistorySummary, s: HistoryState): number[] {
-  const judged = h.window.statistic === 'mean' ? [s.pressure.mean] : [s.pressure.p5, s.pressure.p95];
-  return judged.filter((v) => v < h.window.min || v > h.window.max);
+  return judgedValues(h, s).filter((v) => v < h.window.min || v > h.window.max);
+}
+
+/**
+ * The pressure axis [MPa]: the window and every judged value with room around them, so a change of
+ * the mean by a tenth of the window shows; the bands are cut at it (a dead zone puts the minimum at
+ * 0 and a bolt corner the maximum at three times the mean, which would flatten the line to nothing).
+ */
+function pressureDomain(h: HistorySummary): [number, number] {
+  const judged = h.states.flatMap((s) => judgedValues(h, s));
+  const lo = Math.min(h.window.min, ...judged);
+  const hi = Math.max(h.window.max, ...judged);
+  const margin = Y_MARGIN * (hi - lo || Math.abs(hi) || 1);
+  return [Math.max(0, lo - margin), hi + margin];
 }
 
 /** "cycle 10 charged, 0.500 MPa above 6.00 MPa": the worst state in a few words. */
@@ -125,9 +143,16 @@ export function historySpec(o: HistoryChartOptions): TopLevelSpec {
     0,
     h.states.findIndex((s) => s.index === verdict.worst.index),
   );
+  const domain = pressureDomain(h);
+  const low = Math.min(...rows.map((r) => r.min));
+  const high = Math.max(...rows.map((r) => r.max));
+  const cut =
+    low < domain[0] || high > domain[1]
+      ? ` · bands cut at the axis: min–max ${formatValue(low)} to ${formatValue(high)} MPa over the history`
+      : '';
   const subtitle = [
     verdictWords(h),
-    `cell pressure under the top plate at each state; window from ${win.source}`,
+    `cell pressure under the top plate at each state; window from ${win.source}${cut}`,
   ];
   const size = {
     width: o.width ?? A4_LANDSCAPE_150DPI.width,
@@ -144,14 +169,11 @@ export function historySpec(o: HistoryChartOptions): TopLevelSpec {
     PANEL_SPACING;
   const pressureHeight = Math.round(PRESSURE_SHARE * plots);
 
-  const lo = Math.min(win.min, ...rows.map((r) => r.min));
-  const hi = Math.max(win.max, ...rows.map((r) => r.max));
-  const pad = 0.05 * (hi - lo || 1);
   const x = { field: 'x', type: 'quantitative', scale: ax.scale };
   const xHidden = { ...x, axis: { values: ax.axis.values, labels: false, title: null } };
   const y = {
     type: 'quantitative',
-    scale: { domain: [Math.max(0, lo - pad), hi + pad], nice: false, zero: false },
+    scale: { domain, nice: false, zero: false },
   };
   const dots = rows.length <= MAX_DOTS ? { size: 60, filled: true } : false;
   const tooltip = [
@@ -170,17 +192,17 @@ export function historySpec(o: HistoryChartOptions): TopLevelSpec {
   const pressureLayers: Record<string, unknown>[] = [
     {
       data: { values: rows },
-      mark: { type: 'area' },
+      mark: { type: 'area', clip: true },
       encoding: {
         x: xHidden,
-        y: { field: 'min', ...y, axis: { title: 'cell pressure [MPa]' } },
+        y: { field: 'min', ...y, axis: { title: 'cell pressure [MPa]', tickCount: 8 } },
         y2: { field: 'max' },
         color: colour('min–max'),
       },
     },
     {
       data: { values: rows },
-      mark: { type: 'area' },
+      mark: { type: 'area', clip: true },
       encoding: { x, y: { field: 'p5', ...y }, y2: { field: 'p95' }, color: colour('p5–p95') },
     },
     // the window over the bands, faint enough to see them through it; its edges dashed and named in the margin

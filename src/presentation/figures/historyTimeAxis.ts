@@ -11,8 +11,13 @@ export interface HistoryAxis {
   field: 'time [h]' | 'state [-]';
 }
 
-/** Times spanning at least this ratio (largest over the first positive one) get a log axis. */
+/**
+ * A log axis when the times span at least this ratio (largest over the first positive one) and
+ * half the states lie in the first `LOG_CROWD` of the time: states spaced evenly (cycling) read
+ * best on a linear axis, states crowding the start (settling, relaxation) on a log one.
+ */
 const LOG_SPAN = 100;
+const LOG_CROWD = 0.1;
 
 /** Ticks 1, 2, 5 × 10^k from the decade below `lo` up to `hi` (decades only over more than six). */
 function logTicks(lo: number, hi: number): number[] {
@@ -30,10 +35,11 @@ function logTicks(lo: number, hi: number): number[] {
 
 /**
  * The x axis of a life history: time since load-up [h]; the state index when every time is 0 (a
- * history of states without times). When the times span two decades or more — a few hours of
- * settling and a hundred cycles — the scale is symmetric-log with its linear part below the first
- * state's time, so load-up (t = 0) stays on the axis, the early relaxation is spread out, and the
- * last cycles still read as separate states.
+ * history of states without times). Evenly spaced states (a hundred cycles) get a linear axis,
+ * each cycle its share of the width. When the times span two decades or more and half the states
+ * crowd the first tenth of the time (settling and relaxation sampled at log-spaced times), the
+ * scale is symmetric-log with its linear part below the first state's time, so load-up (t = 0)
+ * stays on the axis and the early states spread out.
  */
 export function historyAxis(states: HistoryState[]): HistoryAxis {
   const times = states.map((s) => s.time);
@@ -53,7 +59,9 @@ export function historyAxis(states: HistoryState[]): HistoryAxis {
     };
   }
   const tMin = Math.min(...times.filter((t) => t > 0));
-  if (tMax / tMin >= LOG_SPAN) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  if (tMax / tMin >= LOG_SPAN && median <= LOG_CROWD * tMax) {
     const ticks = [0, ...logTicks(tMin, tMax)];
     return {
       x: times,

@@ -64,6 +64,20 @@ describe('historySpec: the cell pressure over a life history', () => {
     expect(bolts.layer.find((l) => l.mark.type === 'line')?.encoding.y.field).toBe('boltMean');
   });
 
+  it('scales the pressure axis to the window and the means, with 30 % of their span around them, and cuts the bands', () => {
+    // means 3.8 … 6.5 MPa and the window 4–6 MPa: span 2.7, margin 0.81
+    const mean = pressure.layer.find((l) => l.mark.type === 'line') as unknown as {
+      encoding: { y: { scale: { domain: number[] } } };
+    };
+    const [lo, hi] = mean.encoding.y.scale.domain;
+    expect(lo).toBeCloseTo(3.8 - 0.81, 12);
+    expect(hi).toBeCloseTo(6.5 + 0.81, 12);
+    // min–max runs from 0.6 × 3.8 = 2.28 to 1.4 × 6.5 = 9.1 MPa: beyond the axis, so said so
+    expect(chart.title.subtitle[1]).toContain('bands cut at the axis: min–max 2.28 to 9.10 MPa');
+    for (const area of pressure.layer.filter((l) => l.mark.type === 'area'))
+      expect(area.mark.clip).toBe(true);
+  });
+
   it('names every axis with its unit', () => {
     expect(axisTitles(chart)).toEqual(
       expect.arrayContaining([
@@ -118,6 +132,13 @@ describe('historyAxis: what the chart plots its states against', () => {
     expect(ax.scale).toMatchObject({ type: 'symlog', constant: 3, domain: [0, 600] });
     expect(ax.axis.values).toEqual([0, 1, 2, 5, 10, 20, 50, 100, 200, 500]);
     expect(ax.x).toEqual([0, 3, 6, 57, 60, 597, 600]);
+  });
+
+  it('stays linear for evenly spaced states, however many decades they span: 100 cycles of 4 h', () => {
+    const states = Array.from({ length: 201 }, (_, i) => ({ ...h.states[0], index: i, time: 2 * i }));
+    const ax = historyAxis(states);
+    expect(ax.scale).toMatchObject({ type: 'linear', domain: [0, 400] });
+    expect(ax.axis.values).toEqual([0, 50, 100, 150, 200, 250, 300, 350, 400]);
   });
 
   it('stays linear over less than two decades', () => {
