@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { historySchema } from '../history/historySchema';
 import { METRIC_UNITS, type ToleranceMetric } from '../tolerance/toleranceResult';
 import { shownValue } from '../validation/shownValue';
+import { cellConfinementSchema, confinementNeedsLinearLaw } from './confinementSchema';
 import { maxBolts, maxGaskets, maxTablePoints } from './limits';
 import { boltMaterials, plateMaterials } from './materials';
 import { quantity } from './quantity';
@@ -209,8 +210,10 @@ const stackSchema = z
         // thin-film cells are tens of µm, thick prismatic ones tens of mm
         thickness: quantity('mm', 'thickness of one cell', { gte: 0.01, lte: 100 }),
         law: compressionLaw,
+        confinement: cellConfinementSchema,
       })
-      .strict(),
+      .strict()
+      .superRefine(confinementNeedsLinearLaw),
     interleaf: z
       .object({
         every: quantity('', 'an interleaf plate after every N cells', { int: true, gte: 1, lte: 1000 }),

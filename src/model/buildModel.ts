@@ -5,6 +5,7 @@ import { footprintRect, padRect, type Rect } from '../case/caseGeometry';
 import { type PlateMaterial, plateMaterials } from '../case/materials';
 import { meshAxisSpecs } from '../case/meshAxes';
 import type { Case, GasketCase } from '../case/schema';
+import { confinementLevel, EdgeLayerField, levelFactor } from '../stack/cellConfinement';
 import { cellLayer } from '../stack/cellLaw';
 import { shapeFactor, shorePadLayer, tabulatedPadLayer } from '../stack/gasketLaw';
 import { type LayerCompliance, seriesClosureLaw } from '../stack/layerCompliance';
@@ -122,7 +123,11 @@ export function buildModel(c: Case): StackModel {
     const covering = (e: number) =>
       gaskets.filter(({ g }) => inGasket(g, fp, centre[2 * e], centre[2 * e + 1]));
     let thickest = 0;
-    const quadLaw = new Int32Array(nQuads).fill(-1);
+    // per quad: its column of pads (which gaskets cover it); the law is made per (column, level)
+    // where a point first needs it, so laws come in the same order with or without confinement
+    const quadColumn = new Int32Array(nQuads).fill(-1);
+    const columns: { key: string; pads: SeriesLayer[] }[] = [];
+    const columnOf = new Map<string, number>();
     const quadGap = new Float64Array(nQuads);
     for (let e = 0; e < nQuads; e++) {
       if (!footprintQuad[e]) continue;
@@ -134,20 +139,31 @@ export function buildModel(c: Case): StackModel {
       quadGap[e] = -t;
       thickest = Math.max(thickest, t);
       const key = `${k}:${groups[k]}:${cov.map(({ i }) => i).join(',')}`;
+      let ci = columnOf.get(key);
+      if (ci === undefined) {
+        const pads = cov.map(({ g, i }) =>
+          padSeriesLayer(g, i, fp, g.side === 'both' && onTop && onBottom ? 2 : 1),
+        );
+        ci = columns.length;
+        columns.push({ key, pads });
+        columnOf.set(key, ci);
+      }
+      quadColumn[e] = ci;
+    }
+    const levels = cellLevels(c, groups[k], fp, nodes, footprintNodes);
+    // level −1: the cell modulus as it is (no confinement)
+    const lawOf = (column: number, level: number): number => {
+      const key = level < 0 ? columns[column].key : `${columns[column].key}:confined ${level}`;
       let li = lawKey.get(key);
       if (li === undefined) {
-        const layersInSeries: SeriesLayer[] = [cellSeriesLayer(c, groups[k])];
-        for (const { g, i } of cov) {
-          const both = g.side === 'both' && onTop && onBottom ? 2 : 1;
-          layersInSeries.push(padSeriesLayer(g, i, fp, both));
-        }
+        const layersInSeries: SeriesLayer[] = [cellSeriesLayer(c, groups[k], level), ...columns[column].pads];
         li = laws.length;
         laws.push(seriesClosureLaw(layersInSeries));
         lawLayers.push(layersInSeries);
         lawKey.set(key, li);
       }
-      quadLaw[e] = li;
-    }
+      return li;
+    };
     // nodal quadrature: every footprint quad gives each corner a quarter-share of its area (∫N_a dA)
     const pointOf = new Map<number, number>();
     const pNode: number[] = [];
@@ -155,7 +171,7 @@ export function buildModel(c: Case): StackModel {
     const pLaw: number[] = [];
     const pGap: number[] = [];
     for (let e = 0; e < nQuads; e++) {
-      if (quadLaw[e] < 0) continue;
+      if (quadColumn[e] < 0) continue;
       const x0 = nodes[2 * quads[4 * e]];
       const y0 = nodes[2 * quads[4 * e] + 1];
       const x2 = nodes[2 * quads[4 * e + 2]];
@@ -163,14 +179,16 @@ export function buildModel(c: Case): StackModel {
       const quarter = 0.25 * (x2 - x0) * (y2 - y0); // the mesh is rectangular
       for (let a = 0; a < 4; a++) {
         const node = quads[4 * e + a];
-        const key = node * laws.length + quadLaw[e]; // one point per (node, law) pair
+        const level = levels ? levels[node] : -1;
+        // one point per (node, law) pair; a node has one level, so (node, column) names the pair
+        const key = node * columns.length + quadColumn[e];
         let j = pointOf.get(key);
         if (j === undefined) {
           j = pNode.length;
           pointOf.set(key, j);
           pNode.push(node);
           pArea.push(0);
-          pLaw.push(quadLaw[e]);
+          pLaw.push(lawOf(quadColumn[e], level));
           // missing pads open the gap; the faces are taken in initialGaps
           pGap.push(thickest + quadGap[e]);
         }
@@ -281,10 +299,56 @@ export interface SeriesLayer {
   validity: string;
 }
 
-function cellSeriesLayer(c: Case, count: number): SeriesLayer {
-  const { law, thickness } = c.stack.cells;
+/**
+ * Per mesh node (set on the footprint nodes `at`), the confinement level of the cells between two
+ * plates holding `count` cells (src/stack/cellConfinement.ts), or null without confinement (or at
+ * ν = 0, where the factor is 1 everywhere). The bonded thickness is the interface's cells ('stack')
+ * or one cell ('cell').
+ */
+function cellLevels(
+  c: Case,
+  count: number,
+  fp: Rect,
+  nodes: ArrayLike<number>,
+  at: number[],
+): Int32Array | null {
+  const conf = c.stack.cells.confinement;
+  if (!conf || conf.type === 'none' || conf.poisson === 0) return null;
+  const h = conf.layer === 'stack' ? count * c.stack.cells.thickness : c.stack.cells.thickness;
+  const field = new EdgeLayerField(conf.poisson, h, fp.x1 - fp.x0, fp.y1 - fp.y0);
+  const cx = (fp.x0 + fp.x1) / 2;
+  const cy = (fp.y0 + fp.y1) / 2;
+  const xs = Float64Array.from(at, (i) => nodes[2 * i] - cx);
+  const ys = Float64Array.from(at, (i) => nodes[2 * i + 1] - cy);
+  // the mesh is structured: the series' factors per distinct x and y, then one sum per node
+  const index = (v: Float64Array) => {
+    const distinct = [...new Set(v)];
+    const at = new Map(distinct.map((d, i) => [d, i]));
+    return { distinct, of: Int32Array.from(v, (d) => at.get(d)!) };
+  };
+  const X = index(xs);
+  const Y = index(ys);
+  const q = field.at(X.distinct, Y.distinct, X.of, Y.of);
+  const levels = new Int32Array(nodes.length / 2).fill(-1);
+  at.forEach((node, j) => {
+    levels[node] = confinementLevel(q[j]);
+  });
+  return levels;
+}
+
+/** The cells as a series layer; a `level` ≥ 0 scales a linear modulus by that confinement level's factor. */
+function cellSeriesLayer(c: Case, count: number, level = -1): SeriesLayer {
+  const { law, thickness, confinement } = c.stack.cells;
+  let layer = cellLayer(law, thickness);
+  if (level >= 0 && law.type === 'linear' && confinement?.type === 'bonded') {
+    const f = levelFactor(confinement.poisson, level);
+    layer = {
+      ...cellLayer({ ...law, modulus: law.modulus * f }, thickness),
+      label: `${layer.label} × ${f.toFixed(3)} (confined)`,
+    };
+  }
   return {
-    layer: cellLayer(law, thickness),
+    layer,
     count,
     field: 'stack.cells',
     thickness,
