@@ -19,7 +19,7 @@ const columns: Column[] = [
   { header: 'bolt tension mean', unit: 'N' },
 ];
 
-/** The first, worst and last states, each once, in state order, named by what they are. */
+/** The first, worst (nearest the edge when all are inside) and last states, each once, in state order, named by what they are. */
 function shownStates(h: HistorySummary): { role: string; state: HistoryState }[] {
   const first = h.states[0];
   const last = h.states[h.states.length - 1];
@@ -27,7 +27,7 @@ function shownStates(h: HistorySummary): { role: string; state: HistoryState }[]
   const roles = new Map<HistoryState, string[]>();
   for (const [role, s] of [
     ['first', first],
-    ['worst', worst],
+    [h.verdict.worst.excess > 0 ? 'worst' : 'nearest the edge', worst],
     ['last', last],
   ] as const)
     if (s) roles.set(s, [...(roles.get(s) ?? []), role]);

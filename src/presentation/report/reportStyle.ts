@@ -47,6 +47,7 @@ table.pressure th, table.pressure td { padding-left: 1mm; padding-right: 1mm; }
 table.pressure td:first-child { min-width: 28mm; }
 table.inputs td { padding-top: .6mm; padding-bottom: .6mm; }
 table.history { font-size: 8pt; }
+table.history td:nth-child(2) { min-width: 42mm; }
 .verdict { font-size: 10.5pt; font-weight: bold; margin: 1mm 0 3mm; }
 tr.group th { background: #eef1f4; font-size: 8.5pt; padding-top: 1.5mm; }
 table.quantities th { font-weight: normal; color: #333; }

@@ -86,6 +86,24 @@ describe('the report of a case with a life history', () => {
     ).toEqual(['first', 'worst, last']);
   });
 
+  it('calls the worst state the one nearest the edge when every state is inside', () => {
+    const h = syntheticHistory();
+    h.verdict.worst = {
+      index: 5,
+      label: 'cycle 100 charged',
+      value: 5.2,
+      limit: 6,
+      side: 'above',
+      excess: -0.8,
+    };
+    const all = designReportHtml(handInput({ summary: { ...handSummary(), history: h } }));
+    expect(
+      rows(section(all, 'history') ?? '')
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['first', 'nearest the edge', 'last']);
+  });
+
   it('shows the chart as a figure', () => {
     expect(body).toContain('<img src="data:image/svg+xml');
     expect(decoded(body)).toContain('Figure 5.1: cell pressure under the top plate');
