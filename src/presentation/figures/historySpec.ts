@@ -65,6 +65,17 @@ const DRIVER_WORDS: Record<HistoryDriver, string> = {
 /** The statistic judged against the window, in words. */
 const statisticWords = (h: HistorySummary) => (h.window.statistic === 'mean' ? 'mean' : 'p5 and p95');
 
+/** Least and largest of `values`, by a loop: a spread of 40 000 arguments overflows some browsers' stacks. */
+function extent(values: readonly number[]): [number, number] {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
 /** The values of a state judged against the window [MPa]: its mean, or its p5 and p95. */
 const judgedValues = (h: HistorySummary, s: HistoryState): number[] =>
   h.window.statistic === 'mean' ? [s.pressure.mean] : [s.pressure.p5, s.pressure.p95];
@@ -81,8 +92,9 @@ function outsideValues(h: HistorySummary, s: HistoryState): number[] {
  */
 function pressureDomain(h: HistorySummary): [number, number] {
   const judged = h.states.flatMap((s) => judgedValues(h, s));
-  const lo = Math.min(h.window.min, ...judged);
-  const hi = Math.max(h.window.max, ...judged);
+  const [jLo, jHi] = extent(judged);
+  const lo = Math.min(h.window.min, jLo);
+  const hi = Math.max(h.window.max, jHi);
   const margin = Y_MARGIN * (hi - lo || Math.abs(hi) || 1);
   return [Math.max(0, lo - margin), hi + margin];
 }
@@ -139,13 +151,11 @@ export function historySpec(o: HistoryChartOptions): TopLevelSpec {
     boltMax: s.boltForce.max,
   }));
   const outside = h.states.flatMap((s, k) => outsideValues(h, s).map((v) => ({ x: ax.x[k], v })));
-  const worstAt = Math.max(
-    0,
-    h.states.findIndex((s) => s.index === verdict.worst.index),
-  );
+  // -1 for a verdict naming a state the list lacks (a hand-edited result.json): then no worst marker
+  const worstAt = h.states.findIndex((s) => s.index === verdict.worst.index);
   const domain = pressureDomain(h);
-  const low = Math.min(...rows.map((r) => r.min));
-  const high = Math.max(...rows.map((r) => r.max));
+  const [low] = extent(rows.map((r) => r.min));
+  const [, high] = extent(rows.map((r) => r.max));
   const cut =
     low < domain[0] || high > domain[1]
       ? ` · bands cut at the axis: min–max ${formatValue(low)} to ${formatValue(high)} MPa over the history`
@@ -249,37 +259,38 @@ export function historySpec(o: HistoryChartOptions): TopLevelSpec {
       mark: { type: 'point', shape: 'circle', size: 420, strokeWidth: 3, filled: false },
       encoding: { x, y: { field: 'v', ...y }, color: colour('outside the window') },
     });
-  pressureLayers.push(
-    {
-      data: { values: [worst] },
-      mark: {
-        type: 'point',
-        shape: 'diamond',
-        size: 900,
-        strokeWidth: 3.5,
-        filled: false,
-        color: worstColour,
+  if (worstAt >= 0)
+    pressureLayers.push(
+      {
+        data: { values: [worst] },
+        mark: {
+          type: 'point',
+          shape: 'diamond',
+          size: 900,
+          strokeWidth: 3.5,
+          filled: false,
+          color: worstColour,
+        },
+        encoding: { x, y: { field: 'v', ...y } },
       },
-      encoding: { x, y: { field: 'v', ...y } },
-    },
-    {
-      data: { values: [worst] },
-      mark: {
-        type: 'text',
-        align: leftHalf ? 'left' : 'right',
-        dx: leftHalf ? 24 : -24,
-        baseline: above ? 'bottom' : 'top',
-        dy: above ? -12 : 12,
-        fontSize: FONT_SIZE.note,
-        fontWeight: 'bold',
-        color: worstColour,
+      {
+        data: { values: [worst] },
+        mark: {
+          type: 'text',
+          align: leftHalf ? 'left' : 'right',
+          dx: leftHalf ? 24 : -24,
+          baseline: above ? 'bottom' : 'top',
+          dy: above ? -12 : 12,
+          fontSize: FONT_SIZE.note,
+          fontWeight: 'bold',
+          color: worstColour,
+        },
+        encoding: { x, y: { field: 'v', ...y }, text: { field: 'text' } },
       },
-      encoding: { x, y: { field: 'v', ...y }, text: { field: 'text' } },
-    },
-  );
+    );
 
-  const bLo = Math.min(...rows.map((r) => r.boltMin));
-  const bHi = Math.max(...rows.map((r) => r.boltMax));
+  const [bLo] = extent(rows.map((r) => r.boltMin));
+  const [, bHi] = extent(rows.map((r) => r.boltMax));
   const bPad = 0.08 * (bHi - bLo || Math.abs(bHi) || 1);
   const yBolt = {
     type: 'quantitative',

@@ -109,6 +109,13 @@ describe('historySpec: the cell pressure over a life history', () => {
     expect(rings).toEqual(expected);
   });
 
+  it('draws no worst marker for a verdict naming a state the history lacks (an edited result.json)', () => {
+    const odd = syntheticHistory();
+    odd.verdict.worst.index = 99;
+    const layers = chartOf(historySpec({ history: odd, caseName: 's' })).vconcat[0].layer;
+    expect(layers.some((l) => l.mark.shape === 'diamond')).toBe(false);
+  });
+
   it('compiles, and renders to an SVG with the window, the worst state and the axes', async () => {
     expect(() => compile(spec)).not.toThrow();
     const svg = await figureSvg(spec);
