@@ -72,6 +72,10 @@ function coshRatio(g: number, s: number, a: number): number {
  */
 export class EdgeLayerField {
   private readonly along: 'x' | 'y';
+  /** the footprint's half-widths [mm], A ≤ B */
+  private readonly halfA: number;
+  private readonly halfB: number;
+  /** the half-widths the series is summed on [mm]: at most REACH/γ (see the constructor) */
   private readonly A: number;
   private readonly B: number;
   private readonly gamma: number;
@@ -79,15 +83,23 @@ export class EdgeLayerField {
   private readonly mu: Float64Array;
   private readonly a: Float64Array;
 
+  /** γ times the distance past which an edge no longer matters (e^(−30)) [-] */
+  private static readonly REACH = 30;
+
   constructor(nu: number, thickness: number, width: number, depth: number) {
     // expand along the shorter side: the fewest terms for a given accuracy
     this.along = width <= depth ? 'x' : 'y';
-    this.A = Math.min(width, depth) / 2;
-    this.B = Math.max(width, depth) / 2;
+    this.halfA = Math.min(width, depth) / 2;
+    this.halfB = Math.max(width, depth) / 2;
     this.gamma = decayRateTimesThickness(nu) / thickness;
-    // the tail of Σ|aₘ| is about (γA)²/(π³N²): N = 6γA + 16 keeps it below 1e-3, far inside the
-    // binning step of the laws; 4000 terms (a layer 1/700 of the footprint) bound the work
-    const n = Math.min(4000, Math.ceil(6 * this.gamma * this.A) + 16);
+    // An edge reaches e^(−γd) of its value at a distance d: beyond REACH/γ (e^(−30)) it is gone, so a
+    // footprint wider than that is summed as a rectangle of half-width REACH/γ, each point placed at
+    // its own distance from the nearest edges. That bounds γA, and with it the terms.
+    this.A = Math.min(this.halfA, EdgeLayerField.REACH / this.gamma);
+    this.B = Math.min(this.halfB, EdgeLayerField.REACH / this.gamma);
+    // the tail of Σ|aₘ| is about (γA)²/(π³N²): N = 6γA + 16 (at most 196) keeps it below 1e-3, far
+    // inside the binning step of the laws
+    const n = Math.ceil(6 * this.gamma * this.A) + 16;
     this.k = new Float64Array(n);
     this.mu = new Float64Array(n);
     this.a = new Float64Array(n);
@@ -111,14 +123,17 @@ export class EdgeLayerField {
     const n = this.k.length;
     const cosU = new Float64Array(u.length * n);
     const base = new Float64Array(u.length);
+    // a coordinate from the centre, as the same distance from the edge of the summed rectangle
+    const placed = (s: number, half: number, summed: number) =>
+      Math.max(0, summed - (half - Math.min(Math.abs(s), half)));
     for (let i = 0; i < u.length; i++) {
-      const s = Math.min(Math.abs(u[i]), this.A);
+      const s = placed(u[i], this.halfA, this.A);
       base[i] = coshRatio(this.gamma, s, this.A);
       for (let m = 0; m < n; m++) cosU[i * n + m] = this.a[m] * Math.cos(this.k[m] * s);
     }
     const chV = new Float64Array(v.length * n);
     for (let i = 0; i < v.length; i++) {
-      const s = Math.min(Math.abs(v[i]), this.B);
+      const s = placed(v[i], this.halfB, this.B);
       for (let m = 0; m < n; m++) chV[i * n + m] = coshRatio(this.mu[m], s, this.B);
     }
     const out = new Float64Array(iu.length);

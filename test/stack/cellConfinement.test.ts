@@ -80,6 +80,28 @@ describe('thin-layer closed form', () => {
     }
   });
 
+  it('a thin layer on a wide footprint: the same corner field, few terms, no NaN', () => {
+    // γ = 1.85/mm: the 400 mm and the 40 m footprints are both far wider than the edge layer, so a
+    // point at the same distance from a corner must see the same q
+    const near = new EdgeLayerField(0.3, 1, 400, 400);
+    const far = new EdgeLayerField(0.3, 1, 40_000, 40_000);
+    for (const [dx, dy] of [
+      [0, 0.5],
+      [0.5, 0.5],
+      [1, 3],
+      [4, 2],
+      [50, 50],
+    ]) {
+      const a = qAt(near, 200 - dx, 200 - dy);
+      const b = qAt(far, 20_000 - dx, 20_000 - dy);
+      expect(Number.isFinite(b)).toBe(true);
+      expect(Math.abs(a - b)).toBeLessThan(1e-9);
+    }
+    // a 10 µm layer under a 5 m footprint
+    const film = new EdgeLayerField(0.3, 0.01, 5000, 5000);
+    for (const x of [0, 2499.99, 2500]) expect(Number.isFinite(qAt(film, x, 2499.995))).toBe(true);
+  });
+
   it('the square: q is symmetric and lies in [0, 1], 1 on the edge', () => {
     const f = new EdgeLayerField(0.3, 4, 40, 40);
     expect(qAt(f, 20, 7)).toBeCloseTo(1, 12);
