@@ -5,6 +5,7 @@ import { shownValue } from '../validation/shownValue';
 import { cellConfinementSchema, confinementNeedsLinearLaw } from './confinementSchema';
 import { maxBolts, maxGaskets, maxTablePoints } from './limits';
 import { boltMaterials, plateMaterials } from './materials';
+import { elastomerSchema, padRelaxationSchema } from './padRelaxationSchema';
 import { quantity } from './quantity';
 import { coordinate, gridMap, list, seed } from './schemaParts';
 
@@ -291,6 +292,8 @@ const gasketSchema = z
     // 10 µm films to 100 mm blocks of foam
     thickness: quantity('mm', 'pad thickness', { gte: 0.01, lte: 100 }),
     law: gasketLaw,
+    elastomer: elastomerSchema,
+    relaxation: padRelaxationSchema,
   })
   .strict();
 
