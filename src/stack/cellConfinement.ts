@@ -17,7 +17,8 @@
  * so γh = √(6(1−2ν)/(1−ν)) (1.85 at ν = 0.3). At a free edge the normal mean stress vanishes; with
  * the tangential stretch along the edge neglected, θ = λ ε₀/M there, so p = M ε₀ − (λ²/M) ε₀ q with
  *   q = 1 on the footprint edge,  ∇²q = γ² q inside,
- * and the factor f = p/(E ε₀) = M/E − (λ²/(M E))·q. Its limits: the interior of a thin wide layer
+ * and the factor f = p/(E ε₀) = M/E − (λ²/(M E))·q, between 1/(1−ν²) ≥ 1 (q = 1) and M/E (q = 0):
+ * the correction only stiffens. Its limits: the interior of a thin wide layer
  * (q → 0) carries M/E = (1−ν)/((1+ν)(1−2ν)) (1.346 at ν = 0.3), the uniaxial-strain state; a
  * straight free edge carries 1/(1−ν²), the plane-strain modulus of a strip free at its side; ν = 0
  * gives f ≡ 1; as ν → 1/2 (λ, M → ∞, γ → 0) it becomes the lubrication parabola p = 6Gε₀(b²−x²)/h²
