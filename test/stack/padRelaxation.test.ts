@@ -113,6 +113,63 @@ describe('held strain reproduces G(t)', () => {
       });
 });
 
+describe('any compression history, linear in time within each step (φ = 0)', () => {
+  /**
+   * The hereditary integral p(t) = ∫ G(t − s) dσ_e(s) evaluated in closed form for σ_e piecewise linear in
+   * time (independent of the recursion): a jump Δσ at t_k adds Δσ G(t − t_k); a ramp of slope r over
+   * [a, b] adds r ∫_a^b G(t − s) ds = r [g∞ (b − a) + Σ g_i τ_i (e^{−(t−b)/τ_i} − e^{−(t−a)/τ_i})].
+   */
+  function convolution(law: PadRelaxationLaw, times: number[], sigmas: number[], t: number): number {
+    let p = sigmas[0] * relaxationFunction(law, t - times[0]);
+    for (let k = 1; k < times.length && times[k] <= t; k++) {
+      const [a, b] = [times[k - 1], times[k]];
+      const ds = sigmas[k] - sigmas[k - 1];
+      if (b === a) p += ds * relaxationFunction(law, t - a);
+      else {
+        let integral = law.gInf * (b - a);
+        for (const { g, tau } of law.terms)
+          integral += g * tau * (Math.exp(-(t - b) / tau) - Math.exp(-(t - a) / tau));
+        p += (ds / (b - a)) * integral;
+      }
+    }
+    return p;
+  }
+
+  it('the recursion equals the closed-form integral at every state (1e-12 relative): load, ramp, hold, unload', () => {
+    const law = { ...threeTerms, setFraction: 0 };
+    const E = 5;
+    const thickness = 2;
+    const pad = linearLayer('pad', thickness, E);
+    // [dt h, σ_e at the end of the step MPa]: jumps (dt = 0), ramps up and down, holds
+    const path: [number, number][] = [
+      [4, 3],
+      [1, 3.2],
+      [20, 3.2],
+      [10, 2.5],
+      [0, 2.2],
+      [100, 2.2],
+      [0.3, 2.6],
+      [3000, 2.6],
+    ];
+    const h = new PadRelaxationHistory(law, pad, thickness, 1);
+    const times = [0];
+    const sigmas = [2];
+    h.commit(0, [2]);
+    const off = new Float64Array(1);
+    for (const [dt, sigma] of path) {
+      times.push(times.at(-1)! + dt);
+      sigmas.push(sigma);
+      const layer = h.stepLayer(dt);
+      h.stepOffsets(dt, off);
+      const p = (layerCompression(pad, sigma) - off[0]) / layerCompression(layer, 1);
+      h.commit(dt, [p]);
+      const expected = convolution(law, times, sigmas, times.at(-1)!);
+      expect(expected).toBeGreaterThan(0);
+      expect(Math.abs(p / expected - 1)).toBeLessThan(1e-12);
+    }
+  });
+});
+
 /**
  * A one-term Prony pad (a standard linear solid) in series with a linear spring, the total displacement
  * locked after instantaneous loading to p0. Per unit area: pad stiffness k_p = E/t [MPa/mm], spring k_s,
