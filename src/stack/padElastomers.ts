@@ -6,14 +6,16 @@ import { type PadRelaxationLaw, pronyOfLogarithmicLaw, setFractionOfCompressionS
  * Where the data are scarce, and what was chosen:
  * - **Relaxation rates.** No ISO 3384 / ASTM D6147 compression stress-relaxation curve of a silicone,
  *   EPDM or polyurethane pad compound at service temperature was found in the references at hand.
- *   Physical relaxation of vulcanised rubber near room temperature runs at a few per cent of the stress
- *   per decade of time (Gent (ed.), Engineering with Rubber, 3rd ed., Hanser 2012; Brown, Physical Testing
- *   of Rubber, 4th ed., Springer 2006, on stress relaxation and ISO 3384). Silicone 2 % and EPDM 3 % per
- *   decade are chosen in that range, not measured. Polyurethane's rate is derived from a measured
+ *   Physical relaxation of vulcanised rubber near room temperature is of the order of a few per cent of
+ *   the stress per decade of time (the order the rubber design texts give: Gent (ed.), Engineering with
+ *   Rubber, 3rd ed., Hanser 2012; Brown, Physical Testing of Rubber, 4th ed., Springer 2006; an order of
+ *   magnitude, not a figure of either). Silicone 2 % and EPDM 3 % per decade are chosen in that range,
+ *   not measured: replace them with the pad supplier's ISO 3384 curve where there is one. Polyurethane's rate is derived from a measured
  *   room-temperature compression set (below) with the dual-network assumption that the set is the
  *   relaxation (φ = 1): r = C / log10(1 + t_hold/t0).
  * - **Compression set.** ASTM D395 method B figures are mostly measured hot (70–175 °C), where chemical
- *   relaxation dominates; the silicone and EPDM figures are the typical ranges at 100 °C / 22 h. With the
+ *   relaxation dominates; the silicone and EPDM figures are typical ranges at 100 °C / 22 h from a standards
+ *   glossary (ASTM D395 itself lists no typical values), the polyurethane one a grade's data sheet. With the
  *   room-temperature laws above they ask for more set than the law relaxes, so φ is capped at 1 (all the
  *   relaxed stress is kept as set): the conservative end for a pad that must spring back as cells shrink.
  * - Every law starts at t0 = 0.1 h (relaxation within the first minutes belongs to load-up) and is fitted
