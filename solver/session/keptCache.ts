@@ -45,9 +45,13 @@ export class KeptCache<V> {
     return e?.value;
   }
 
-  /** Keep `value` for `key` and `identity`, replacing an entry with the same key. */
+  /**
+   * Keep `value` for `key` and `identity`, replacing an entry with the same key and identity. Several
+   * identities may share a key (the factors of two contact sets a history alternates between); the
+   * capacity bounds them all.
+   */
   put(key: string, identity: Identity, value: V): void {
-    const i = this.entries.findIndex((e) => e.key === key);
+    const i = this.entries.findIndex((e) => e.key === key && sameIdentity(e.identity, identity));
     if (i >= 0) this.entries.splice(i, 1);
     this.entries.push({ key, identity: identity.map(copyPart), value });
     if (this.entries.length > this.capacity) this.entries.shift();

@@ -16,7 +16,7 @@ import {
   refuseUnbalanced,
 } from '../results/stateChecks';
 import { historyLoads } from './historyLoads';
-import type { HistoryFields, HistoryState, HistorySummary } from './historyResult';
+import type { HistoryDrivers, HistoryFields, HistoryState, HistorySummary } from './historyResult';
 import { historySchedule, type ScheduledState } from './historySchedule';
 import type { HistoryCase } from './historySchema';
 import { historyVerdict, historyWindow, inWindow } from './historyVerdict';
@@ -67,7 +67,7 @@ export function solveHistory(
   const grids: RegularGrid[] = [];
   const rows: HistoryState[] = [];
   const checked: CheckedState[] = [];
-  let previous = loadUp;
+  const recent: { state: ContactState; interference: number }[] = [];
   let mostLoaded = loadUp;
   let mostForce = sum(loadUp.boltForce);
   try {
@@ -80,16 +80,18 @@ export function solveHistory(
         const dt = s.time - schedule[i - 1].time;
         loads.fieldOf(s, swell);
         pads?.prepare(dt, swell);
+        const start = nearestEarlier(recent, interferenceOf(loads.driversOf(s)));
         try {
-          state = solver.swell(previous, swell, options, loadUp);
+          state = solver.swell(start, swell, options, loadUp);
         } catch (e) {
           if (e instanceof ContactConvergenceError)
             throw new ContactConvergenceError(`${name}: ${e.message}`);
           throw e;
         }
         pads?.commit(dt, state);
-        previous = state;
       }
+      recent.push({ state, interference: interferenceOf(loads.driversOf(s)) });
+      if (recent.length > RECENT_STATES) recent.shift();
       // 4. What the state is.
       const interfaces = problem.interfaces.map((itf, k) => ({
         name: itf.name,
@@ -159,6 +161,27 @@ export function solveHistory(
     warnings: onePerQuantity(designWarnings(c, model, checked.slice(1), [])),
   };
 }
+
+/**
+ * Earlier states kept as Newton starts. The answer does not depend on the start (the problem is
+ * convex; the history lives in the locked bolts and the pad variables), but the work does: a
+ * state that starts from one with the same interference — the same point of an earlier cycle —
+ * usually keeps its contact set, so its first tangent is one the session has factored.
+ */
+const RECENT_STATES = 8;
+
+function nearestEarlier(
+  recent: { state: ContactState; interference: number }[],
+  interference: number,
+): ContactState {
+  let best = recent[recent.length - 1];
+  for (const r of recent)
+    if (Math.abs(r.interference - interference) < Math.abs(best.interference - interference)) best = r;
+  return best.state;
+}
+
+/** The stack's total free interference of a state without relaxation [mm]. */
+const interferenceOf = (d: HistoryDrivers) => d.breathing + d.growth + d.thermal;
 
 /** Load-up, the worst state and the last, each once. */
 function defaultMaps(n: number, worst: number): number[] {
