@@ -11,6 +11,7 @@ import { DesignView } from './panels/DesignView';
 import { EditPanel } from './panels/EditPanel';
 import { EfficiencyChart } from './panels/EfficiencyChart';
 import { ExportPanel } from './panels/ExportPanel';
+import { HistoryView } from './panels/HistoryView';
 import { PanelErrorBoundary } from './panels/PanelErrorBoundary';
 import { ProbeReadout } from './panels/ProbeReadout';
 import { ResultsPanel } from './panels/ResultsPanel';
@@ -22,16 +23,18 @@ import { TopView } from './panels/TopView';
 import { ViewControls } from './panels/ViewControls';
 import { StackScene } from './scene/StackScene';
 import { createDesignStore, holdsDesignFile } from './state/designState';
+import { chosenHistoryIndex, shownHistory } from './state/historyView';
 import { shownCaption } from './state/shownResult';
 import { shownView } from './state/shownView';
 import { createStudyStore, isStudyStale, openPickedFiles } from './state/studyState';
-import { createViewerStore, isStale, type Tab, type ViewerState } from './state/viewerStore';
+import { createViewerStore, historyIndex, isStale, type Tab, type ViewerState } from './state/viewerStore';
 import { useComparison } from './useComparison';
 import { SolveClient } from './worker/solveClient';
 
 const TABS: [Tab, string][] = [
   ['3d', '3D model'],
   ['top', 'Top view'],
+  ['history', 'History'],
   ['compare', 'Compare'],
   ['efficiency', 'Efficiency'],
   ['spread', 'Spread'],
@@ -82,6 +85,7 @@ export function App() {
       tab: st.tab,
       view: st.view,
       loadState: st.loadState,
+      historyIndex: historyIndex(st),
       film: st.film,
       fitRequest: st.fitRequest,
       stale: isStale(st),
@@ -123,6 +127,16 @@ export function App() {
   }, [openFiles]);
 
   const { shown, stale, view } = s;
+  // the life history of the shown result (checked once per result) and the state its maps show
+  const history = useMemo(() => shownHistory(shown), [shown]);
+  const historyAt = chosenHistoryIndex(history, s.historyIndex);
+  const topHistory = useMemo(
+    () =>
+      history
+        ? { view: history, index: historyAt, onIndex: (i: number) => store.getState().setHistoryIndex(i) }
+        : null,
+    [history, historyAt, store],
+  );
   // bending is recomputed only when the result, the interface or the load state change
   const shownOf = useMemo(
     () => shownView(shown, view.interfaceIndex, s.loadState),
@@ -339,10 +353,27 @@ export function App() {
                       onLoadState={(st) => actions.setLoadState(st)}
                       film={s.film}
                       onFilm={(f) => actions.setFilm(f)}
+                      history={topHistory}
                     />
                   </div>
                 ) : (
                   mapsPlaceholder('the map')
+                ))}
+              {s.tab === 'history' &&
+                (shown ? (
+                  <div className={`history-host ${stale ? 'is-stale' : ''}`} data-testid="history-host">
+                    <ShownLabel shown={shown} stale={stale} panel="history" />
+                    <HistoryView
+                      history={history}
+                      index={historyAt}
+                      onIndex={(i) => actions.setHistoryIndex(i)}
+                      caseName={caseName}
+                    />
+                  </div>
+                ) : (
+                  <div className="placeholder" data-testid="history-empty">
+                    {emptyText(s, 'its life history')}
+                  </div>
                 ))}
               {s.tab === 'compare' && (
                 <ComparisonView

@@ -38,10 +38,14 @@ import { DEFAULT_VIEW, type ViewSettings } from './viewSettings';
  * - The Design tab's run is a file (designState.ts): it never goes stale, and a design's map it
  *   shows belongs to that design; "Open as case" opens the design's case here (`openInput`), as a
  *   case file opens.
+ * - The life history's chosen state (`historyChoice`) is kept with the result it was chosen on:
+ *   any other result shown starts at its state 0 (load-up), so no panel shows a state of another
+ *   solve; a stale edit keeps the choice and greys it with the rest. Choosing a load state (load-up,
+ *   swelling) leaves the history: one choice says what the maps show (`historyIndex`).
  */
 
 export type SolveStatus = 'idle' | 'solving' | 'done' | 'error' | 'cancelled';
-export type Tab = '3d' | 'top' | 'compare' | 'efficiency' | 'spread' | 'design';
+export type Tab = '3d' | 'top' | 'history' | 'compare' | 'efficiency' | 'spread' | 'design';
 
 /** What is open, for the toolbar: a library case, a case file, a result folder, or nothing. */
 export type OpenSource =
@@ -80,6 +84,11 @@ export interface ViewerState {
   view: ViewSettings;
   /** the load state and rendering of the top view */
   loadState: LoadState;
+  /**
+   * the life-history state chosen (index into the history's states) and the result it was chosen
+   * on; index null: a load state was chosen instead. Read it through `historyIndex`.
+   */
+  historyChoice: { of: ShownResult | null; index: number | null } | null;
   film: FilmChoice;
   fitRequest: number;
 }
@@ -96,7 +105,10 @@ export interface ViewerActions {
   cancel(): void;
   setTab(tab: Tab): void;
   setView(view: ViewSettings): void;
+  /** show a load state's maps (and leave the life history) */
   setLoadState(state: LoadState): void;
+  /** show the life history's state `index` (0 = load-up) of the shown result */
+  setHistoryIndex(index: number): void;
   setFilm(film: FilmChoice): void;
   fit(): void;
 }
@@ -107,6 +119,15 @@ export type ViewerStore = StoreApi<ViewerState & ViewerActions>;
 export function isStale(s: Pick<ViewerState, 'shown' | 'currentKey'>): boolean {
   if (!s.shown || s.currentKey === null) return false;
   return s.shown.inputKey !== s.currentKey;
+}
+
+/**
+ * The life-history state the maps show for the shown result: the choice made on this result, else
+ * 0 (its load-up state); null when a load state was chosen instead. Clamp it to the result's states
+ * with `chosenHistoryIndex` (historyView.ts); a result without a history ignores it.
+ */
+export function historyIndex(s: Pick<ViewerState, 'shown' | 'historyChoice'>): number | null {
+  return s.historyChoice && s.historyChoice.of === s.shown ? s.historyChoice.index : 0;
 }
 
 /** The current inputs: the case as opened with the edit panel's values written in. */
@@ -210,6 +231,7 @@ export function createViewerStore(solver: CaseSolverPort, initialCase: string | 
       tab: '3d',
       view: DEFAULT_VIEW,
       loadState: 'loadUp',
+      historyChoice: null,
       film: 'scale',
       fitRequest: 0,
 
@@ -312,7 +334,11 @@ export function createViewerStore(solver: CaseSolverPort, initialCase: string | 
 
       setTab: (tab) => set({ tab }),
       setView: (view) => set({ view }),
-      setLoadState: (loadState) => set({ loadState }),
+      setLoadState: (loadState) => set((s) => ({ loadState, historyChoice: { of: s.shown, index: null } })),
+      setHistoryIndex: (index) =>
+        set((s) => ({
+          historyChoice: { of: s.shown, index: Number.isInteger(index) && index >= 0 ? index : 0 },
+        })),
       setFilm: (film) => set({ film }),
       fit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
     };

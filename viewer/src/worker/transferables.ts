@@ -16,6 +16,8 @@ export function transferables(f: ResultFields): ArrayBuffer[] {
   }
   for (const w of f.deflection) out.push(w.buffer);
   for (const w of f.deflectionSwollen ?? []) out.push(w.buffer);
+  // a life history's maps: a state's grid each, hundreds of them, so never copied per reply
+  for (const g of f.history?.grids ?? []) out.push(g.values.buffer, g.contact.buffer);
   // a SharedArrayBuffer cannot be transferred (and none of ours is one)
   return [...new Set(out)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }
