@@ -69,6 +69,11 @@ export function designProblem(spec: DesignSpec, baseRaw: unknown, baseLabel = 'b
   }
   base = { ...base, tolerances: undefined };
   const issues: string[] = [];
+  // the constraints are judged after load-up and the case's swelling; a life history is not a design state yet
+  if (base.history)
+    issues.push(
+      `${baseLabel}.history: a life history in the base case — the optimiser judges load-up and stack.swelling; remove the history from the base case (solve the chosen best.json with it afterwards)`,
+    );
   const v = spec.variables;
   if (v.bottomThickness && 'rigid' in base.plates.bottom)
     issues.push(

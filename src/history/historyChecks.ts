@@ -35,6 +35,10 @@ export function historyIssues(errors: Messages, c: Case, limits: WorkLimits = {}
     errors.add(
       `stack.swelling: "${c.stack.swelling.type}" — a case with a history takes its swelling from history.breathing and history.growth; set stack.swelling to none`,
     );
+  if (c.tolerances)
+    errors.add(
+      'tolerances: a tolerance study of a case with a history — each draw would solve the whole life; study the draws without the history, or solve the history of the nominal case (remove one of the two blocks)',
+    );
   if (h.soc.min > h.soc.max)
     errors.add(`history.soc.min: ${h.soc.min} — above history.soc.max ${h.soc.max}; must be <= it`);
   const increasing = (at: string, unit: string, xs: number[], strictly: boolean) => {

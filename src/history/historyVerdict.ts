@@ -74,9 +74,16 @@ export function historyVerdict(w: HistoryWindow, states: HistoryState[]): Histor
     ws.index === 0
       ? ' It is already at load-up: the preload sets it.'
       : ` ${cap(DRIVER_NAMES[driver])} drives it (${signed(ws.drivers[driver])} mm of stack interference there).`;
+  // a preload already outside the window is the first thing to fix, even when a later state is worse
+  const up = states[0];
+  const upExcess = windowExcess(w, up.pressure);
+  const startsOutside =
+    ws.index !== 0 && upExcess.excess > 0
+      ? ` Load-up is already outside the window: ${statName === 'mean cell pressure' ? statName : upExcess.side === 'below' ? 'p5' : 'p95'} ${upExcess.value.toFixed(2)} MPa, ${upExcess.side} the ${upExcess.limit.toFixed(2)} MPa limit.`
+      : '';
   const text =
     worst.excess > 0
-      ? `${share} Worst: ${where}, ${statName} ${worst.value.toFixed(2)} MPa, ${worst.side} the ${worst.limit.toFixed(2)} MPa limit.${cause}`
+      ? `${share} Worst: ${where}, ${statName} ${worst.value.toFixed(2)} MPa, ${worst.side} the ${worst.limit.toFixed(2)} MPa limit.${cause}${startsOutside}`
       : `${share} Closest to the edge: ${where}, ${statName} ${worst.value.toFixed(2)} MPa against ${worst.limit.toFixed(2)} MPa.`;
   return {
     fractionInWindow: fraction,

@@ -20,6 +20,8 @@
  *   npm run bench -- --contact-only --meshes 2 the contact benchmark at these mesh sizes [mm] (default 2,1)
  *   npm run bench -- --tolerance-only          only the tolerance-study benchmark: 100 draws of the default
  *                                              case and of fig5b-none (toleranceBench.ts; --samples N)
+ *   npm run bench -- --history-only            only the life-history benchmark: 100 states of the default case
+ *                                              at 2 mm, and the cycling cases (historyBench.ts)
  *
  * Every case runs in a child process so that its peak RSS is its own. Each child first
  * warms the JIT on a small plate and measures the dense kernel alone ("kernel GFlop/s":
@@ -52,6 +54,7 @@ interface Options {
   exportDir?: string;
   mtx?: string;
   toleranceOnly: boolean;
+  historyOnly: boolean;
   samples?: number;
 }
 
@@ -77,6 +80,7 @@ function parseOptions(argv: string[]): Options {
     meshes: '2,1',
     cholmod: false,
     toleranceOnly: false,
+    historyOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -100,6 +104,7 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--export-mtx') o.exportDir = value();
     else if (a === '--mtx') o.mtx = value();
     else if (a === '--tolerance-only') o.toleranceOnly = true;
+    else if (a === '--history-only') o.historyOnly = true;
     else if (a === '--samples') o.samples = Math.max(1, Number(value()));
     else throw new Error(`unknown option ${a}`);
   }
@@ -176,6 +181,17 @@ function toleranceRuns(o: Options): void {
   if (r.status !== 0) console.log(r.stderr);
 }
 
+/** The life-history benchmark in its own process (cold session, its own JIT). */
+function historyRuns(): void {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'historyBench.ts')], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  console.log('\nLife history: states after load-up solved in one session, one factorization thread');
+  console.log(r.stdout.trim());
+  if (r.status !== 0) console.log(r.stderr);
+}
+
 function main(): void {
   const o = parseOptions(process.argv.slice(2));
   if (o.exportDir) {
@@ -195,6 +211,10 @@ function main(): void {
   }
   if (o.toleranceOnly) {
     toleranceRuns(o);
+    return;
+  }
+  if (o.historyOnly) {
+    historyRuns();
     return;
   }
   printHeader();
