@@ -424,12 +424,27 @@ describe('life history: state slider, maps and trajectory chart (production buil
   it('a stale edit greys the History tab and the Top view, keeping the chosen state', async () => {
     await page.fill('[data-testid="edit-preload"]', '7000');
     await page.waitForSelector('[data-testid="stale-history"]');
+    expect(await page.getAttribute('[data-testid="history-host"]', 'class')).toContain('is-stale');
     expect(await page.getAttribute('[data-testid="history-chart-host"]', 'data-chosen')).toBe('3');
     await page.click('[data-testid="tab-top"]');
     await page.waitForSelector('[data-testid="stale-top"]');
     await mapOf(page, 3);
     await page.screenshot({ path: join(ARTIFACTS, 'history-top-stale.png') });
     expect(errors).toEqual([]);
+  });
+
+  it('a result without a history: the History tab says how to get one, the Top view keeps its load states', async () => {
+    // the default case swells and has no history block
+    await page.goto(`${url}?case=default`);
+    await waitForSolved(page);
+    await page.click('[data-testid="tab-history"]');
+    expect(await page.textContent('[data-testid="history-none"]')).toContain('history');
+    await page.click('[data-testid="tab-top"]');
+    await page.waitForSelector(MAP_CANVAS);
+    expect(await page.locator('[data-testid="history-slider"]').count()).toBe(0);
+    expect(await page.isChecked('[data-testid="load-state-loadUp"]')).toBe(true);
+    await page.click('[data-testid="load-state-swollen"]');
+    expect(await page.isChecked('[data-testid="load-state-swollen"]')).toBe(true);
   });
 
   it('solves cycling-springs in the page: one map per state of its 100 cycles, on the slider', async () => {
