@@ -70,6 +70,8 @@ describe('viewer store: the life history state', () => {
     await flush();
     expect(store.getState().shown?.solveId).toBe(2);
     expect(shownIndex(store)).toBe(0);
+    // and the old choice is let go: it would hold the old result's maps in memory
+    expect(store.getState().historyChoice).toBeNull();
   });
 
   it('a stale edit keeps the chosen state (greyed with the rest); a failed solve leaves nothing to show', async () => {

@@ -343,5 +343,10 @@ export function createViewerStore(solver: CaseSolverPort, initialCase: string | 
       fit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
     };
   });
+  // a choice made on a result no longer shown is dropped, so it does not hold that result's fields
+  // in memory (historyIndex already ignores it)
+  store.subscribe((s) => {
+    if (s.historyChoice && s.historyChoice.of !== s.shown) store.setState({ historyChoice: null });
+  });
   return store;
 }
