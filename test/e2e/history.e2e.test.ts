@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -419,6 +419,11 @@ describe('life history: state slider, maps and trajectory chart (production buil
     expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     // A4 landscape at 150 dpi, as the CLI's figures
     expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([1754, 1240]);
+    // the map of the chosen state at print size, as the CLI names its history maps
+    const map = await downloadOf(page, 'export-history-map-png');
+    expect(map.name).toBe(`${BASE}-history-map-3.png`);
+    expect([map.bytes.readUInt32BE(16), map.bytes.readUInt32BE(20)]).toEqual([1754, 1240]);
+    writeFileSync(join(ARTIFACTS, 'history-map-3-export.png'), map.bytes);
   });
 
   it('a stale edit greys the History tab and the Top view, keeping the chosen state', async () => {

@@ -368,6 +368,7 @@ export function App() {
                       index={historyAt}
                       onIndex={(i) => actions.setHistoryIndex(i)}
                       caseName={caseName}
+                      fields={fields}
                     />
                   </div>
                 ) : (

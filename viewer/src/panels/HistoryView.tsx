@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { VisualizationSpec } from 'vega-embed';
+import { historyMapSpec } from '../../../src/presentation/figures/historyMapSpec';
 import { historySpec, worstWords } from '../../../src/presentation/figures/historySpec';
+import type { ResultFields } from '../../../src/presentation/resultFields';
 import { downloadBlob } from '../domain/exportFiles';
 import { type ShownHistory, stateCaption, windowText } from '../state/historyView';
 import { exportName, figurePngBlob } from './figureFiles';
@@ -16,6 +18,8 @@ export interface HistoryViewProps {
   index: number | null;
   onIndex: (index: number) => void;
   caseName: string;
+  /** the shown result's fields (the stack the state maps are drawn on), or null without fields.json */
+  fields: ResultFields | null;
 }
 
 /** Height / width of the chart: A4 landscape, as the CLI's history.png. */
@@ -27,7 +31,7 @@ const A4_ASPECT = 1240 / 1754;
  * of the chart chooses it, as the slider under the chart does — the verdict, the window, and the
  * chart as a PNG at its print size. Without a history it says how to get one.
  */
-export function HistoryView({ history, index, onIndex, caseName }: HistoryViewProps) {
+export function HistoryView({ history, index, onIndex, caseName, fields }: HistoryViewProps) {
   if (!history)
     return (
       <p className="placeholder" data-testid="history-none">
@@ -35,10 +39,18 @@ export function HistoryView({ history, index, onIndex, caseName }: HistoryViewPr
         growth, temperature, a pressure window) and solve it to follow the pressure over the module's life.
       </p>
     );
-  return <HistoryPanel history={history} index={index} onIndex={onIndex} caseName={caseName} />;
+  return (
+    <HistoryPanel history={history} index={index} onIndex={onIndex} caseName={caseName} fields={fields} />
+  );
 }
 
-function HistoryPanel({ history, index, onIndex, caseName }: HistoryViewProps & { history: ShownHistory }) {
+function HistoryPanel({
+  history,
+  index,
+  onIndex,
+  caseName,
+  fields,
+}: HistoryViewProps & { history: ShownHistory }) {
   const { summary } = history;
   const { verdict } = summary;
   const states = summary.states;
@@ -71,20 +83,30 @@ function HistoryPanel({ history, index, onIndex, caseName }: HistoryViewProps & 
     [],
   );
   const [exporting, setExporting] = useState<string | null>(null);
-  const exportPng = async () => {
+  const exportPng = async (spec: () => VisualizationSpec, suffix: string) => {
     setExporting('');
     try {
-      // the print size (A4 at 150 dpi), unmarked: the CLI's history.png
-      downloadBlob(
-        await figurePngBlob(historySpec({ history: summary, caseName })),
-        exportName(caseName, 'history.png'),
-      );
+      downloadBlob(await figurePngBlob(spec()), exportName(caseName, suffix));
       setExporting(null);
     } catch (e) {
       setExporting(`The PNG could not be made: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
   const shownIndex = index ?? 0;
+  // the map of the state shown, at print size on the slider's colour scale (the CLI draws the maps of
+  // its chosen states only, on their own shared scale)
+  const mapOfState =
+    fields && history.grids
+      ? () =>
+          historyMapSpec({
+            fields,
+            history: summary,
+            state: shownIndex,
+            caseName,
+            range: history.range ?? undefined,
+            cells: 'image',
+          }) as VisualizationSpec
+      : null;
   const worstIndex = useMemo(
     () => states.findIndex((s) => s.index === verdict.worst.index),
     [states, verdict],
@@ -147,14 +169,32 @@ function HistoryPanel({ history, index, onIndex, caseName }: HistoryViewProps & 
           <dt>Driver</dt>
           <dd data-testid="history-driver">{verdict.driver}</dd>
         </dl>
-        <button
-          type="button"
-          onClick={() => void exportPng()}
-          disabled={exporting === ''}
-          data-testid="export-history-png"
-        >
-          Chart PNG
-        </button>
+        <div className="history-exports">
+          <button
+            type="button"
+            // the print size (A4 at 150 dpi), unmarked: the CLI's history.png
+            onClick={() =>
+              void exportPng(
+                () => historySpec({ history: summary, caseName }) as VisualizationSpec,
+                'history.png',
+              )
+            }
+            disabled={exporting === ''}
+            data-testid="export-history-png"
+          >
+            Chart PNG
+          </button>
+          {mapOfState && (
+            <button
+              type="button"
+              onClick={() => void exportPng(mapOfState, `history-map-${shownIndex}.png`)}
+              disabled={exporting === ''}
+              data-testid="export-history-map-png"
+            >
+              Map PNG of state {shownIndex}
+            </button>
+          )}
+        </div>
         {exporting && <p className="error">{exporting}</p>}
       </section>
     </div>
