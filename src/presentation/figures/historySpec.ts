@@ -48,8 +48,9 @@ type Series = (typeof SERIES)[number];
 const DATA_COLOUR = cssColour(scaleColour('pressure', 0.3));
 const COLOURS: Record<Series, string> = {
   mean: DATA_COLOUR,
-  'p5–p95': '#a9bdd3',
-  'min–max': '#dde6ef',
+  // light enough that the window shows through a band that spans the whole axis (a dead zone puts p5 at 0)
+  'p5–p95': '#c3d2e2',
+  'min–max': '#e8eef5',
   'target window': '#1b7837',
   // a red no scale uses, as the tolerance histogram's targets
   'outside the window': '#b2182b',
@@ -99,12 +100,12 @@ function pressureDomain(h: HistorySummary): [number, number] {
   return [Math.max(0, lo - margin), hi + margin];
 }
 
-/** "cycle 10 charged, 0.500 MPa above 6.00 MPa": the worst state in a few words. */
+/** "cycle 10 charged, 6.50 MPa: 0.500 MPa above 6.00 MPa": the worst state in a few words. */
 export function worstWords(h: HistorySummary): string {
   const w = h.verdict.worst;
   if (w.excess <= 0)
     return `${w.label}, ${formatValue(-w.excess)} MPa inside the ${w.side === 'above' ? 'upper' : 'lower'} edge`;
-  return `${w.label}, ${formatValue(w.excess)} MPa ${w.side} ${formatValue(w.limit)} MPa`;
+  return `${w.label}, ${formatValue(w.value)} MPa: ${formatValue(w.excess)} MPa ${w.side} ${formatValue(w.limit)} MPa`;
 }
 
 /** The verdict in a few words, as the chart's subtitle and the report's caption give it. */
@@ -218,7 +219,7 @@ export function historySpec(o: HistoryChartOptions): TopLevelSpec {
     // the window over the bands, faint enough to see them through it; its edges dashed and named in the margin
     {
       data: { values: [{ lo: win.min, hi: win.max }] },
-      mark: { type: 'rect', opacity: 0.13 },
+      mark: { type: 'rect', opacity: 0.28 },
       encoding: { y: { field: 'lo', ...y }, y2: { field: 'hi' }, color: colour('target window') },
     },
     {

@@ -46,9 +46,9 @@ describe('historySpec: the cell pressure over a life history', () => {
     expect(rings?.data?.values.map((v) => v.v)).toEqual([6.5, 3.8]);
     const worst = pressure.layer.find((l) => l.mark.type === 'point' && l.mark.shape === 'diamond');
     expect(worst?.data?.values).toEqual([
-      { x: 57, v: 6.5, text: 'worst: cycle 10 charged, 0.500 MPa above 6.00 MPa' },
+      { x: 57, v: 6.5, text: 'worst: cycle 10 charged, 6.50 MPa: 0.500 MPa above 6.00 MPa' },
     ]);
-    expect(worstWords(h)).toBe('cycle 10 charged, 0.500 MPa above 6.00 MPa');
+    expect(worstWords(h)).toBe('cycle 10 charged, 6.50 MPa: 0.500 MPa above 6.00 MPa');
   });
 
   it('has the mean, p5–p95 and min–max of every state, and the bolt tension below', () => {
@@ -92,7 +92,7 @@ describe('historySpec: the cell pressure over a life history', () => {
     expect(chart.title.text).toBe('synthetic — cell pressure over the life history');
     expect(chart.title.subtitle[0]).toBe(verdictWords(h));
     expect(verdictWords(h)).toBe(
-      '5 of 7 states (71.4 %) hold the mean in 4.00–6.00 MPa · worst: cycle 10 charged, 0.500 MPa above 6.00 MPa · driven by cell breathing',
+      '5 of 7 states (71.4 %) hold the mean in 4.00–6.00 MPa · worst: cycle 10 charged, 6.50 MPa: 0.500 MPa above 6.00 MPa · driven by cell breathing',
     );
   });
 
