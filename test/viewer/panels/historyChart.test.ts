@@ -1,4 +1,4 @@
-import { vegaLite } from 'vega-embed';
+import { compile } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { historyMapSpec } from '../../../src/presentation/figures/historyMapSpec';
 import { historySpec } from '../../../src/presentation/figures/historySpec';
@@ -26,7 +26,7 @@ describe('the trajectory chart in the History tab', () => {
       // the fixture's times span 2–1000 h: the chart keeps time on x, so the rule is at state 2's 50 h
       expect(rule.encoding.x.datum).toBe(TIMES[2]);
     });
-    expect(() => vegaLite.compile(marked as never)).not.toThrow();
+    expect(() => compile(marked as never)).not.toThrow();
   });
 
   it('a click picks the state its datum names, else the state nearest its x', () => {
@@ -77,7 +77,7 @@ describe('the Top view figures at a history state', () => {
     expect(spec.title.subtitle.join(' ')).toContain('in contact 2.16 to 5.40 MPa');
     expect(h?.range?.lo).toBeCloseTo(RANGE.lo, 12);
     expect(h?.range?.hi).toBeCloseTo(RANGE.hi, 12);
-    expect(() => vegaLite.compile(spec as never)).not.toThrow();
+    expect(() => compile(spec as never)).not.toThrow();
   });
 
   it('the histogram is of the state’s grid, titled with the state', () => {
@@ -92,6 +92,6 @@ describe('the Top view figures at a history state', () => {
     expect(spec.title.text).toBe('synthetic — cell stack, cycle 12 charged: pressure distribution');
     // state 2's map runs from 0.5 × 6.6 to 1.5 × 6.6 MPa, all in contact
     expect(spec.title.subtitle[0]).toContain('in contact 3.30 to 9.90 MPa');
-    expect(() => vegaLite.compile(spec as never)).not.toThrow();
+    expect(() => compile(spec as never)).not.toThrow();
   });
 });
