@@ -209,6 +209,9 @@ export function checkCase(raw: unknown, limits: WorkLimits = {}): CheckedCase {
   const sw = c.stack.swelling;
   if (sw.type === 'strainMap' || sw.type === 'thicknessMap')
     gridShape(errors, 'stack.swelling.grid', sw.grid);
+  const breathing = c.history?.breathing;
+  if (breathing && breathing.type !== 'none' && breathing.map)
+    gridShape(errors, 'history.breathing.map', breathing.map);
   swellingIssues(errors, c);
   historyIssues(errors, c, limits);
 

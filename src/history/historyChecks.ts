@@ -8,6 +8,9 @@ import {
   type WorkLimits,
 } from '../case/workBudget';
 import { InputError } from '../validation/parseInput';
+import { breathingCurve, cellChangeOf } from './cellChange';
+import { changesTemperature, historySchedule } from './historySchedule';
+import type { HistoryCase } from './historySchema';
 import { maxHistoryStateCount } from './historySchema';
 
 /** Collects the messages of one kind; the case checks pass theirs in. */
@@ -31,6 +34,12 @@ export function historyStateCount(c: Case): number {
 export function historyIssues(errors: Messages, c: Case, limits: WorkLimits = {}): void {
   const h = c.history;
   if (!h) return;
+  // errors of the block's own fields: the per-state check below needs them all sound
+  let fieldErrors = 0;
+  const fieldError = (message: string) => {
+    fieldErrors++;
+    errors.add(message);
+  };
   if (c.stack.swelling.type !== 'none')
     errors.add(
       `stack.swelling: "${c.stack.swelling.type}" — a case with a history takes its swelling from history.breathing and history.growth; set stack.swelling to none`,
@@ -40,11 +49,11 @@ export function historyIssues(errors: Messages, c: Case, limits: WorkLimits = {}
       'tolerances: a tolerance study of a case with a history — each draw would solve the whole life; study the draws without the history, or solve the history of the nominal case (remove one of the two blocks)',
     );
   if (h.soc.min > h.soc.max)
-    errors.add(`history.soc.min: ${h.soc.min} — above history.soc.max ${h.soc.max}; must be <= it`);
+    fieldError(`history.soc.min: ${h.soc.min} — above history.soc.max ${h.soc.max}; must be <= it`);
   const increasing = (at: string, unit: string, xs: number[], strictly: boolean) => {
     for (let i = 1; i < xs.length; i++)
       if (strictly ? !(xs[i] > xs[i - 1]) : !(xs[i] >= xs[i - 1])) {
-        errors.add(
+        fieldError(
           `${at}[${i}]: ${xs[i]}${unit} after ${xs[i - 1]}${unit} — must ${strictly ? 'increase strictly' : 'not decrease'}`,
         );
         return;
@@ -52,13 +61,13 @@ export function historyIssues(errors: Messages, c: Case, limits: WorkLimits = {}
   };
   const sameLength = (at: string, a: number[], bName: string, b: number[]) => {
     if (a.length !== b.length)
-      errors.add(`${at}: ${a.length} points but ${b.length} in ${bName} — must be equal`);
+      fieldError(`${at}: ${a.length} points but ${b.length} in ${bName} — must be equal`);
   };
   const t = c.stack.cells.thickness;
   const cellChange = (at: string, v: number) => {
     if (!(v > -t))
-      errors.add(`${at}: ${v} mm — a cell of ${t} mm cannot shrink by its own thickness; must be > −${t} mm`);
-    else if (v > t) errors.add(`${at}: ${v} mm — more than doubles a ${t} mm cell; must be <= ${t} mm`);
+      fieldError(`${at}: ${v} mm — a cell of ${t} mm cannot shrink by its own thickness; must be > −${t} mm`);
+    else if (v > t) fieldError(`${at}: ${v} mm — more than doubles a ${t} mm cell; must be <= ${t} mm`);
   };
   const b = h.breathing;
   if (b.type === 'table') {
@@ -66,9 +75,32 @@ export function historyIssues(errors: Messages, c: Case, limits: WorkLimits = {}
     increasing('history.breathing.soc', '', b.soc, true);
     for (const [i, v] of b.thickness.entries()) cellChange(`history.breathing.thickness[${i}]`, v);
   }
+  // the cell model's own checks (a composite anode needs its volume change), named in the block
+  if (b.type === 'cell')
+    try {
+      breathingCurve(h);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      for (const line of e.issues) fieldError(`history.breathing.${line}`);
+    }
   const g = h.growth;
-  const cycles = h.states ? Math.max(...h.states.map((s) => s.cycle)) : h.cycles.count;
-  if (g.type === 'linear') cellChange('history.growth.perCycle × cycles', g.perCycle * cycles);
+  let cycles = h.cycles.count;
+  if (h.states) {
+    // a loop, not Math.max(...states): 20 000 arguments on the stack
+    cycles = 0;
+    for (const s of h.states) cycles = Math.max(cycles, s.cycle);
+  }
+  if (g.type === 'linear') {
+    const total = g.perCycle * cycles;
+    if (!(total > -t))
+      fieldError(
+        `history.growth.perCycle: ${g.perCycle} mm — over ${cycles} cycles a ${t} mm cell would shrink by ${-total} mm, through its own thickness; must be > ${-t / cycles} mm for this history`,
+      );
+    else if (total > t)
+      fieldError(
+        `history.growth.perCycle: ${g.perCycle} mm — over ${cycles} cycles a ${t} mm cell would grow by ${total} mm, more than doubling; must be <= ${t / cycles} mm for this history`,
+      );
+  }
   if (g.type === 'table') {
     sameLength('history.growth.thickness', g.thickness, 'history.growth.cycle', g.cycle);
     increasing('history.growth.cycle', '', g.cycle, true);
@@ -79,20 +111,39 @@ export function historyIssues(errors: Messages, c: Case, limits: WorkLimits = {}
     sameLength('history.temperature.deltaT', T.deltaT, 'history.temperature.time', T.time);
     increasing('history.temperature.time', ' h', T.time, true);
   }
-  if (h.states)
-    increasing(
-      'history.states[].time',
-      ' h',
-      h.states.map((s) => s.time),
-      false,
-    );
+  if (h.states) {
+    for (let i = 1; i < h.states.length; i++)
+      if (!(h.states[i].time >= h.states[i - 1].time)) {
+        fieldError(
+          `history.states[${i}].time: ${h.states[i].time} h — before history.states[${i - 1}].time ${h.states[i - 1].time} h; the states must be in time order (times that do not decrease)`,
+        );
+        break;
+      }
+    // cycles once completed stay completed: a falling count would undo irreversible growth
+    for (let i = 1; i < h.states.length; i++)
+      if (!(h.states[i].cycle >= h.states[i - 1].cycle)) {
+        fieldError(
+          `history.states[${i}].cycle: ${h.states[i].cycle} — below history.states[${i - 1}].cycle ${h.states[i - 1].cycle}; the cycles completed must not decrease from one state to the next`,
+        );
+        break;
+      }
+  }
   const n = historyStateCount(c);
   if (n > maxHistoryStateCount)
-    errors.add(
+    fieldError(
       `history.cycles.count: ${h.cycles.count} — ${h.cycles.count} cycles × ${h.cycles.statesPerCycle} states is ${n} states, more than the ${maxHistoryStateCount} a history may have`,
     );
-  const thermal = h.temperature.type !== 'none' || h.states?.some((s) => (s.deltaT ?? 0) !== 0);
-  if (thermal) {
+  if (h.maps)
+    for (const [i, k] of h.maps.entries())
+      if (k > n) {
+        fieldError(`history.maps[${i}]: ${k} — the history has states 0 (load-up) to ${n}; must be <= ${n}`);
+        break;
+      }
+  // Each cause may be possible alone and impossible together: breathing, growth and the cells'
+  // own thermal expansion at one state may still take a cell through itself. Checked per state
+  // (linear in the states) once the fields are sound, so the tables are safe to interpolate.
+  if (fieldErrors === 0 && n <= maxHistoryStateCount) freeThicknessIssues(errors, c, h);
+  if (changesTemperature(h)) {
     const plates: [unknown, string][] = [[c.plates.top.material, 'plates.top.material']];
     if (!('rigid' in c.plates.bottom)) plates.push([c.plates.bottom.material, 'plates.bottom.material']);
     if (c.stack.interleaf) plates.push([c.stack.interleaf.material, 'stack.interleaf.material']);
@@ -112,4 +163,27 @@ export function historyIssues(errors: Messages, c: Case, limits: WorkLimits = {}
     errors.add(
       `history: ${n} states — their maps need about ${roughNumber(mapsMiB)} MiB (${n + 1} states × ${groupedNumber(e.grid.points)} grid points × 8 B) beside the solve's ${roughNumber(e.memoryMiB.total)} MiB, more than the ${groupedNumber(maxMemory)} MiB memory limit (raise it with --max-memory); use fewer states or a coarser output.gridSpacing`,
     );
+}
+
+/**
+ * A cell's free thickness at every state — its assembled thickness plus the breathing since
+ * load-up, the growth and its own α·t·ΔT — must stay above zero: each cause may pass alone and
+ * still take the cell through itself together with the others. Names the first such state.
+ */
+function freeThicknessIssues(errors: Messages, c: Case, h: HistoryCase): void {
+  const t = c.stack.cells.thickness;
+  const change = cellChangeOf(c, h);
+  const schedule = historySchedule(h);
+  for (let i = 1; i < schedule.length; i++) {
+    const s = schedule[i];
+    const d = change(s);
+    const free = t + d.breathing + d.growth + d.thermal;
+    if (!(free > 0)) {
+      const mm = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toPrecision(3)} mm`;
+      errors.add(
+        `history: state ${i} (${s.label}, t = ${s.time} h) — breathing ${mm(d.breathing)}, growth ${mm(d.growth)} and thermal expansion ${mm(d.thermal)} leave a ${t} mm cell ${free.toPrecision(3)} mm thick; together they must leave it > 0 mm (check history.breathing, history.growth and the temperature)`,
+      );
+      return;
+    }
+  }
 }

@@ -1,14 +1,11 @@
 import type { Case } from '../case/schema';
-import { boltAlpha, DEFAULT_CELL_ALPHA, plateAlpha, SPRING_ALPHA } from '../case/thermalExpansion';
-import { cellBreathing } from '../cell/breathing';
-import { namedCells } from '../cell/presets';
-import { cellSchema } from '../cell/schema';
+import { boltAlpha, plateAlpha, SPRING_ALPHA } from '../case/thermalExpansion';
 import { boltGripLength } from '../model/boltMembers';
 import type { StackModel } from '../model/buildModel';
 import { DEFAULT_PAD_ELASTOMER, padElastomerAlpha } from '../stack/padElastomers';
-import { parseInput } from '../validation/parseInput';
+import { cellChangeOf } from './cellChange';
 import type { HistoryDrivers } from './historyResult';
-import { interpolate, type ScheduledState } from './historySchedule';
+import { changesTemperature, type ScheduledState } from './historySchedule';
 import type { HistoryCase } from './historySchema';
 
 /**
@@ -35,12 +32,7 @@ export interface HistoryLoads {
 export function historyLoads(c: Case, h: HistoryCase, model: StackModel): HistoryLoads {
   const { interfaces } = model.problem;
   const nodes = model.mesh.nodes;
-  const cellT = c.stack.cells.thickness;
-  const breathingCurve = breathingOf(h);
-  const socAtLoadUp = h.soc.min;
-  const breathing0 = interpolate(breathingCurve.soc, breathingCurve.thickness, socAtLoadUp);
-  const growth0 = growthPerCell(h, 0);
-  const cellAlpha = h.thermal.cellAlpha ?? DEFAULT_CELL_ALPHA;
+  const perCell = cellChangeOf(c, h);
 
   // per interface: the breathing map factor at each point, and the pads' α·h [mm/K] there
   const map = h.breathing.type === 'none' ? undefined : h.breathing.map;
@@ -81,13 +73,8 @@ export function historyLoads(c: Case, h: HistoryCase, model: StackModel): Histor
   const totalCells = cellsPer.reduce((s, n) => s + n, 0);
   const breathingWeight = cellsPer.reduce((s, n, k) => s + n * meanOf(factor[k], k), 0);
   const padMeanPerKelvin = padPerKelvin.reduce((s, v, k) => s + meanOf(v, k), 0);
-  const uniformPerKelvin = platesAndBoltsPerKelvin(c, model);
-
-  const perCell = (s: ScheduledState) => ({
-    breathing: interpolate(breathingCurve.soc, breathingCurve.thickness, s.soc) - breathing0,
-    growth: growthPerCell(h, s.cycle) - growth0,
-    thermal: cellAlpha * cellT * s.deltaT,
-  });
+  // a custom plate material may leave out α when nothing changes temperature
+  const uniformPerKelvin = changesTemperature(h) ? platesAndBoltsPerKelvin(c, model) : 0;
 
   return {
     fieldOf(s, out) {
@@ -134,30 +121,6 @@ function bracket(axis: number[], v: number): number {
   return k;
 }
 const clamp01 = (t: number) => (t < 0 ? 0 : t > 1 ? 1 : t);
-
-/** One cell's breathing against SOC: the case's table, or derived from the cell model. */
-function breathingOf(h: HistoryCase): { soc: number[]; thickness: number[] } {
-  const b = h.breathing;
-  if (b.type === 'none') return { soc: [0, 1], thickness: [0, 0] };
-  if (b.type === 'table') return { soc: b.soc, thickness: b.thickness };
-  const cell =
-    typeof b.cell === 'string'
-      ? parseInput(cellSchema, namedCells[b.cell], 'history.breathing.cell')
-      : b.cell;
-  const curve = cellBreathing(cell, {
-    cathodeVolumeChange: b.cathodeVolumeChange,
-    anodeVolumeChange: b.anodeVolumeChange,
-  });
-  return { soc: curve.soc, thickness: curve.thickness };
-}
-
-/** Irreversible growth of one cell after `cycle` cycles [mm]. */
-function growthPerCell(h: HistoryCase, cycle: number): number {
-  const g = h.growth;
-  if (g.type === 'none') return 0;
-  if (g.type === 'linear') return g.perCycle * cycle;
-  return interpolate(g.cycle, g.thickness, cycle);
-}
 
 /**
  * The uniform thermal interference of the plates, bolts and springs per kelvin [mm/K]: the plates'

@@ -58,6 +58,14 @@ function stateLabel(cycle: number, k: number, m: number): string {
   return `cycle ${cycle} at ${Math.round((100 * k) / m)} %`;
 }
 
+/**
+ * Whether a history changes the module's temperature at all: a temperature block, or explicit
+ * states with a ΔT. Only then do the materials need their thermal expansion.
+ */
+export function changesTemperature(h: HistoryCase): boolean {
+  return h.temperature.type !== 'none' || (h.states?.some((s) => (s.deltaT ?? 0) !== 0) ?? false);
+}
+
 /** The module's temperature change at time t [h] from the temperature block [K]. */
 export function temperatureAt(h: HistoryCase, t: number): number {
   const T = h.temperature;
