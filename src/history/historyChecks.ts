@@ -74,6 +74,16 @@ export function historyIssues(errors: Messages, c: Case, limits: WorkLimits = {}
     sameLength('history.breathing.thickness', b.thickness, 'history.breathing.soc', b.soc);
     increasing('history.breathing.soc', '', b.soc, true);
     for (const [i, v] of b.thickness.entries()) cellChange(`history.breathing.thickness[${i}]`, v);
+    // the table is the change from the assembled, discharged cell over the whole SOC range:
+    // a table that stops short would hold its last value silently
+    const last = b.soc.length - 1;
+    if (b.soc[0] !== 0) fieldError(`history.breathing.soc[0]: ${b.soc[0]} — the table must start at SOC 0`);
+    if (b.soc[last] !== 1)
+      fieldError(`history.breathing.soc[${last}]: ${b.soc[last]} — the table must end at SOC 1`);
+    if (b.thickness[0] !== 0)
+      fieldError(
+        `history.breathing.thickness[0]: ${b.thickness[0]} mm — the change from the assembled (SOC 0) cell is 0 mm at SOC 0; must be 0`,
+      );
   }
   // the cell model's own checks (a composite anode needs its volume change), named in the block
   if (b.type === 'cell')
@@ -105,6 +115,13 @@ export function historyIssues(errors: Messages, c: Case, limits: WorkLimits = {}
     sameLength('history.growth.thickness', g.thickness, 'history.growth.cycle', g.cycle);
     increasing('history.growth.cycle', '', g.cycle, true);
     for (const [i, v] of g.thickness.entries()) cellChange(`history.growth.thickness[${i}]`, v);
+    // growth is counted from load-up: the table starts with no growth after no cycles
+    if (g.cycle[0] !== 0)
+      fieldError(`history.growth.cycle[0]: ${g.cycle[0]} — the table must start at cycle 0`);
+    if (g.thickness[0] !== 0)
+      fieldError(
+        `history.growth.thickness[0]: ${g.thickness[0]} mm — no growth before the first cycle; must be 0 mm at cycle 0`,
+      );
   }
   const T = h.temperature;
   if (T.type === 'table') {

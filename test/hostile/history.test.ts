@@ -93,6 +93,36 @@ describe('hostile history: cross-field checks', () => {
     expect(refusal(withHistory(history))).toContain(message);
   });
 
+  it.each([
+    [
+      'breathing from SOC 0.2',
+      { breathing: { type: 'table', soc: [0.2, 1], thickness: [0, 0.01] } },
+      'history.breathing.soc[0]: 0.2 — the table must start at SOC 0',
+    ],
+    [
+      'breathing to SOC 0.8',
+      { breathing: { type: 'table', soc: [0, 0.8], thickness: [0, 0.01] } },
+      'history.breathing.soc[1]: 0.8 — the table must end at SOC 1',
+    ],
+    [
+      'breathing not 0 at SOC 0',
+      { breathing: { type: 'table', soc: [0, 1], thickness: [0.005, 0.01] } },
+      'history.breathing.thickness[0]: 0.005 mm — the change from the assembled (SOC 0) cell is 0 mm at SOC 0; must be 0',
+    ],
+    [
+      'growth from cycle 10',
+      { growth: { type: 'table', cycle: [10, 100], thickness: [0, 0.01] } },
+      'history.growth.cycle[0]: 10 — the table must start at cycle 0',
+    ],
+    [
+      'growth not 0 at cycle 0',
+      { growth: { type: 'table', cycle: [0, 100], thickness: [0.01, 0.02] } },
+      'history.growth.thickness[0]: 0.01 mm — no growth before the first cycle; must be 0 mm at cycle 0',
+    ],
+  ])('tables that do not start (or end) where their documentation says: %s', (_, history, message) => {
+    expect(refusal(withHistory(history))).toContain(message);
+  });
+
   it('explicit states out of time order', () => {
     const message = refusal(
       withHistory({
