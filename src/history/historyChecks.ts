@@ -12,6 +12,7 @@ import { breathingCurve, cellChangeOf } from './cellChange';
 import { changesTemperature, historySchedule } from './historySchedule';
 import type { HistoryCase } from './historySchema';
 import { maxHistoryStateCount } from './historySchema';
+import { maxHistoryMapValues } from './historySummarySchema';
 
 /** Collects the messages of one kind; the case checks pass theirs in. */
 interface Messages {
@@ -179,6 +180,12 @@ export function historyIssues(errors: Messages, c: Case, limits: WorkLimits = {}
   if (mapsMiB + e.memoryMiB.total > maxMemory)
     errors.add(
       `history: ${n} states — their maps need about ${roughNumber(mapsMiB)} MiB (${n + 1} states × ${groupedNumber(e.grid.points)} grid points × 8 B) beside the solve's ${roughNumber(e.memoryMiB.total)} MiB, more than the ${groupedNumber(maxMemory)} MiB memory limit (raise it with --max-memory); use fewer states or a coarser output.gridSpacing`,
+    );
+  // fields.json holds every state's map; a reader (the viewer, stackpress report) takes no more than this
+  const values = (n + 1) * e.grid.points;
+  if (values > maxHistoryMapValues)
+    errors.add(
+      `history: ${n} states — ${n + 1} maps × ${groupedNumber(e.grid.points)} grid points is ${groupedNumber(values)} map values, more than the ${groupedNumber(maxHistoryMapValues)} a result's fields.json may hold (the viewer and stackpress report read no more); use fewer states or a coarser output.gridSpacing`,
     );
 }
 

@@ -11,6 +11,12 @@ const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const text = z.string().max(10_000);
 /** the history block allows at most this many states (load-up included) */
 export const maxHistoryStates = 20_001;
+/**
+ * Most map values (states × grid points) of a history in fields.json: 20 001 states of a
+ * 2000-point grid, or 200 of a 200 000-point one; as Float32 in base64 about 213 MB, inside the
+ * 256 MiB a reader takes. The case checks refuse a history past it before solving.
+ */
+export const maxHistoryMapValues = 40_000_000;
 const maxLayers = 2002;
 
 const stateSchema = z.object({

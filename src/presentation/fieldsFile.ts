@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { maxHistoryStates } from '../history/historySummarySchema';
+import { maxHistoryMapValues, maxHistoryStates } from '../history/historySummarySchema';
 import { pressureStatsSchema } from '../results/pressureStatsSchema';
 import { historyGrid } from './historyMapsOf';
 import type { HistoryMaps, InterfaceState, PressureGrid, ResultFields } from './resultFields';
@@ -25,7 +25,7 @@ const MAX_LINES = 20_000;
 const MAX_NODES = 4_000_000;
 const MAX_LAYERS = 200;
 /** history maps: 20 001 states of a 2000-point grid, or 200 of a 200 000-point one (fields.json is read up to 256 MiB) */
-const MAX_HISTORY_VALUES = 40_000_000;
+const MAX_HISTORY_VALUES = maxHistoryMapValues;
 
 function bytesToBase64(bytes: Uint8Array): string {
   let out = '';

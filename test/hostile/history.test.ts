@@ -216,6 +216,18 @@ describe('hostile history: cross-field checks', () => {
     expect(message).toContain('more than the 4096 MiB memory limit');
   });
 
+  it('more map values than a fields.json may hold: refused before the solve, not after it', () => {
+    // 40 states of an 80 mm footprint at 0.1 mm: 41 × 801² = 26 301 641 values fit; 80 states,
+    // 81 × 641 601 = 51 969 681, pass the 40 000 000 the viewer and stackpress report read
+    const fine = { output: { gridSpacing: 0.1, contactThreshold: 0.05 }, mesh: { size: 20 } };
+    const message = refusal(withHistory({ cycles: { count: 40 } }, fine));
+    expect(message).toContain(
+      'history: 80 states — 81 maps × 641 601 grid points is 51 969 681 map values, more than the 40 000 000 a result',
+    );
+    // within the memory budget, so this is the only message
+    expect(message).not.toContain('memory limit');
+  });
+
   it('the memory budget follows a lower limit: 200 states of a 0.5 mm grid under 50 MiB', () => {
     // 201 × 161² × 8 B ≈ 40 MiB of maps: within 4096 MiB, over 50 MiB with the solve's own share
     const c = withHistory(
