@@ -12,7 +12,7 @@ import { breathingCurve, cellChangeOf } from './cellChange';
 import { changesTemperature, historySchedule } from './historySchedule';
 import type { HistoryCase } from './historySchema';
 import { maxHistoryStateCount } from './historySchema';
-import { maxHistoryMapValues } from './historySummarySchema';
+import { historyStateBytes, maxHistoryMapValues, maxHistoryResultBytes } from './historySummarySchema';
 
 /** Collects the messages of one kind; the case checks pass theirs in. */
 interface Messages {
@@ -186,6 +186,12 @@ export function historyIssues(errors: Messages, c: Case, limits: WorkLimits = {}
   if (values > maxHistoryMapValues)
     errors.add(
       `history: ${n} states — ${n + 1} maps × ${groupedNumber(e.grid.points)} grid points is ${groupedNumber(values)} map values, more than the ${groupedNumber(maxHistoryMapValues)} a result's fields.json may hold (the viewer and stackpress report read no more); use fewer states or a coarser output.gridSpacing`,
+    );
+  // result.json holds every state's statistics, per interface
+  const bytes = (n + 1) * historyStateBytes(e.interfaces);
+  if (bytes > maxHistoryResultBytes)
+    errors.add(
+      `history: ${n} states — with ${e.interfaces} interfaces each they would put about ${roughNumber(bytes / 2 ** 20)} MiB into result.json, more than the ${maxHistoryResultBytes / 2 ** 20} MiB a result may hold; use fewer states (history.cycles, history.states) or fewer interleaf plates`,
     );
 }
 

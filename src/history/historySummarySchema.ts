@@ -17,6 +17,17 @@ export const maxHistoryStates = 20_001;
  * 256 MiB a reader takes. The case checks refuse a history past it before solving.
  */
 export const maxHistoryMapValues = 40_000_000;
+/**
+ * Most bytes the states of a history may add to result.json. Beyond a few hundred MiB the file
+ * cannot be written at all (JavaScript's longest string) after a whole solve; the case checks
+ * refuse such a history before solving.
+ */
+export const maxHistoryResultBytes = 64 * 2 ** 20;
+/**
+ * Upper estimate of one state's bytes in result.json (indented): its own figures, then its
+ * statistics per interface. Measured 1.49 kB with one interface and 2.04 kB with two.
+ */
+export const historyStateBytes = (interfaces: number) => 1200 + 600 * interfaces;
 const maxLayers = 2002;
 
 const stateSchema = z.object({

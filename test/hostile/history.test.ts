@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkCase } from '../../src/case/checkCase';
 import type { CaseInput } from '../../src/case/schema';
 import { solveCase } from '../../src/solveCase';
 import { InputError } from '../../src/validation/parseInput';
@@ -226,6 +227,24 @@ describe('hostile history: cross-field checks', () => {
     );
     // within the memory budget, so this is the only message
     expect(message).not.toContain('memory limit');
+  });
+
+  it('so many states of so many interfaces that result.json could not be written: refused up front', () => {
+    // 40 cells with an interleaf plate after every 10th: 3 plates, 4 interfaces. Per state at least
+    // 1.49 kB + 3 × 0.55 kB (measured) ≈ 3.1 kB: 20 001 states ≈ 60 MiB and more, over 64 MiB by the estimate
+    const c = withHistory(
+      { cycles: { count: 10_000 } },
+      { mesh: { size: 20 }, output: { gridSpacing: 2, contactThreshold: 0.05 } },
+    );
+    c.stack = { ...c.stack, cells: { ...c.stack.cells, count: 40, thickness: 0.5 } };
+    c.stack.interleaf = { every: 10, thickness: 2, material: 'al-6061-t6' };
+    const message = refusal(c);
+    expect(message).toContain('history: 20000 states — with 4 interfaces each they would put about');
+    expect(message).toContain('MiB into result.json, more than the 64 MiB a result may hold');
+    // the same history on the two-plate module (one interface, ≈ 34 MiB) passes the checks (not solved here)
+    // (on a 2 mm grid: 41² points × 20 001 maps keep to the 40 M values of fields.json)
+    const coarse = { mesh: { size: 20 }, output: { gridSpacing: 2, contactThreshold: 0.05 } };
+    expect(() => checkCase(withHistory({ cycles: { count: 10_000 } }, coarse))).not.toThrow();
   });
 
   it('the memory budget follows a lower limit: 200 states of a 0.5 mm grid under 50 MiB', () => {
