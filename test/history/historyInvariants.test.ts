@@ -149,6 +149,36 @@ describe('life history invariants: every state of a rich history', () => {
   });
 });
 
+describe('life history invariants: a stack with an interleaf plate and pads on both sides', () => {
+  it('every interface carries the whole bolt force (in series, 1e-9) and no tension, in every state', () => {
+    const c: CaseInput = {
+      ...symmetricCase(8),
+      gaskets: [{ ...relaxingPad, side: 'both' }],
+      history: {
+        cycles: { count: 2, statesPerCycle: 4 },
+        breathing: { type: 'table', soc: [0, 1], thickness: [0, 0.004] },
+        temperature: { type: 'daily', mean: 5, amplitude: 10, periodHours: 6 },
+      },
+    };
+    c.stack = { ...c.stack, interleaf: { every: 2, thickness: 5, material: 'al-6061-t6' } };
+    const h = solveCase(c).history!;
+    expect(h.states[0].interfaces).toHaveLength(2);
+    for (const s of h.states) {
+      for (const itf of s.interfaces) {
+        // the interleaf plate floats: whatever the bolts pull, each layer of the stack passes on
+        expect(
+          Math.abs(s.boltForce.total - itf.pressure.force) / s.boltForce.total,
+          `${s.label}, ${itf.name}`,
+        ).toBeLessThanOrEqual(1e-9);
+        expect(itf.pressure.min, `${s.label}, ${itf.name}`).toBeGreaterThanOrEqual(0);
+      }
+      expect(s.padStrain!.max).toBeGreaterThan(0);
+    }
+    // the pads relax: by the last state some stack height has gone into them
+    expect(h.states.at(-1)!.drivers.relaxation).toBeLessThan(0);
+  });
+});
+
 describe('life history invariants: verdicts', () => {
   /** A stiff, uniform module whose cells only grow: the pressure rises state by state. */
   const growing = (window: { min: number; max: number }) =>

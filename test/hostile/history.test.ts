@@ -576,7 +576,7 @@ describe('hostile history: NaN, Infinity and strings in every numeric field', ()
   }
 });
 
-describe('hostile history through the CLI: exit 2, the field named, nothing written', () => {
+describe('hostile history through the CLI: exit 2 (1 for a refused state), the field named, nothing written', () => {
   const scratch: string[] = [];
   afterAll(async () => {
     for (const d of scratch) await rm(d, { recursive: true, force: true });
@@ -615,5 +615,22 @@ describe('hostile history through the CLI: exit 2, the field named, nothing writ
     // a refusal writes nothing: no case folder (the out folder itself, if made, stays empty)
     const written = await readdir(out).catch(() => []);
     expect(written).toEqual([]);
+  });
+
+  it('a history refused at a state (the bolts go slack as the cells shrink) exits 1, names the state, writes nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'stackpress-hostile-history-'));
+    scratch.push(dir);
+    const out = join(dir, 'out');
+    const file = join(dir, 'shrinking.json');
+    // 4 cells losing 5 µm a cycle each: the 32 kN clamp is gone within a few cycles
+    await writeFile(
+      file,
+      JSON.stringify(withHistory({ cycles: { count: 10 }, growth: { type: 'linear', perCycle: -0.005 } })),
+    );
+    const r = await runCliCaptured(['solve', file, '--out', out, '--threads', '1']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/history state \d+ \(cycle \d+ (charged|discharged), t = [\d.]+ h\)/);
+    expect(r.stderr).toContain('goes slack');
+    expect(await readdir(out).catch(() => [])).toEqual([]);
   });
 });
