@@ -119,6 +119,11 @@ export function historyIssues(errors: Messages, c: Case, limits: WorkLimits = {}
     // growth is counted from load-up: the table starts with no growth after no cycles
     if (g.cycle[0] !== 0)
       fieldError(`history.growth.cycle[0]: ${g.cycle[0]} — the table must start at cycle 0`);
+    const last = g.cycle.length - 1;
+    if (g.cycle[last] < cycles)
+      fieldError(
+        `history.growth.cycle[${last}]: ${g.cycle[last]} — the history runs to cycle ${cycles}; the table must reach it (past its end the growth would stop)`,
+      );
     if (g.thickness[0] !== 0)
       fieldError(
         `history.growth.thickness[0]: ${g.thickness[0]} mm — no growth before the first cycle; must be 0 mm at cycle 0`,

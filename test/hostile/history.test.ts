@@ -116,6 +116,11 @@ describe('hostile history: cross-field checks', () => {
       'history.growth.cycle[0]: 10 — the table must start at cycle 0',
     ],
     [
+      'growth table ending before the history',
+      { cycles: { count: 20 }, growth: { type: 'table', cycle: [0, 10], thickness: [0, 0.01] } },
+      'history.growth.cycle[1]: 10 — the history runs to cycle 20; the table must reach it',
+    ],
+    [
       'growth not 0 at cycle 0',
       { growth: { type: 'table', cycle: [0, 100], thickness: [0.01, 0.02] } },
       'history.growth.thickness[0]: 0.01 mm — no growth before the first cycle; must be 0 mm at cycle 0',
