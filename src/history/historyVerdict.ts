@@ -68,7 +68,7 @@ export function historyVerdict(w: HistoryWindow, states: HistoryState[]): Histor
   const driver = drivingCause(ws.drivers, worst.side);
   const fraction = inside / states.length;
   const statName = w.statistic === 'mean' ? 'mean cell pressure' : worst.side === 'below' ? 'p5' : 'p95';
-  const where = `${ws.label} (state ${ws.index}, t = ${ws.time.toFixed(0)} h)`;
+  const where = `${ws.label} (state ${ws.index}, t = ${hours(ws.time)} h)`;
   const share = `${inside} of ${states.length} states (${(100 * fraction).toFixed(0)} %) keep the ${statName === 'mean cell pressure' ? statName : 'p5–p95 of the cell pressure'} inside ${w.min.toFixed(2)}–${w.max.toFixed(2)} MPa (${w.source}).`;
   const cause =
     ws.index === 0
@@ -108,5 +108,7 @@ export function drivingCause(d: HistoryDrivers, side: 'below' | 'above'): Histor
   return best;
 }
 
+/** Whole hours from 100 h on; below, three figures, so a 0.2 h cycle's states do not all read 0 h. */
+const hours = (t: number) => (Math.abs(t) >= 100 || Number.isInteger(t) ? t.toFixed(0) : t.toPrecision(3));
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 const signed = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(3)}`;

@@ -180,6 +180,16 @@ describe('life history invariants: a stack with an interleaf plate and pads on b
 });
 
 describe('life history invariants: verdicts', () => {
+  it('names the worst state with its time to three figures below 100 h (a 0.2 h cycle)', () => {
+    const h = solveCase({
+      ...symmetricCase(10),
+      history: { cycles: { count: 2, hoursPerCycle: 0.2 }, growth: { type: 'linear', perCycle: 0.002 } },
+    }).history!;
+    // growth only: the last state (2 cycles, 0.4 h) presses hardest
+    expect(h.verdict.worst.index).toBe(4);
+    expect(h.verdict.text).toContain('cycle 2 discharged (state 4, t = 0.400 h)');
+  });
+
   /** A stiff, uniform module whose cells only grow: the pressure rises state by state. */
   const growing = (window: { min: number; max: number }) =>
     solveCase({
