@@ -32,3 +32,10 @@ export const maxMapLines = 1000;
  * bound keeps sums and products of coordinates finite.
  */
 export const coordinateBound = 100_000;
+
+/**
+ * Largest result.json the readers accept (batch resume, `stackpress report`, the viewer) [bytes]. A case
+ * is a few kB; a life history adds about 1.5 kB a state, so 64 MiB holds the most states a history may
+ * have. A larger file was not written by stackpress, and reading it would only exhaust memory.
+ */
+export const maxResultJsonBytes = 64 * 2 ** 20;

@@ -58,7 +58,7 @@ const pronyRelaxation = z
       ctx.addIssue({
         code: 'custom',
         path: ['terms'],
-        message: `weights sum to ${sum} — must be <= 1 (the long-term share 1 − Σ weight cannot be negative)`,
+        message: `weights sum to ${Number(sum.toPrecision(12))} — must be <= 1 (the long-term share 1 − Σ weight cannot be negative)`,
       });
   });
 

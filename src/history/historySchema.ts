@@ -136,7 +136,17 @@ const explicitState = z
     soc: soc('state of charge'),
     cycle: quantity('', 'cycles completed (drives the irreversible growth)', { gte: 0, lte: 1e6 }).default(0),
     deltaT: deltaT('temperature change from assembly (replaces the temperature block)').optional(),
-    label: z.string().max(200).optional().meta({ description: 'name of the state in the outputs' }),
+    label: z
+      .string()
+      .max(200)
+      // printed to terminals and written to CSV: no control characters (escape sequences), and no
+      // leading = + - @ that a spreadsheet would run as a formula
+      .regex(/^(?![=+\-@])[^\p{Cc}]*$/u, {
+        error: (iss) =>
+          `${JSON.stringify(iss.input)} — a label is printable text of at most 200 characters, without control characters and not starting with = + - @`,
+      })
+      .optional()
+      .meta({ description: 'name of the state in the outputs (printable, not starting with = + - @)' }),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxResultJsonBytes } from '../case/limits';
 import { pressureStatsSchema } from '../results/pressureStatsSchema';
 import type { HistorySummary } from './historyResult';
 
@@ -22,7 +23,8 @@ export const maxHistoryMapValues = 40_000_000;
  * cannot be written at all (JavaScript's longest string) after a whole solve; the case checks
  * refuse such a history before solving.
  */
-export const maxHistoryResultBytes = 64 * 2 ** 20;
+// the rest of a result.json is a few kB, and no more than 4 MiB even with 2000 bolts and layers
+export const maxHistoryResultBytes = maxResultJsonBytes - 4 * 2 ** 20;
 /**
  * Upper estimate of one state's bytes in result.json (indented): its own figures, then its
  * statistics per interface. Measured 1.49 kB with one interface and 2.04 kB with two.

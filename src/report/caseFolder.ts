@@ -1,5 +1,6 @@
 import { constants, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { maxResultJsonBytes } from '../case/limits';
 import { pressureCsv } from '../presentation/csv';
 import { encodeResultFields } from '../presentation/fieldsFile';
 import type { FilmGradeId } from '../presentation/film';
@@ -60,12 +61,12 @@ export async function caseFolderFiles(
   return { files, result };
 }
 
-/** A result.json is a few kB; anything far larger was not written by us. */
-const maxResultBytes = 16 * 2 ** 20;
+/** A result.json is a few kB, a life history's up to `maxResultJsonBytes`; anything larger was not written by us. */
+const maxResultBytes = maxResultJsonBytes;
 
 /**
  * The result.json in `dir`, or null when it is missing, unreadable, or not a regular file of at
- * most 16 MiB — a FIFO or a link to /dev/zero planted in the output folder would otherwise block
+ * most maxResultJsonBytes — a FIFO or a link to /dev/zero planted in the output folder would otherwise block
  * or fill memory when a batch checks what it can skip.
  */
 export async function readResultFile(dir: string): Promise<ResultFile | null> {

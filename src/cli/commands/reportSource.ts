@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkCase } from '../../case/checkCase';
+import { maxResultJsonBytes } from '../../case/limits';
 import type { Case } from '../../case/schema';
 import { decodeResultFields, FieldsFileError } from '../../presentation/fieldsFile';
 import { checkedSummary } from '../../presentation/report/resultFileSchema';
@@ -37,7 +38,7 @@ export interface CaseSolveOptions {
  * that is not a regular file, was not written by `stackpress solve`.
  */
 export const resultFolderLimits = {
-  'result.json': 16 * 2 ** 20,
+  'result.json': maxResultJsonBytes,
   'case.json': 64 * 2 ** 20,
   'fields.json': 256 * 2 ** 20,
 } as const;

@@ -1,3 +1,4 @@
+import { maxResultJsonBytes } from '../../../src/case/limits';
 import { type CaseSummary, checkCase } from '../../../src/index';
 import { decodeResultFields } from '../../../src/presentation/fieldsFile';
 import type { ResultFields } from '../../../src/presentation/resultFields';
@@ -26,7 +27,7 @@ export class PickedFileError extends Error {
 
 // a result.json or case file is a few kB and fields.json about 1 MB per 10⁴ mesh nodes: far larger
 // files were not written by stackpress, and reading them would only exhaust the tab's memory
-const MAX_SMALL_BYTES = 16 * 2 ** 20;
+const MAX_SMALL_BYTES = maxResultJsonBytes;
 const MAX_FIELDS_BYTES = 512 * 2 ** 20;
 
 const schemaOf = (json: unknown): string =>
