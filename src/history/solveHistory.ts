@@ -163,10 +163,11 @@ export function solveHistory(
 }
 
 /**
- * Earlier states kept as Newton starts. The answer does not depend on the start (the problem is
- * convex; the history lives in the locked bolts and the pad variables), but the work does: a
- * state that starts from one with the same interference — the same point of an earlier cycle —
- * usually keeps its contact set, so its first tangent is one the session has factored.
+ * Earlier states kept for Newton starts. The answer does not depend on the start (the problem is
+ * convex; the history lives in the locked bolts and the pad variables), but the work does: the
+ * start interpolated in total interference between the two nearest earlier states (the same point
+ * of earlier cycles, or the states either side) lies close to the state's own contact set, and
+ * halves the Newton steps — each a factorization — of states whose contact line moves.
  */
 const RECENT_STATES = 8;
 
@@ -174,10 +175,18 @@ function nearestEarlier(
   recent: { state: ContactState; interference: number }[],
   interference: number,
 ): ContactState {
-  let best = recent[recent.length - 1];
-  for (const r of recent)
-    if (Math.abs(r.interference - interference) < Math.abs(best.interference - interference)) best = r;
-  return best.state;
+  // the two nearest earlier states in interference; the start interpolates (or extrapolates) between them
+  const sorted = [...recent].sort(
+    (p, q) => Math.abs(p.interference - interference) - Math.abs(q.interference - interference),
+  );
+  const a = sorted[0];
+  const b = sorted.find((r) => Math.abs(r.interference - a.interference) > 1e-9);
+  if (!b) return a.state;
+  const t = Math.max(-1, Math.min(2, (interference - a.interference) / (b.interference - a.interference)));
+  const u = Float64Array.from(a.state.u);
+  const ub = b.state.u;
+  for (let i = 0; i < u.length; i++) u[i] += t * (ub[i] - u[i]);
+  return { ...a.state, u };
 }
 
 /** The stack's total free interference of a state without relaxation [mm]. */
