@@ -147,3 +147,19 @@ export function axisCoordinates(spec: AxisSpec, name = 'axis'): Float64Array {
   }
   return Float64Array.from(out);
 }
+
+/**
+ * The segment of increasing positions `lines` that holds v: the last k in [0, n − 2] with
+ * lines[k] ≤ v (0 below the first line, n − 2 past the last), found by bisection. Tables, grids
+ * and mesh lines all look their points up this way.
+ */
+export function segmentOf(lines: ArrayLike<number>, v: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid] <= v) lo = mid;
+    else hi = mid;
+  }
+  return Math.min(lo, lines.length - 2);
+}

@@ -2,6 +2,7 @@ import type { Case } from '../case/schema';
 import { boltAlpha, plateAlpha, SPRING_ALPHA } from '../case/thermalExpansion';
 import { boltGripLength } from '../model/boltMembers';
 import type { StackModel } from '../model/buildModel';
+import { sampleGrid } from '../model/surfaceHeight';
 import { DEFAULT_PAD_ELASTOMER, padElastomerAlpha } from '../stack/padElastomers';
 import { cellChangeOf } from './cellChange';
 import type { HistoryDrivers } from './historyResult';
@@ -40,7 +41,7 @@ export function historyLoads(c: Case, h: HistoryCase, model: StackModel): Histor
     const f = new Float64Array(itf.node.length).fill(1);
     if (map)
       for (let j = 0; j < f.length; j++)
-        f[j] = factorAt(map, nodes[2 * itf.node[j]], nodes[2 * itf.node[j] + 1]);
+        f[j] = sampleGrid(map, nodes[2 * itf.node[j]], nodes[2 * itf.node[j] + 1]);
     return f;
   });
   const padPerKelvin = interfaces.map((itf) => {
@@ -99,28 +100,6 @@ export function historyLoads(c: Case, h: HistoryCase, model: StackModel): Histor
     },
   };
 }
-
-/**
- * The breathing map's factor at (x, y) [mm]: bilinear, clamped to the grid outside it. Written as
- * nested a + t·(b − a) so that equal corner values come back exactly — a map of factor 1 everywhere
- * must give the very same loads as no map; the sum-of-four-weights form is off by an ulp.
- */
-function factorAt(grid: { x: number[]; y: number[]; values: number[][] }, x: number, y: number): number {
-  const i = bracket(grid.x, x);
-  const j = bracket(grid.y, y);
-  const tx = clamp01((x - grid.x[i]) / (grid.x[i + 1] - grid.x[i]));
-  const ty = clamp01((y - grid.y[j]) / (grid.y[j + 1] - grid.y[j]));
-  const v = grid.values;
-  const lerp = (a: number, b: number, t: number) => a + t * (b - a);
-  return lerp(lerp(v[j][i], v[j][i + 1], tx), lerp(v[j + 1][i], v[j + 1][i + 1], tx), ty);
-}
-
-function bracket(axis: number[], v: number): number {
-  let k = 0;
-  while (k < axis.length - 2 && axis[k + 1] <= v) k++;
-  return k;
-}
-const clamp01 = (t: number) => (t < 0 ? 0 : t > 1 ? 1 : t);
 
 /**
  * The uniform thermal interference of the plates, bolts and springs per kelvin [mm/K]: the plates'

@@ -1,3 +1,4 @@
+import { segmentOf } from '../../solver/mesh/axis';
 import type { HistoryCase } from './historySchema';
 
 /** One state of a history before it is solved: when it is and what the cells are doing. */
@@ -83,16 +84,7 @@ export function temperatureAt(h: HistoryCase, t: number): number {
 
 /** Piecewise-linear interpolation in an increasing table, held constant beyond its ends. */
 export function interpolate(xs: readonly number[], ys: readonly number[], x: number): number {
-  const n = xs.length;
-  if (x <= xs[0]) return ys[0];
-  if (x >= xs[n - 1]) return ys[n - 1];
-  let lo = 0;
-  let hi = n - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] <= x) lo = mid;
-    else hi = mid;
-  }
-  const t = (x - xs[lo]) / (xs[lo + 1] - xs[lo]);
-  return ys[lo] + t * (ys[lo + 1] - ys[lo]);
+  const k = segmentOf(xs, x);
+  const t = Math.max(0, Math.min(1, (x - xs[k]) / (xs[k + 1] - xs[k])));
+  return ys[k] + t * (ys[k + 1] - ys[k]);
 }

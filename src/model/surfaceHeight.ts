@@ -1,26 +1,19 @@
+import { segmentOf } from '../../solver/mesh/axis';
 import type { Flatness, GridMap } from '../case/schema';
 import { seededRandom } from './seededRandom';
 
 /** Bilinear interpolation of a grid map at (x, y) [mm], clamped to the grid outside it. */
 export function sampleGrid(grid: GridMap, x: number, y: number): number {
-  const i = bracket(grid.x, x);
-  const j = bracket(grid.y, y);
+  const i = segmentOf(grid.x, x);
+  const j = segmentOf(grid.y, y);
   const tx = clamp01((x - grid.x[i]) / (grid.x[i + 1] - grid.x[i]));
   const ty = clamp01((y - grid.y[j]) / (grid.y[j + 1] - grid.y[j]));
   const v = grid.values;
-  return (
-    (1 - tx) * (1 - ty) * v[j][i] +
-    tx * (1 - ty) * v[j][i + 1] +
-    (1 - tx) * ty * v[j + 1][i] +
-    tx * ty * v[j + 1][i + 1]
-  );
+  // nested a + t·(b − a): equal corner values come back exactly (a map of 1 everywhere is 1, not 1 − 1 ulp)
+  const lerp = (a: number, b: number, t: number) => a + t * (b - a);
+  return lerp(lerp(v[j][i], v[j][i + 1], tx), lerp(v[j + 1][i], v[j + 1][i + 1], tx), ty);
 }
 
-function bracket(axis: number[], v: number): number {
-  let k = 0;
-  while (k < axis.length - 2 && axis[k + 1] <= v) k++;
-  return k;
-}
 const clamp01 = (t: number) => (t < 0 ? 0 : t > 1 ? 1 : t);
 
 const RANDOM_MODES = 256;

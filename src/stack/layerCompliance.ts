@@ -1,4 +1,5 @@
 import { type ClosureLaw, closureLaw } from '../../solver/contact/closureLaw';
+import { segmentOf } from '../../solver/mesh/axis';
 
 /**
  * Compression of one compliant layer as a piecewise-linear function of pressure, δ(p):
@@ -27,16 +28,8 @@ export function linearLayer(label: string, thickness: number, modulus: number): 
  */
 export function layerCompression(layer: LayerCompliance, p: number): number {
   const { p: ps, d: ds } = layer;
-  const n = ps.length;
-  // the last k in [0, n − 2] with ps[k] <= p (k = 0 below the table, n − 2 past its end), as a scan would find
-  let lo = 0;
-  let hi = n - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (ps[mid] <= p) lo = mid;
-    else hi = mid;
-  }
-  const k = Math.min(lo, n - 2);
+  // k = 0 below the table, n − 2 past its end: the law extends linearly both ways
+  const k = segmentOf(ps, p);
   return ds[k] + ((ds[k + 1] - ds[k]) / (ps[k + 1] - ps[k])) * (p - ps[k]);
 }
 

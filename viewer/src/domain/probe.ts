@@ -1,18 +1,10 @@
+import { segmentOf } from '../../../solver/mesh/axis';
 import type { ResultFields } from '../../../src/presentation/resultFields';
 
 /** Index of the mesh cell containing v along sorted lines, and the local coordinate in it. */
 function locate(lines: Float64Array, v: number): [number, number] {
-  const n = lines.length;
-  if (v <= lines[0]) return [0, 0];
-  if (v >= lines[n - 1]) return [n - 2, 1];
-  let lo = 0;
-  let hi = n - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (lines[mid] <= v) lo = mid;
-    else hi = mid;
-  }
-  return [lo, (v - lines[lo]) / (lines[lo + 1] - lines[lo])];
+  const k = segmentOf(lines, v);
+  return [k, Math.max(0, Math.min(1, (v - lines[k]) / (lines[k + 1] - lines[k])))];
 }
 
 /** Bilinear interpolation of a nodal field of the tensor-product mesh at (x, y). */
