@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { VisualizationSpec } from 'vega-embed';
 import type { DesignFile } from '../../../src/presentation/designFile';
 import { type ParetoPoint, paretoChartSpec } from '../../../src/presentation/figures/paretoSpec';
 import { designPoints } from './designRows';
-import { type FigureSize, type FigureView, VegaFigure } from './VegaFigure';
+import { useFigureClick } from './useFigureClick';
+import { type FigureSize, VegaFigure } from './VegaFigure';
 
 export interface DesignFrontProps {
   file: DesignFile;
@@ -77,23 +78,11 @@ export function DesignFront({ file, selected, onChoose }: DesignFrontProps) {
       return { ...chart, layer: [...chart.layer, selectedRing(picked)] } as VisualizationSpec;
     };
   }, [file, selected]);
-  const viewRef = useRef<FigureView | null>(null);
   const pointsRef = useRef<ParetoPoint[]>([]);
-  const listener = useRef((_event: unknown, item: unknown) => {
+  const onView = useFigureClick((item) => {
     const index = indexOf(item, pointsRef.current);
     if (index !== null) onChooseRef.current(index);
   });
-  const onView = useCallback((view: FigureView | null) => {
-    viewRef.current?.removeEventListener('click', listener.current);
-    viewRef.current = view;
-    view?.addEventListener('click', listener.current);
-  }, []);
-  useEffect(
-    () => () => {
-      viewRef.current?.removeEventListener('click', listener.current);
-    },
-    [],
-  );
   const shown = useMemo(() => designPoints(file), [file]);
   pointsRef.current = shown;
   // what the chart plots, for tests and readers of the page: the solved designs and the front's

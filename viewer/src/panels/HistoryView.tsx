@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { VisualizationSpec } from 'vega-embed';
 import { historyMapSpec } from '../../../src/presentation/figures/historyMapSpec';
 import { historySpec, worstWords } from '../../../src/presentation/figures/historySpec';
@@ -8,7 +8,8 @@ import { type ShownHistory, stateCaption, windowText } from '../state/historyVie
 import { exportName, figurePngBlob } from './figureFiles';
 import { HistorySlider } from './HistorySlider';
 import { markChosenState, stateOfClick } from './historyChartMarks';
-import { type FigureSize, type FigureView, VegaFigure } from './VegaFigure';
+import { useFigureClick } from './useFigureClick';
+import { type FigureSize, VegaFigure } from './VegaFigure';
 import './history.css';
 
 export interface HistoryViewProps {
@@ -66,22 +67,10 @@ function HistoryPanel({
     [summary, caseName, index],
   );
   // a click on a state's mark chooses it (the listener outlives re-embeds through the refs)
-  const viewRef = useRef<FigureView | null>(null);
-  const listener = useRef((_event: unknown, item: unknown) => {
+  const onView = useFigureClick((item) => {
     const chosen = stateOfClick((item as { datum?: unknown } | null)?.datum, statesRef.current);
     if (chosen !== null) onIndexRef.current(chosen);
   });
-  const onView = useCallback((view: FigureView | null) => {
-    viewRef.current?.removeEventListener('click', listener.current);
-    viewRef.current = view;
-    view?.addEventListener('click', listener.current);
-  }, []);
-  useEffect(
-    () => () => {
-      viewRef.current?.removeEventListener('click', listener.current);
-    },
-    [],
-  );
   const [exporting, setExporting] = useState<string | null>(null);
   const exportPng = async (spec: () => VisualizationSpec, suffix: string) => {
     setExporting('');
