@@ -288,6 +288,8 @@ export function App() {
                       sceneCanvas={sceneCanvas}
                       sceneRange={range ?? undefined}
                       sceneNote={`${LOAD_STATE_LABEL[shownOf.loadState]}, bending ×${exaggeration}${view.exploded ? ', exploded view' : ''}`}
+                      history={history}
+                      historyIndex={historyAt}
                     />
                   </PanelErrorBoundary>
                 </section>
@@ -433,7 +435,12 @@ export function App() {
             <PanelErrorBoundary resetKey={shown}>
               <ShownLabel shown={shown} stale={stale} panel="results" />
               <div className={stale ? 'is-stale' : ''}>
-                <ResultsPanel summary={shown.summary} seconds={shown.seconds} />
+                <ResultsPanel
+                  summary={shown.summary}
+                  seconds={shown.seconds}
+                  history={history}
+                  historyIndex={historyAt}
+                />
               </div>
             </PanelErrorBoundary>
           ) : (

@@ -7,19 +7,17 @@ import { deflectionSpec } from '../../../src/presentation/figures/deflectionSpec
 import { figureSvg } from '../../../src/presentation/figures/figureSvg';
 import { gridStats } from '../../../src/presentation/figures/gridCells';
 import { histogramSpec } from '../../../src/presentation/figures/histogramSpec';
-import {
-  interfaceState,
-  pressureMapSpec,
-  pressureRangeOf,
-} from '../../../src/presentation/figures/pressureMapSpec';
+import { interfaceState } from '../../../src/presentation/figures/pressureMapSpec';
 import { sceneFigureSpec } from '../../../src/presentation/figures/sceneFigureSpec';
 import { designReportHtml } from '../../../src/presentation/report/designReport';
 import { reportFigures } from '../../../src/presentation/report/reportFigures';
 import type { LoadState, ResultFields } from '../../../src/presentation/resultFields';
 import { downloadBlob } from '../domain/exportFiles';
+import type { ShownHistory } from '../state/historyView';
 import { inputKey } from '../state/inputKey';
 import { exportName, figurePngBlob } from './figureFiles';
 import { type FilmChoice, filmGradeOf, loadStatesOf } from './filmChoice';
+import { mapExportOf } from './mapExport';
 import './figures.css';
 
 export interface ExportPanelProps {
@@ -39,6 +37,10 @@ export interface ExportPanelProps {
   sceneRange?: { min: number; max: number };
   /** what the 3D view shows besides the pressure ("bending ×100, exploded view") */
   sceneNote?: string;
+  /** the shown result's life history (checked), or null: its chart goes into the design report */
+  history?: ShownHistory | null;
+  /** the history state the maps show (`chosenHistoryIndex`), or null: the map export follows it */
+  historyIndex?: number | null;
 }
 
 const text = (body: string, type: string) => new Blob([body], { type });
@@ -137,20 +139,15 @@ export function ExportPanel(props: ExportPanelProps) {
 
   const film = filmGradeOf(props.film ?? 'scale', fields, interfaceIndex, state);
   const common = { fields, interfaceIndex, state, caseName };
-  const map = figure(
-    'pressure map',
-    () =>
-      pressureMapSpec({
-        ...common,
-        film,
-        cells: 'image',
-        // one colour scale for both load states, as the CLI's pressure and pressure-swollen files
-        range: fields.interfaces[interfaceIndex]?.swollen
-          ? pressureRangeOf(fields, interfaceIndex)
-          : undefined,
-      }),
-    `pressure${stateSuffix}`,
-  );
+  const history = props.history ?? null;
+  // the chosen history state's map when one is chosen, else the load state's
+  const mapExport = mapExportOf({
+    ...common,
+    film: props.film ?? 'scale',
+    history,
+    historyIndex: props.historyIndex ?? null,
+  });
+  const map = figure('pressure map', mapExport.spec, mapExport.suffix);
   const deflection = figure(
     'deflection',
     () => deflectionSpec({ fields, caseName, state, cells: 'image' }),
@@ -197,7 +194,7 @@ export function ExportPanel(props: ExportPanelProps) {
       caseInput: resolved,
       fields,
       // the CLI's report figures, at the report's sizes
-      figures: await reportFigures(fields, { film }),
+      figures: await reportFigures(fields, { film, history: history?.summary ?? null }),
       generatedAt: new Date(),
       toolVersion: version,
       inputHash: resultHash(summary) ?? (await inputHashOf(caseInput)),
@@ -208,7 +205,7 @@ export function ExportPanel(props: ExportPanelProps) {
 
   return (
     <div className="export-panel" data-testid="export-panel">
-      {buttons('map', 'Pressure map', map)}
+      {buttons('map', mapExport.label, map)}
       {buttons('deflection', 'Deflection', deflection)}
       {buttons('histogram', 'Histogram', histogram)}
       <div className="export-row">
@@ -246,6 +243,12 @@ export function ExportPanel(props: ExportPanelProps) {
           ? `Rendering ${busy}…`
           : 'Figures: A4 landscape at 150 dpi (1754 × 1240 px), as the CLI draws them.'}
       </p>
+      {mapExport.historyIndex !== null && (
+        <p className="export-note" data-testid="export-history-note">
+          The map is history state {mapExport.historyIndex}'s; deflection, histogram, 3D view and the CSVs
+          stay load-up's.
+        </p>
+      )}
       {error && (
         <p className="error" data-testid="export-error">
           {error}

@@ -1,8 +1,10 @@
 import type { CaseSummary, PressureStats } from '../../../src/index';
 import { fixed, percent, significant } from '../domain/format';
+import type { ShownHistory } from '../state/historyView';
+import { historyStateRows, pressureHeading, resultsStateOf } from './resultsAtState';
 
 /** A read-out with its exact value in data-value, so tests compare numbers, not formatting. */
-function Value({ id, value, text }: { id: string; value: number; text: string }) {
+function Value({ id, value, text }: { id: string; value: number | boolean; text: string }) {
   return (
     <td className="num" data-testid={id} data-value={String(value)}>
       {text}
@@ -39,20 +41,55 @@ function PressureTable({ stats, prefix }: { stats: PressureStats; prefix: string
   );
 }
 
-/** Summary of a solved case (or a loaded result.json): pressure statistics, bolt forces, plate stress. */
-export function ResultsPanel({ summary, seconds }: { summary: CaseSummary; seconds: number | null }) {
+export interface ResultsPanelProps {
+  summary: CaseSummary;
+  seconds: number | null;
+  /** the shown result's life history (checked), or null */
+  history?: ShownHistory | null;
+  /** the history state the maps show (`chosenHistoryIndex`), or null when a load state is shown */
+  historyIndex?: number | null;
+}
+
+/**
+ * Summary of a solved case (or a loaded result.json): pressure statistics, bolt forces, plate stress.
+ * With a life-history state other than load-up chosen, the cell pressure is that state's, under a
+ * heading naming it, with the state's own block (time, bolts, springs, pads, window); the blocks a
+ * history does not keep per state (force balance, per-bolt forces, plates) stay load-up's and say so.
+ * The state's statistics carry test ids `history-stat-*`, never `stat-*`, so a reader of an id
+ * always reads one quantity.
+ */
+export function ResultsPanel({ summary, seconds, history = null, historyIndex = null }: ResultsPanelProps) {
   const swelling = summary.swelling;
+  const at = resultsStateOf(history, historyIndex);
+  const loadUpNote = at ? ' · load-up' : '';
   return (
-    <div className="results" data-testid="results-panel">
-      <h3>Cell pressure · load-up</h3>
-      <PressureTable stats={summary.pressure} prefix="stat" />
+    <div className="results" data-testid="results-panel" data-history-index={at ? at.index : ''}>
+      <h3 data-testid="results-pressure-heading">{pressureHeading(at)}</h3>
+      {at ? (
+        <>
+          <PressureTable stats={at.state.pressure} prefix="history-stat" />
+          <h3>History state</h3>
+          <table className="kv" data-testid="results-history-state">
+            <tbody>
+              {historyStateRows(at.state).map((r) => (
+                <tr key={r.key}>
+                  <th>{r.label}</th>
+                  <Value id={`history-state-${r.key}`} value={r.value} text={r.text} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : (
+        <PressureTable stats={summary.pressure} prefix="stat" />
+      )}
       {swelling && (
         <>
           <h3>After swelling (bolts locked)</h3>
           <PressureTable stats={swelling.pressure} prefix="swell" />
         </>
       )}
-      <h3>Force balance</h3>
+      <h3>Force balance{loadUpNote}</h3>
       <table className="kv">
         <tbody>
           <tr>
@@ -81,7 +118,9 @@ export function ResultsPanel({ summary, seconds }: { summary: CaseSummary; secon
           </tr>
         </tbody>
       </table>
-      <h3>Bolt forces [N]</h3>
+      <h3 data-testid="results-bolts-heading">
+        Bolt forces [N]{at ? ' · load-up (per-bolt forces are not kept per history state)' : ''}
+      </h3>
       <table className="grid-table">
         <thead>
           <tr>
@@ -108,7 +147,7 @@ export function ResultsPanel({ summary, seconds }: { summary: CaseSummary; secon
           ))}
         </tbody>
       </table>
-      <h3>Plates</h3>
+      <h3>Plates{loadUpNote}</h3>
       <table className="grid-table">
         <thead>
           <tr>
