@@ -1,3 +1,4 @@
+import { estimatedObjective } from '../design/designEstimate';
 import type { DesignEvaluation } from '../design/designEvaluation';
 import { designConstraintIds, designOutcome } from '../design/designOutcome';
 import type { DesignProblem } from '../design/designProblem';
@@ -33,7 +34,9 @@ export interface DesignSearchResult {
 }
 
 /**
- * Run NSGA-II on a design problem: objectives [inactive mass or volume, CoV after swelling],
+ * Run the hybrid NSGA-II (its last `localShare` of the budget a compass search around the
+ * lightest design within the CoV limit, moves screened by their mass counted without a solve) on
+ * a design problem: objectives [inactive mass or volume, CoV after swelling],
  * one margin per constraint id, the base case's own design first. Each generation's designs go
  * to `evaluator` at once (a pool or a queue); one that fails is kept as a failed design with its
  * message, and the search goes on.
@@ -70,6 +73,8 @@ export async function searchDesigns(
       maxEvaluations: settings.budget,
       populationSize: settings.population,
       preselection: problem.optimiser.preselection,
+      localSearch: { share: problem.optimiser.localShare },
+      estimate: (design) => estimatedObjective(problem, design as DesignValues),
       seed: settings.seed,
       initial,
       best: criterion,

@@ -234,9 +234,17 @@ export const optimiserSettingsSchema = z
       "children bred per design sent out, ranked on an inverse-distance surrogate of the evaluated designs; default 1, plain NSGA-II (on the reference problem 5 did worse: 1.14 against 1.02 of the grid's best at 180 evaluations)",
       { int: true, gte: 1, lte: 50 },
     ).default(1),
+    // NSGA-II spreads a few hundred evaluations over the whole front and is still improving its
+    // lightest design when they run out; a compass search from the best design found, for the
+    // end of the budget, finishes what it started (src/design/localSearch.ts)
+    localShare: quantity(
+      '',
+      'share of the budget spent last on a local (compass) search around the lightest feasible design within bestCovLimit; 0: NSGA-II to the end; default 0.4',
+      { gte: 0, lte: 1 },
+    ).default(0.4),
   })
   .strict()
-  .default({ seed: 1, budget: 400, population: 20, preselection: 1 })
+  .default({ seed: 1, budget: 400, population: 20, preselection: 1, localShare: 0.4 })
   .meta({ description: 'optimiser settings' });
 
 /**

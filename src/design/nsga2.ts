@@ -12,6 +12,8 @@
  * - K. Deb, R. B. Agrawal, "Simulated binary crossover for continuous search space", Complex
  *   Systems 9 (1995) 115–148 — SBX and polynomial mutation (see `variation.ts` for the whole-number
  *   and categorical operators).
+ * - Optional, off by default: a local phase for the last share of the budget, a compass search
+ *   around the best feasible design (the hybrid of Deb & Goel 2001; see `localSearch.ts`).
  * - Optional, off by default: surrogate pre-selection of each generation's children (Emmerich,
  *   Giannakoglou & Naujoks 2006; see `preselection.ts`), for budgets of a few hundred evaluations.
  *
@@ -23,6 +25,7 @@
 import { type SeededRandom, seededRandom } from '../model/seededRandom';
 import { InputError } from '../validation/parseInput';
 import { type EvaluatedDesign, type EvaluationOutcome, settledEntry } from './evaluatedDesign';
+import { CompassSearch } from './localSearch';
 import { crowdingDistances, nondominatedFronts, type Ranked } from './nondominatedSort';
 import { bestFeasible, paretoFront } from './paretoFront';
 import { predictValues, type Sample } from './preselection';
@@ -87,6 +90,10 @@ export class Nsga2 {
   private batch: number[] = [];
   private generation = 0;
   private exhausted = false;
+  /** archive size from which the local phase runs (the budget when there is none) */
+  private readonly localStart: number;
+  private readonly local: CompassSearch | undefined;
+  private readonly restoration: CompassSearch | undefined;
 
   constructor(
     private readonly space: SearchSpace,
@@ -106,6 +113,17 @@ export class Nsga2 {
     this.populationSize = options.populationSize ?? DEFAULT_POPULATION;
     this.constraintCount = options.constraints ?? 0;
     this.size = spaceSize(space);
+    const share = options.localSearch?.share ?? 0;
+    this.localStart = options.maxEvaluations - Math.round(share * options.maxEvaluations);
+    const criterion = options.best ?? { objective: 0 };
+    const settings = options.localSearch ?? { share };
+    this.local = share > 0 ? new CompassSearch(space, criterion, settings) : undefined;
+    this.restoration =
+      share > 0
+        ? new CompassSearch(space, criterion, settings, 'restoration', (e) =>
+            this.violation(e, this.violationScales()),
+          )
+        : undefined;
   }
 
   /** True once the budget is spent or no new design can be found (a small space seen whole). */
@@ -141,8 +159,17 @@ export class Nsga2 {
       this.entries.length === 0
         ? Math.max(this.populationSize, this.options.initial?.length ?? 0)
         : this.populationSize;
-    const room = Math.min(wanted, this.options.maxEvaluations - this.entries.length);
-    const batch = this.entries.length === 0 ? this.startingDesigns(room) : this.children(room);
+    const left = this.options.maxEvaluations - this.entries.length;
+    // the global phase stops where the local one starts (the starting population is always whole)
+    const global = this.entries.length < this.localStart ? this.localStart - this.entries.length : left;
+    const room = Math.min(wanted, this.entries.length === 0 ? left : global);
+    let batch: Map<string, Design>;
+    if (this.entries.length === 0) batch = this.startingDesigns(room);
+    else {
+      batch = this.entries.length >= this.localStart ? this.localPoll(room) : new Map();
+      // no incumbent yet, or every local move spent: the global search goes on
+      if (batch.size === 0) batch = this.children(room);
+    }
     if (batch.size === 0) this.exhausted = true;
     this.batch = [];
     return [...batch].map(([key, design]) => this.add(key, design));
@@ -171,6 +198,28 @@ export class Nsga2 {
       front: paretoFront(this.entries),
       best: bestFeasible(this.entries, this.options.best ?? { objective: 0 }),
     };
+  }
+
+  /**
+   * The local phase's next batch: the descent's poll around the best feasible design, then, in
+   * the room it leaves, the restoration's poll around the least-violating lighter design of
+   * another basin (empty when neither has a move).
+   */
+  private localPoll(room: number): Map<string, Design> {
+    if (this.local === undefined || this.restoration === undefined) return new Map();
+    const key = (d: Design) => designKey(this.space, d);
+    this.local.update(this.entries);
+    this.restoration.update(this.entries);
+    const batch = this.local.poll(this.entries, room, key, (k) => !this.keys.has(k), this.options.estimate);
+    const more = this.restoration.poll(
+      this.entries,
+      room - batch.size,
+      key,
+      (k) => !this.keys.has(k) && !batch.has(k),
+      this.options.estimate,
+    );
+    for (const [k, d] of more) batch.set(k, d);
+    return batch;
   }
 
   private add(key: string, fresh: Design): Candidate {

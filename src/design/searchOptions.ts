@@ -1,4 +1,5 @@
 import { InputError } from '../validation/parseInput';
+import type { LocalSearchSettings } from './localSearch';
 import type { BestCriterion } from './paretoFront';
 import type { Design } from './searchSpace';
 import type { VariationSettings } from './variation';
@@ -33,6 +34,19 @@ export interface Nsga2Options {
    * ranks best (see `preselection.ts`), for a budget of a few hundred evaluations.
    */
   readonly preselection?: number;
+  /**
+   * The hybrid's local phase (`localSearch.ts`): the last `share` of the budget is spent on a
+   * compass search around the best feasible design for `best`; share 0 (the default) is plain
+   * NSGA-II to the end.
+   */
+  readonly localSearch?: LocalSearchSettings;
+  /**
+   * A cheap prediction of the `best` criterion's objective, made without evaluating (the
+   * inactive mass counted from the parts, say): the local phase sends out only moves it predicts
+   * to beat the incumbent. Infinity for a design that cannot be evaluated. Without it every move
+   * goes out.
+   */
+  readonly estimate?: (design: Design) => number;
 }
 
 export const DEFAULT_POPULATION = 40;
@@ -80,6 +94,20 @@ export function checkSearchOptions(o: Nsga2Options): void {
       issues.push(`variation.${field}: ${String(x)} — must be a distribution index in [0, 1000]`);
   };
   if (o.preselection !== undefined) whole('preselection', o.preselection, 1, 50);
+  const local = o.localSearch;
+  if (local !== undefined) {
+    const share = (field: string, x: unknown, lo: number, open: boolean) => {
+      if (typeof x !== 'number' || !(open ? x > lo : x >= lo) || !(x <= 1))
+        issues.push(
+          `localSearch.${field}: ${String(x)} — must be a number ${open ? '>' : '>='} ${lo} and <= 1`,
+        );
+    };
+    share('share', local.share, 0, false);
+    if (local.initialStep !== undefined) share('initialStep', local.initialStep, 0, true);
+    if (local.minStep !== undefined) share('minStep', local.minStep, 0, true);
+  }
+  if (o.estimate !== undefined && typeof o.estimate !== 'function')
+    issues.push(`estimate: ${String(o.estimate)} — must be a function of a design`);
   probability('crossoverProbability');
   probability('mutationProbability');
   index('crossoverEta');
