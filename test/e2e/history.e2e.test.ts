@@ -10,7 +10,15 @@ import { historySummarySchema } from '../../src/history/historySummarySchema';
 import { decodeResultFields, encodeResultFields } from '../../src/presentation/fieldsFile';
 import type { PressureGrid } from '../../src/presentation/resultFields';
 import type { PressureStats } from '../../src/results/pressureStats';
-import { ARTIFACTS, downloadOf, filePayload, launchChromium, serveBuild, waitForSolved } from './browser';
+import {
+  ARTIFACTS,
+  downloadOf,
+  filePayload,
+  launchChromium,
+  readValue,
+  serveBuild,
+  waitForSolved,
+} from './browser';
 
 /**
  * The life history in the viewer: a result folder of fig5b-springs (solved by the CLI; it does not
@@ -233,6 +241,8 @@ describe('life history: state slider, maps and trajectory chart (production buil
   let page: Page;
   let cliDir: string;
   let loadUpGrid: PressureGrid;
+  let loadUpStats: PressureStats;
+  let boltMean: number;
   let files: ReturnType<typeof filePayload>[];
   const errors: string[] = [];
 
@@ -248,8 +258,12 @@ describe('life history: state slider, maps and trajectory chart (production buil
     const result = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8'));
     const { fields, inputHash } = decodeResultFields(readFileSync(join(dir, 'fields.json'), 'utf8'));
     loadUpGrid = fields.interfaces[0].grid;
-    const bolt = Number(result.bolts?.loadUp?.mean ?? result.bolts?.[0]?.tension ?? 1000) || 1000;
-    const history = historyOf(result.interfaces[0].pressure, bolt);
+    // the load-up bolt tension over the bolts [N]: state 0's bolt row is load-up's own
+    const forces: number[] = result.bolts.map((b: { force: number }) => b.force);
+    const bolt = forces.reduce((a, b) => a + b, 0) / forces.length;
+    loadUpStats = result.interfaces[0].pressure;
+    boltMean = bolt;
+    const history = historyOf(loadUpStats, bolt);
     // the fixture is a history result.json could hold: the viewer's own check must pass it
     historySummarySchema.parse(history);
     const grids = FACTORS.map((f) => ({
@@ -424,6 +438,66 @@ describe('life history: state slider, maps and trajectory chart (production buil
     expect(map.name).toBe(`${BASE}-history-map-3.png`);
     expect([map.bytes.readUInt32BE(16), map.bytes.readUInt32BE(20)]).toEqual([1754, 1240]);
     writeFileSync(join(ARTIFACTS, 'history-map-3-export.png'), map.bytes);
+  });
+
+  it('the Results panel and the Export panel follow the chosen state; the report has the history chart', async () => {
+    // state 3 is chosen (the History tab's click): the Results panel shows it, named
+    const heading = '[data-testid="results-pressure-heading"]';
+    await page.waitForSelector('[data-testid="results-panel"][data-history-index="3"]');
+    expect(await page.textContent(heading)).toBe('Cell pressure · cycle 40 charged (state 3, t = 160 h)');
+    // its statistics are 1.35 × load-up's (the fixture's factor; the summary's numbers, not Float32 maps)
+    expect(await readValue(page, 'history-stat-mean')).toBeCloseTo(1.35 * loadUpStats.mean, 12);
+    expect(await readValue(page, 'history-stat-p95')).toBeCloseTo(1.35 * loadUpStats.p95, 12);
+    expect(await page.locator('[data-testid="stat-mean"]').count()).toBe(0);
+    expect(await readValue(page, 'history-state-time')).toBe(160);
+    expect(await readValue(page, 'history-state-boltMean')).toBeCloseTo(1.35 * boltMean, 9);
+    expect(await readValue(page, 'history-state-boltMax')).toBeCloseTo(1.03 * 1.35 * boltMean, 9);
+    expect(await page.textContent('[data-testid="history-state-deltaT"]')).toBe('+3.0');
+    expect(await page.textContent('[data-testid="history-state-inWindow"]')).toBe('no');
+    expect(await page.textContent('[data-testid="results-bolts-heading"]')).toContain('load-up');
+    await page.screenshot({ path: join(ARTIFACTS, 'history-results-state3.png') });
+
+    // the Export panel's map is state 3's, as the CLI names its history maps, at print size
+    expect(await page.getAttribute('[data-testid="export-map-note"]', 'data-history-index')).toBe('3');
+    await page
+      .locator('[data-testid="export-panel"]')
+      .screenshot({ path: join(ARTIFACTS, 'history-export-panel.png') });
+    const png = await downloadOf(page, 'export-map-png');
+    expect(png.name).toBe(`${BASE}-history-map-3.png`);
+    expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([1754, 1240]);
+    writeFileSync(join(ARTIFACTS, 'history-export-map-3.png'), png.bytes);
+    const svg = await downloadOf(page, 'export-map-svg');
+    expect(svg.name).toBe(`${BASE}-history-map-3.svg`);
+    expect(svg.bytes.toString('utf8')).toContain('cycle 40 charged');
+
+    // the design report carries the life history's section with its chart
+    const html = (await downloadOf(page, 'export-report')).bytes.toString('utf8');
+    expect(html).toContain('Life history');
+    expect(html).toMatch(
+      /<img src="data:image\/svg\+xml[^"]*" alt="Figure \d+\.1: cell pressure under the top plate \(mean, p5–p95, min–max\) \[MPa\] and bolt tension \[N\] over the life history/,
+    );
+
+    // load-up by the slider's Home key: the panels are as before a history was chosen
+    await page.focus('[data-testid="history-view"] [data-testid="history-range"]');
+    await page.keyboard.press('Home');
+    await page.waitForSelector('[data-testid="results-panel"][data-history-index=""]');
+    expect(await page.textContent(heading)).toBe('Cell pressure · load-up');
+    expect(await readValue(page, 'stat-mean')).toBeCloseTo(loadUpStats.mean, 12);
+    expect(await page.locator('[data-testid="results-history-state"]').count()).toBe(0);
+    expect(await page.textContent('[data-testid="results-bolts-heading"]')).toBe('Bolt forces [N]');
+    expect(await page.locator('[data-testid="export-map-note"]').count()).toBe(0);
+    expect((await downloadOf(page, 'export-map-png')).name).toBe(`${BASE}-pressure.png`);
+
+    // and the slider's → to state 1 (the download's click took the focus): the heading follows it
+    await page.focus('[data-testid="history-view"] [data-testid="history-range"]');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('[data-testid="results-panel"][data-history-index="1"]');
+    expect(await page.textContent(heading)).toBe('Cell pressure · cycle 1 charged (state 1, t = 2 h)');
+    // state 3 again, as the stale test below expects it
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('[data-testid="results-panel"][data-history-index="3"]');
+    expect(errors).toEqual([]);
   });
 
   it('a stale edit greys the History tab and the Top view, keeping the chosen state', async () => {

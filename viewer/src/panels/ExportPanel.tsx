@@ -205,7 +205,7 @@ export function ExportPanel(props: ExportPanelProps) {
 
   return (
     <div className="export-panel" data-testid="export-panel">
-      {buttons('map', mapExport.label, map)}
+      {buttons('map', 'Pressure map', map)}
       {buttons('deflection', 'Deflection', deflection)}
       {buttons('histogram', 'Histogram', histogram)}
       <div className="export-row">
@@ -243,10 +243,13 @@ export function ExportPanel(props: ExportPanelProps) {
           ? `Rendering ${busy}…`
           : 'Figures: A4 landscape at 150 dpi (1754 × 1240 px), as the CLI draws them.'}
       </p>
-      {mapExport.historyIndex !== null && (
-        <p className="export-note" data-testid="export-history-note">
-          The map is history state {mapExport.historyIndex}'s; deflection, histogram, 3D view and the CSVs
-          stay load-up's.
+      {mapExport.note && (
+        <p
+          className="export-note"
+          data-testid="export-map-note"
+          data-history-index={mapExport.historyIndex ?? ''}
+        >
+          {mapExport.note}
         </p>
       )}
       {error && (

@@ -21,8 +21,8 @@ export interface MapExportOptions {
 
 /** What the Export panel's "Pressure map" row writes. */
 export interface MapExport {
-  /** the row's label: says which state the file holds */
-  label: string;
+  /** which state the file holds, in words for the panel's note; '' for a load state's map */
+  note: string;
   /** file name suffix without extension: "pressure", "pressure-swollen", "history-map-3" */
   suffix: string;
   /** the history state drawn, or null for a load state's map */
@@ -45,7 +45,7 @@ export function mapExportOf(o: MapExportOptions): MapExport {
     const history = o.history;
     const film = filmGradeOf(o.film, fieldsAtState(fields, grid, at.state), 0, 'loadUp');
     return {
-      label: `Pressure map · state ${at.index}`,
+      note: `The map is history state ${at.index}'s (${at.state.label}), on the slider's colour scale; deflection, histogram, 3D view and the CSVs stay load-up's.`,
       suffix: `history-map-${at.index}`,
       historyIndex: at.index,
       spec: () =>
@@ -62,8 +62,8 @@ export function mapExportOf(o: MapExportOptions): MapExport {
   }
   const film = filmGradeOf(o.film, fields, o.interfaceIndex, o.state);
   return {
-    // a state chosen whose maps are missing: the load-up map, and the row says why
-    label: at ? `Pressure map · load-up (${o.history?.mapsMissing})` : 'Pressure map',
+    // a state chosen whose maps are missing: the load-up map, and the note says why
+    note: at ? `The map is load-up's: ${o.history?.mapsMissing}.` : '',
     suffix: o.state === 'swollen' ? 'pressure-swollen' : 'pressure',
     historyIndex: null,
     spec: () =>
