@@ -1,10 +1,10 @@
 import type { ClosureLaw } from '../../solver/contact/closureLaw';
 import type { ContactState } from '../../solver/contact/contactSolver';
-import { resolvePadRelaxation } from '../case/padRelaxationSchema';
 import type { Case } from '../case/schema';
 import type { StackModel } from '../model/buildModel';
 import { type LayerCompliance, layerCompression, seriesClosureLaw } from '../stack/layerCompliance';
 import { PadRelaxationHistory } from '../stack/padRelaxation';
+import { resolvePadRelaxation } from '../stack/padRelaxationOf';
 
 /**
  * The stack's relaxing pads through a history. Every pad (case gasket) of every interface keeps

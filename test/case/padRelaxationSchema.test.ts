@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { padRelaxationSchema, resolvePadRelaxation } from '../../src/case/padRelaxationSchema';
+import { padRelaxationSchema } from '../../src/case/padRelaxationSchema';
 import { caseSchema } from '../../src/case/schema';
 import { padElastomerLaw } from '../../src/stack/padElastomers';
 import { relaxationFunction, validatePadRelaxationLaw } from '../../src/stack/padRelaxation';
+import { resolvePadRelaxation } from '../../src/stack/padRelaxationOf';
 import { InputError, parseInput } from '../../src/validation/parseInput';
 
 function issuesOf(raw: unknown): string[] {
