@@ -506,7 +506,7 @@ export class ChainTangent implements TangentSolver {
    */
   private pcg(c: Float64Array, y: Float64Array, terms: SparseTerms | null): void {
     const { m, n } = this;
-    const [, , r, d, p, q, , , t1, t2, t3, w] = this.work;
+    const [, , r, d, p, q, , , t1, t2, , w] = this.work;
     const zFirst = this.firstSolution;
     const first = (v: Float64Array) => v.subarray(0, m);
     const rest = (v: Float64Array) => v.subarray(m);
@@ -519,22 +519,17 @@ export class ChainTangent implements TangentSolver {
       first(out).fill(0);
     };
     this.pcgSolves++;
+    // y₀ = A₀₀⁻¹ (c₀ − A₀ᵣ y_r) is gathered as CG goes: it starts at A₀₀⁻¹ c₀ and each step takes
+    // α A₀₀⁻¹ A₀ᵣ p, which the Schur product has just formed; no block solve is left for the end
+    const y0 = first(y);
+    firstInverse(first(c), y0);
     // the Schur right-hand side c_r − Aᵣ₀ A₀₀⁻¹ c₀, in rest(r); first(r) stays zero
     r.set(c);
     first(r).fill(0);
-    firstInverse(first(c), zFirst);
-    this.subtractFromFirst(zFirst, r, terms);
+    this.subtractFromFirst(y0, r, terms);
     const bNorm = Math.sqrt(dot(r, r));
     d.fill(0);
-    const finish = () => {
-      // y₀ = A₀₀⁻¹ (c₀ − A₀ᵣ y_r), y_r = d_r
-      this.apply(d, q, t1, t2, terms);
-      const c0 = first(t3);
-      for (let e = 0; e < m; e++) c0[e] = c[e] - q[e];
-      for (const g of this.gauge) c0[g] = 0;
-      firstInverse(c0, first(y));
-      rest(y).set(rest(d));
-    };
+    const finish = () => rest(y).set(rest(d));
     // y_r = 0 when the rest has no load: y₀ from c₀ alone
     if (bNorm === 0) {
       finish();
@@ -547,6 +542,7 @@ export class ChainTangent implements TangentSolver {
       this.pcgIterations++;
       schur(p, q);
       const alpha = rz / dot(p, q);
+      for (let e = 0; e < m; e++) y0[e] -= alpha * zFirst[e];
       for (let e = m; e < n; e++) {
         d[e] += alpha * p[e];
         r[e] -= alpha * q[e];

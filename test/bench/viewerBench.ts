@@ -58,7 +58,10 @@ const { values: args } = parseArgs({ options: { reps: { type: 'string', default:
 const REPS = Number(args.reps);
 if (!Number.isInteger(REPS) || REPS < 1) throw new Error(`--reps ${args.reps}: expected a whole number ≥ 1`);
 
-type Effort = Pick<SolveEffort, 'helperJoined' | 'factorizationsReused' | 'analysesReused'>;
+type Effort = Pick<
+  SolveEffort,
+  'helperJoined' | 'factorizationsReused' | 'analysesReused' | 'seconds' | 'phases'
+>;
 
 /** One timed solve of one edit. */
 interface Sample {
@@ -70,6 +73,8 @@ interface Sample {
   nodeWithFields: number;
   browserEffort: Effort;
   nodeEffort: Effort;
+  /** the worker's time after solveCase (result fields + summary) [s] */
+  appAfter: number;
 }
 
 const params = editableParameters(defaultCase);
@@ -191,6 +196,8 @@ const effortOf = (e: SolveEffort): Effort => ({
   helperJoined: e.helperJoined,
   factorizationsReused: e.factorizationsReused,
   analysesReused: e.analysesReused,
+  seconds: e.seconds,
+  phases: e.phases,
 });
 
 const median = (xs: number[]) => {
@@ -247,6 +254,7 @@ try {
           nodeWithFields: n.nodeWithFields,
           browserEffort: b.effort,
           nodeEffort: effortOf(n.effort),
+          appAfter: b.app - b.effort.seconds,
         });
     }
   }
@@ -296,4 +304,27 @@ console.log(
 console.log([head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n'));
 console.log(
   '\neffort = helperJoined / factorizationsReused / analysesReused of the timed solve (last round)',
+);
+
+// where the solve's time goes, browser against Node: solveCase's own phases (medians over the rounds)
+const PHASES = ['validate', 'model', 'setup', 'loadUp', 'swelling', 'results'] as const;
+const phaseHead = [
+  'edit',
+  ...PHASES.map((p) => `${p} [ms] browser / Node`),
+  'fields + summary [ms] browser / Node',
+];
+const phaseRows = EDITS.map((e) => {
+  const s = samples.get(e.label) ?? [];
+  const ms = (xs: number[]) => (1000 * median(xs)).toFixed(0);
+  return [
+    e.label,
+    ...PHASES.map(
+      (p) => `${ms(s.map((x) => x.browserEffort.phases[p]))} / ${ms(s.map((x) => x.nodeEffort.phases[p]))}`,
+    ),
+    `${ms(s.map((x) => x.appAfter))} / ${ms(s.map((x) => x.nodeWithFields - x.node))}`,
+  ];
+});
+console.log('\nsolveCase phases, browser worker / Node (medians):\n');
+console.log(
+  [phaseHead, phaseHead.map(() => '---'), ...phaseRows].map((cells) => `| ${cells.join(' | ')} |`).join('\n'),
 );
