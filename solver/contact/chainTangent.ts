@@ -54,11 +54,15 @@ export class ChainTangent implements TangentSolver {
   readonly heldDofs = new Int32Array(0);
   readonly stats: FactorStats;
   factorizations = 0;
+  factorSeconds = 0;
   reusedFactorizations = 0;
   version = 0;
   /** CG iterations since construction, and CG solves */
   pcgIterations = 0;
   pcgSolves = 0;
+  /** full single-plate block solves (forward and back through one factor) since construction, and their wall time [s] */
+  blockSolves = 0;
+  blockSolveSeconds = 0;
   private readonly k: number;
   private readonly m: number;
   private readonly plan: AssemblyPlan;
@@ -230,9 +234,11 @@ export class ChainTangent implements TangentSolver {
         continue;
       }
       // always fresh storage: a kept factor is shared and never refactored in place
+      const t0 = performance.now();
       const f = factor(this.symbolic, { ...this.plan.matrix, values }, undefined, {
         helper: this.session.factorHelper,
       });
+      this.factorSeconds += (performance.now() - t0) / 1000;
       this.factorizations++;
       this.session.keepFactor(slot, values, f);
       this.factors[j] = f;
@@ -288,9 +294,11 @@ export class ChainTangent implements TangentSolver {
       this.reusedFactorizations++;
       return kept;
     }
+    const t0 = performance.now();
     const f = factor(this.symbolic, { ...this.plan.matrix, values }, undefined, {
       helper: this.session.factorHelper,
     });
+    this.factorSeconds += (performance.now() - t0) / 1000;
     this.factorizations++;
     this.session.keepFactor(slot, values, f);
     return f;
@@ -450,8 +458,11 @@ export class ChainTangent implements TangentSolver {
 
   /** out = B⁻¹ v through a preallocated forward image. */
   private blockSolve(f: NumericFactor, v: Float64Array, out: Float64Array): void {
+    const t0 = performance.now();
+    this.blockSolves++;
     forwardSolve(f, v, this.forwardImage);
     backwardSolve(f, this.forwardImage, out);
+    this.blockSolveSeconds += (performance.now() - t0) / 1000;
   }
 
   /**
@@ -468,9 +479,12 @@ export class ChainTangent implements TangentSolver {
       if (!f) throw new Error('ChainTangent: refactor() before solve()');
       const out = z.subarray(j * m, (j + 1) * m);
       const woodbury = terms ? this.boltsInBlock(j, f, terms) : null;
+      const t0 = performance.now();
+      this.blockSolves++;
       forwardSolve(f, r.subarray(j * m, (j + 1) * m), this.forwardImage);
       if (woodbury) correctForwardImage(woodbury, this.forwardImage);
       backwardSolve(f, this.forwardImage, out);
+      this.blockSolveSeconds += (performance.now() - t0) / 1000;
     }
   }
 

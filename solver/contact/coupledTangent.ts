@@ -27,6 +27,7 @@ export class CoupledTangent implements TangentSolver {
   readonly heldDofs: Int32Array;
   readonly stats: FactorStats;
   factorizations = 0;
+  factorSeconds = 0;
   /** a coupled factor is never kept between solves: its values change every Newton step */
   readonly reusedFactorizations = 0;
   version = 0;
@@ -138,9 +139,11 @@ export class CoupledTangent implements TangentSolver {
       }
       assembleGroup(this.plan, this.contactGroup[k], b, values);
     });
+    const t0 = performance.now();
     this.numeric = factor(this.symbolic, this.plan.matrix, this.numeric, {
       helper: this.session.factorHelper,
     });
+    this.factorSeconds += (performance.now() - t0) / 1000;
     this.factorizations++;
   }
 

@@ -34,6 +34,7 @@ export class PairedTangent implements TangentSolver {
   readonly heldDofs = new Int32Array(0);
   readonly stats: FactorStats;
   factorizations = 0;
+  factorSeconds = 0;
   reusedFactorizations = 0;
   version = 0;
   private readonly m: number; // dofs of one plate
@@ -147,9 +148,11 @@ export class PairedTangent implements TangentSolver {
     }
     // refactor in place only in storage no one else holds: a kept factor is shared
     const reuse = this.diffFactor && !this.sharedDiff ? this.diffFactor : undefined;
+    const t0 = performance.now();
     this.diffFactor = factor(this.symbolic, { ...this.plan.matrix, values: this.diffValues }, reuse, {
       helper: this.session.factorHelper,
     });
+    this.factorSeconds += (performance.now() - t0) / 1000;
     this.factorizations++;
     this.session.keepFactor('paired:difference', this.diffValues, this.diffFactor);
     this.sharedDiff = true;
@@ -218,9 +221,11 @@ export class PairedTangent implements TangentSolver {
       this.sumNumeric = kept;
       this.reusedFactorizations++;
     } else {
+      const t0 = performance.now();
       this.sumNumeric = factor(this.symbolic, { ...this.plan.matrix, values: this.sumValues }, undefined, {
         helper: this.session.factorHelper,
       });
+      this.factorSeconds += (performance.now() - t0) / 1000;
       this.factorizations++;
       this.session.keepFactor('paired:sum', this.sumValues, this.sumNumeric);
     }

@@ -17,6 +17,8 @@ export interface TangentSolver {
   readonly stats: FactorStats;
   /** numeric factorizations done */
   factorizations: number;
+  /** wall time spent in them [s] (what a benchmark sets against the rest of a solve) */
+  readonly factorSeconds: number;
   /** factorizations of a bit-identical matrix taken over from the session instead */
   readonly reusedFactorizations: number;
   /** changes with every refactor(), whether it factored or took over a kept factor */
