@@ -460,8 +460,9 @@ export class ChainTangent implements TangentSolver {
   private blockSolve(f: NumericFactor, v: Float64Array, out: Float64Array): void {
     const t0 = performance.now();
     this.blockSolves++;
-    forwardSolve(f, v, this.forwardImage);
-    backwardSolve(f, this.forwardImage, out);
+    const helper = this.session.factorHelper;
+    forwardSolve(f, v, this.forwardImage, helper);
+    backwardSolve(f, this.forwardImage, out, helper);
     this.blockSolveSeconds += (performance.now() - t0) / 1000;
   }
 
@@ -481,9 +482,10 @@ export class ChainTangent implements TangentSolver {
       const woodbury = terms ? this.boltsInBlock(j, f, terms) : null;
       const t0 = performance.now();
       this.blockSolves++;
-      forwardSolve(f, r.subarray(j * m, (j + 1) * m), this.forwardImage);
+      const helper = this.session.factorHelper;
+      forwardSolve(f, r.subarray(j * m, (j + 1) * m), this.forwardImage, helper);
       if (woodbury) correctForwardImage(woodbury, this.forwardImage);
-      backwardSolve(f, this.forwardImage, out);
+      backwardSolve(f, this.forwardImage, out, helper);
       this.blockSolveSeconds += (performance.now() - t0) / 1000;
     }
   }

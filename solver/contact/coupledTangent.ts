@@ -8,7 +8,6 @@ import {
   forwardSolve,
   type NumericFactor,
   planAssembly,
-  solve,
 } from '../sparse';
 import { multiplySymmetric, multiplySymmetricMagnitude } from '../sparse/symmetricProduct';
 import type { ElementGroup, FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
@@ -28,6 +27,8 @@ export class CoupledTangent implements TangentSolver {
   readonly stats: FactorStats;
   factorizations = 0;
   factorSeconds = 0;
+  /** a solve's forward image (L⁻¹ P b) */
+  private image: Float64Array | undefined;
   /** a coupled factor is never kept between solves: its values change every Newton step */
   readonly reusedFactorizations = 0;
   version = 0;
@@ -150,7 +151,11 @@ export class CoupledTangent implements TangentSolver {
   solve(b: Float64Array, x: Float64Array, extra?: RankOneTerms): void {
     if (extra) throw new Error('CoupledTangent: rank-one terms go through its half solves (Woodbury)');
     if (!this.numeric) throw new Error('CoupledTangent: refactor() before solve()');
-    solve(this.numeric, b, x);
+    const helper = this.session.factorHelper;
+    this.image ??= new Float64Array(this.n);
+    const y = this.image;
+    forwardSolve(this.numeric, b, y, helper);
+    backwardSolve(this.numeric, y, x, helper);
   }
 
   halfSolves(): HalfSolves {
@@ -158,8 +163,8 @@ export class CoupledTangent implements TangentSolver {
     if (!num) throw new Error('CoupledTangent: refactor() before solve()');
     return {
       size: this.n,
-      forward: (b, f) => forwardSolve(num, b, f),
-      backward: (f, x) => backwardSolve(num, f, x),
+      forward: (b, f) => forwardSolve(num, b, f, this.session.factorHelper),
+      backward: (f, x) => backwardSolve(num, f, x, this.session.factorHelper),
     };
   }
 }

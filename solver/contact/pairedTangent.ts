@@ -190,15 +190,15 @@ export class PairedTangent implements TangentSolver {
         for (const g of this.gauge) bs[g] = 0;
         const fs = f.subarray(0, m);
         if (isZero(bs) || this.negligibleSum(bs, bd)) fs.fill(0);
-        else forwardSolve(this.sumFactor(), bs, fs);
-        forwardSolve(diff, bd, f.subarray(m));
+        else forwardSolve(this.sumFactor(), bs, fs, this.session.factorHelper);
+        forwardSolve(diff, bd, f.subarray(m), this.session.factorHelper);
       },
       backward: (f, x) => {
         const fs = f.subarray(0, m);
         if (isZero(fs)) s.fill(0);
-        else backwardSolve(this.sumFactor(), fs, s);
+        else backwardSolve(this.sumFactor(), fs, s, this.session.factorHelper);
         for (const g of this.gauge) s[g] = 0;
-        const d = backwardSolve(diff, f.subarray(m), bd);
+        const d = backwardSolve(diff, f.subarray(m), bd, this.session.factorHelper);
         for (let i = 0; i < m; i++) {
           x[i] = h * (s[i] + d[i]);
           x[m + i] = h * (s[i] - d[i]);

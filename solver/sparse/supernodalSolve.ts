@@ -1,5 +1,16 @@
 /** Forward and back substitution through the supernodal panels of L. */
-import type { NumericFactor } from './types';
+import type { FactorHelper } from './parallel/factorHelper';
+import { type SubtreeSplit, subtreeSplit } from './parallel/subtreeSplit';
+import type { NumericFactor, SymbolicFactor } from './types';
+
+/** What a substitution reads of the analysis: the supernodes, their rows and where their panels start. */
+export type PanelStructure = Pick<SymbolicFactor, 'superStart' | 'superRowPtr' | 'superRows' | 'panelPtr'>;
+
+/**
+ * Below this many panel entries a substitution stays on one thread: handing half of it over
+ * (a message and a wake-up, tens of µs) would cost more than the half takes.
+ */
+const MIN_SHARED_SWEEP = 1_000_000;
 
 /** Solves A x = b with the factor (x may be b's storage; returns x). */
 export function solve(num: NumericFactor, b: Float64Array): Float64Array<ArrayBuffer>;
@@ -20,27 +31,190 @@ export function solve(
  * these forward images of its vectors, and a sparse b costs only the supernodes on its path to
  * the root. Returns y.
  */
-export function forwardSolve<T extends Float64Array>(num: NumericFactor, b: Float64Array, y: T): T {
+export function forwardSolve<T extends Float64Array>(
+  num: NumericFactor,
+  b: Float64Array,
+  y: T,
+  helper: FactorHelper | null = null,
+): T {
   const sym = num.symbolic;
   const n = sym.n;
   if (b.length < n) throw new RangeError(`solve: right-hand side has ${b.length} entries, expected ${n}`);
   const perm = sym.perm;
+  const split = sweepSplit(num);
+  if (split) {
+    const shared = sharedHelper(num, helper);
+    const v = shared
+      ? shared.sweepVectors(n)
+      : { y: new Float64Array(n), spill: new Float64Array(n), backup: new Float64Array(n) };
+    for (let i = 0; i < n; i++) v.y[i] = b[perm[i]];
+    forwardSplit(num, split, shared, v);
+    y.set(v.y.subarray(0, n));
+    return y;
+  }
   for (let i = 0; i < n; i++) y[i] = b[perm[i]];
   const t = new Float64Array(num.symbolic.maxRowsBelow);
   const ns = sym.superStart.length - 1;
-  for (let s = 0; s < ns; s++) forwardSupernode(num, s, y, 0, t);
+  for (let s = 0; s < ns; s++) forwardSupernode(sym, num.values, s, y, 0, t, null, n);
   return y;
 }
 
 /** The second half: x = Pᵀ L⁻ᵀ y (y in the factor's numbering, overwritten). Returns x. */
-export function backwardSolve<T extends Float64Array>(num: NumericFactor, y: Float64Array, x: T): T {
+export function backwardSolve<T extends Float64Array>(
+  num: NumericFactor,
+  y: Float64Array,
+  x: T,
+  helper: FactorHelper | null = null,
+): T {
   const sym = num.symbolic;
   const n = sym.n;
-  const t = new Float64Array(num.symbolic.maxRowsBelow);
-  for (let s = sym.superStart.length - 2; s >= 0; s--) backwardSupernode(num, s, y, 0, t);
   const perm = sym.perm;
+  const split = sweepSplit(num);
+  const shared = split ? sharedHelper(num, helper) : null;
+  if (split && shared) {
+    const v = shared.sweepVectors(n);
+    v.y.set(y.subarray(0, n));
+    backwardTwoThreads(num, split, shared, v);
+    for (let i = 0; i < n; i++) x[perm[i]] = v.y[i];
+    return x;
+  }
+  const t = new Float64Array(num.symbolic.maxRowsBelow);
+  for (let s = sym.superStart.length - 2; s >= 0; s--) backwardSupernode(sym, num.values, s, y, 0, t);
   for (let i = 0; i < n; i++) x[perm[i]] = y[i];
   return x;
+}
+
+/**
+ * The split of a big factor's substitutions, used whether or not a helper takes part: the
+ * forward substitution sums the subtree's updates of its ancestors apart and adds them at the
+ * join in either case, so one thread and two give the same bits.
+ */
+function sweepSplit(num: NumericFactor): SubtreeSplit | null {
+  return num.values.length < MIN_SHARED_SWEEP ? null : subtreeSplit(num.symbolic);
+}
+
+/** The helper, when it can take part: running, and L in memory it can read. */
+function sharedHelper(num: NumericFactor, helper: FactorHelper | null): FactorHelper | null {
+  if (!helper || helper.stopped) return null;
+  if (typeof SharedArrayBuffer === 'undefined' || !(num.values.buffer instanceof SharedArrayBuffer))
+    return null;
+  return helper;
+}
+
+/**
+ * Forward substitution in the split of the factorization: the subtree T (supernodes
+ * first..last, a contiguous range of columns) updates its ancestors' rows in `spill`, everything
+ * else updates y, and the two are summed at the join; then T's ancestors and the rest. With a
+ * helper, T runs there while this thread does the supernodes before T's parent that are not in T.
+ * T's part is restartable: if the helper had not started (or threw), T's entries are restored
+ * from `backup` and this thread does T itself.
+ */
+function forwardSplit(
+  num: NumericFactor,
+  split: SubtreeSplit,
+  helper: FactorHelper | null,
+  v: { y: Float64Array; spill: Float64Array; backup: Float64Array },
+): void {
+  const sym = num.symbolic;
+  const L = num.values;
+  const { first, last, join } = split;
+  const from = sym.superStart[first];
+  const to = sym.superStart[last + 1];
+  const ancestors = ancestorRows(sym, last);
+  for (const row of ancestors) v.spill[row] = 0;
+  const t = new Float64Array(sym.maxRowsBelow);
+  const subtree = () => {
+    forwardRange(sym, L, first, last, v.y, t, v.spill, to);
+    return 0;
+  };
+  let ticket = -1;
+  if (helper) {
+    v.backup.set(v.y.subarray(from, to), from);
+    ticket = helper.beginSweep({ sym, split, values: L, vectors: v, forward: true });
+  }
+  for (let s = 0; s < first; s++) forwardSupernode(sym, L, s, v.y, 0, t, null, sym.n);
+  if (!helper) subtree();
+  for (let s = last + 1; s < join; s++) forwardSupernode(sym, L, s, v.y, 0, t, null, sym.n);
+  helper?.end(
+    ticket,
+    () => {
+      v.y.set(v.backup.subarray(from, to), from);
+      for (const row of ancestors) v.spill[row] = 0;
+      return subtree();
+    },
+    'sweep',
+  );
+  for (const row of ancestors) v.y[row] += v.spill[row];
+  const ns = sym.superStart.length - 1;
+  for (let s = join; s < ns; s++) forwardSupernode(sym, L, s, v.y, 0, t, null, sym.n);
+}
+
+/**
+ * Back substitution on two threads: this thread first does T's ancestors and everything after
+ * T's parent in postorder (they only read what comes later), then hands T to the helper and
+ * does the rest before T; T reads only its ancestors, final by then. Restartable as the forward.
+ */
+function backwardTwoThreads(
+  num: NumericFactor,
+  split: SubtreeSplit,
+  helper: FactorHelper,
+  v: { y: Float64Array; spill: Float64Array; backup: Float64Array },
+): void {
+  const sym = num.symbolic;
+  const L = num.values;
+  const { first, last, join } = split;
+  const from = sym.superStart[first];
+  const to = sym.superStart[last + 1];
+  const t = new Float64Array(sym.maxRowsBelow);
+  for (let s = sym.superStart.length - 2; s >= join; s--) backwardSupernode(sym, L, s, v.y, 0, t);
+  v.backup.set(v.y.subarray(from, to), from);
+  const ticket = helper.beginSweep({ sym, split, values: L, vectors: v, forward: false });
+  for (let s = join - 1; s > last; s--) backwardSupernode(sym, L, s, v.y, 0, t);
+  for (let s = first - 1; s >= 0; s--) backwardSupernode(sym, L, s, v.y, 0, t);
+  helper.end(
+    ticket,
+    () => {
+      v.y.set(v.backup.subarray(from, to), from);
+      backwardRange(sym, L, first, last, v.y, t);
+      return 0;
+    },
+    'sweep',
+  );
+}
+
+/** The rows below supernode s's diagonal block: every row outside s's subtree that the subtree updates. */
+function ancestorRows(sym: PanelStructure, s: number): Int32Array {
+  const k = sym.superStart[s + 1] - sym.superStart[s];
+  return sym.superRows.subarray(sym.superRowPtr[s] + k, sym.superRowPtr[s + 1]);
+}
+
+/**
+ * Forward steps of supernodes first..last on y; updates of rows at or past `limit` go to
+ * `spill` (the helper's side of a two-thread forward substitution).
+ */
+export function forwardRange(
+  sym: PanelStructure,
+  L: Float64Array,
+  first: number,
+  last: number,
+  y: Float64Array,
+  t: Float64Array,
+  spill: Float64Array,
+  limit: number,
+): void {
+  for (let s = first; s <= last; s++) forwardSupernode(sym, L, s, y, 0, t, spill, limit);
+}
+
+/** Backward steps of supernodes last..first on y (the helper's side of a two-thread back substitution). */
+export function backwardRange(
+  sym: PanelStructure,
+  L: Float64Array,
+  first: number,
+  last: number,
+  y: Float64Array,
+  t: Float64Array,
+): void {
+  for (let s = last; s >= first; s--) backwardSupernode(sym, L, s, y, 0, t);
 }
 
 /**
@@ -81,8 +255,10 @@ function substituteColumns(num: NumericFactor, Y: Float64Array, q: number): void
   const { superRowPtr, n } = num.symbolic;
   const ns = superRowPtr.length - 1;
   const t = new Float64Array(num.symbolic.maxRowsBelow);
-  for (let s = 0; s < ns; s++) for (let j = 0; j < q; j++) forwardSupernode(num, s, Y, j * n, t);
-  for (let s = ns - 1; s >= 0; s--) for (let j = 0; j < q; j++) backwardSupernode(num, s, Y, j * n, t);
+  const sym = num.symbolic;
+  const L = num.values;
+  for (let s = 0; s < ns; s++) for (let j = 0; j < q; j++) forwardSupernode(sym, L, s, Y, j * n, t, null, n);
+  for (let s = ns - 1; s >= 0; s--) for (let j = 0; j < q; j++) backwardSupernode(sym, L, s, Y, j * n, t);
 }
 
 /**
@@ -91,17 +267,20 @@ function substituteColumns(num: NumericFactor, Y: Float64Array, q: number): void
  * four to the rest of the diagonal block and to the rows below (accumulated in t and scattered
  * once), so each y or t entry is loaded and stored once per eight flops. A group whose entries
  * are all zero is skipped: a sparse right-hand side (a bolt's washer load) only walks the
- * supernodes on its path to the root.
+ * supernodes on its path to the root. With `spill`, the updates of rows at or past `limit` go
+ * there instead of to y (the helper thread's side of a two-thread substitution).
  */
 function forwardSupernode(
-  num: NumericFactor,
+  sym: PanelStructure,
+  L: Float64Array,
   s: number,
   y: Float64Array,
   base: number,
   t: Float64Array,
+  spill: Float64Array | null,
+  limit: number,
 ): void {
-  const { superStart, superRowPtr, superRows, panelPtr } = num.symbolic;
-  const L = num.values;
+  const { superStart, superRowPtr, superRows, panelPtr } = sym;
   const f = superStart[s];
   const k = superStart[s + 1] - f;
   const rp = superRowPtr[s];
@@ -155,7 +334,14 @@ function forwardSupernode(
     }
     for (let r = 0; r < below; r++) t[r] += L[col + k + r] * xc;
   }
-  if (touched) for (let r = 0; r < below; r++) y[base + superRows[rp + k + r]] -= t[r];
+  if (!touched) return;
+  if (spill) {
+    for (let r = 0; r < below; r++) {
+      const row = superRows[rp + k + r];
+      if (row < limit) y[base + row] -= t[r];
+      else spill[row] -= t[r];
+    }
+  } else for (let r = 0; r < below; r++) y[base + superRows[rp + k + r]] -= t[r];
 }
 
 /**
@@ -165,14 +351,14 @@ function forwardSupernode(
  * accumulators, and their 4×4 triangle solved in registers.
  */
 function backwardSupernode(
-  num: NumericFactor,
+  sym: PanelStructure,
+  L: Float64Array,
   s: number,
   y: Float64Array,
   base: number,
   t: Float64Array,
 ): void {
-  const { superStart, superRowPtr, superRows, panelPtr } = num.symbolic;
-  const L = num.values;
+  const { superStart, superRowPtr, superRows, panelPtr } = sym;
   const f = superStart[s];
   const k = superStart[s + 1] - f;
   const rp = superRowPtr[s];

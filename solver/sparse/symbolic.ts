@@ -13,6 +13,7 @@ import {
   meshNodeGraph,
 } from './ordering/index';
 import { nestedDissection } from './ordering/nestedDissection';
+import { planSplit } from './parallel/subtreeSplit';
 import { supernodePartition } from './supernodes';
 import type { AnalyseOptions, SymbolicFactor, SymmetricCsc } from './types';
 
@@ -319,7 +320,7 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
       : requested === 'nd' && options.geometry
         ? 'nd-geometric'
         : requested;
-  return {
+  const analysis: Omit<SymbolicFactor, 'twoThreads'> = {
     n,
     perm,
     iperm,
@@ -353,6 +354,7 @@ export function analyse(A: SymmetricCsc, options: AnalyseOptions = {}): Symbolic
       analyseSeconds: (t2 - t0) / 1000,
     },
   };
+  return { ...analysis, twoThreads: planSplit(analysis) };
 }
 
 /** `rows`, or a copy twice as large, so that `extra` more entries fit after the first `used`. */

@@ -8,6 +8,7 @@
  * - Dof numbering is the caller's; orderings are internal to the factorization.
  */
 import type { PackBuffer } from './kernels/schurUpdate';
+import type { SubtreeSplit } from './parallel/subtreeSplit';
 
 /** Lower triangle of a symmetric n×n matrix in CSC form. */
 export interface SymmetricCsc {
@@ -109,6 +110,8 @@ export interface SymbolicFactor {
   nnzA: number;
   describeDof?: (dof: number) => string;
   stats: FactorStats;
+  /** how two threads divide the assembly tree (factorization and substitutions), or null when one thread is as good */
+  twoThreads: SubtreeSplit | null;
 }
 
 /**

@@ -12,6 +12,7 @@ import { CoupledTangent } from '../../solver/contact/coupledTangent';
 import { platePattern } from '../../solver/contact/platePattern';
 import { SolverSession } from '../../solver/session/solverSession';
 import { assembleGroup, factor } from '../../solver/sparse';
+import type { FactorHelper } from '../../solver/sparse/parallel/factorHelper';
 import { backwardSolve, forwardSolve } from '../../solver/sparse/supernodalSolve';
 import { checkCase } from '../../src/case/checkCase';
 import type { CaseInput } from '../../src/case/schema';
@@ -170,22 +171,32 @@ function housingCase(h: number, housing: Housing): CaseInput {
  * machine's load falls on all of them alike; the best of each is kept and set against the twin.
  * One extra untimed solve per housing counts its factorizations and CG work.
  */
-export function housingBench(meshSizes: number[] = [2, 1], repeat = 3): HousingRow[] {
+export function housingBench(
+  meshSizes: number[] = [2, 1],
+  repeat = 3,
+  helper: FactorHelper | null = null,
+): HousingRow[] {
   const rows: HousingRow[] = [];
+  // each solve's fresh session, with the helper thread when one is given (it keeps no state of a session)
+  const fresh = () => {
+    const session = new SolverSession();
+    session.factorHelper = helper;
+    return session;
+  };
   // the JIT warmed on every path at a coarse mesh
-  for (const housing of HOUSINGS) solveCase(housingCase(6, housing), { session: new SolverSession() });
+  for (const housing of HOUSINGS) solveCase(housingCase(6, housing), { session: fresh() });
   for (const h of meshSizes) {
     const best = HOUSINGS.map(() => Number.POSITIVE_INFINITY);
     const dofs = HOUSINGS.map(() => 0);
     for (let round = 0; round < repeat; round++) {
       HOUSINGS.forEach((housing, i) => {
         const t0 = performance.now();
-        const r = solveCase(housingCase(h, housing), { session: new SolverSession() });
+        const r = solveCase(housingCase(h, housing), { session: fresh() });
         best[i] = Math.min(best[i], (performance.now() - t0) / 1000);
         dofs[i] = r.solver.dofs;
       });
     }
-    const efforts = HOUSINGS.map((housing) => tangentEffort(housingCase(h, housing)));
+    const efforts = HOUSINGS.map((housing) => tangentEffort(housingCase(h, housing), fresh()));
     HOUSINGS.forEach((housing, i) => {
       const effort = efforts[i];
       const floor =
@@ -207,10 +218,10 @@ export function housingBench(meshSizes: number[] = [2, 1], repeat = 3): HousingR
 }
 
 /** The ContactSolver's own count of a case's linear algebra (load-up and swelling). */
-function tangentEffort(raw: CaseInput) {
+function tangentEffort(raw: CaseInput, session: SolverSession) {
   const c = checkCase(raw).case;
   const model = buildModel(c);
-  const solver = new ContactSolver(model.problem, new SolverSession());
+  const solver = new ContactSolver(model.problem, session);
   const opts = { tolerance: c.solver.tolerance, maxIterations: c.solver.maxIterations };
   const up = solver.loadUp(opts);
   if (c.stack.swelling.type !== 'none') solver.swell(up, swellingField(c, model), opts);
@@ -253,15 +264,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const meshAt = process.argv.indexOf('--meshes');
   const meshes = meshAt > 0 ? process.argv[meshAt + 1].split(',').map(Number) : [2, 1];
   const rows = contactBench(threaded.session, meshes);
-  await threaded.close();
   console.log(`factorization threads: ${threads}`);
   console.log(contactBenchTable(rows));
-  if (threads === 1 && !process.argv.includes('--no-housings')) {
+  if (!process.argv.includes('--no-housings')) {
     console.log(
-      '\nHousings: the default case with one change, each a cold solve in a fresh session, against twin plates',
+      `\nHousings: the default case with one change, each a cold solve in a fresh session, against twin plates (${threads === 1 ? 'one thread' : 'each session with the helper thread: factorizations and substitutions in halves'})`,
     );
-    console.log(housingTable(housingBench(meshes)));
+    console.log(housingTable(housingBench(meshes, 3, threaded.session.factorHelper)));
   }
+  await threaded.close();
   // how fast this shared machine was just after the runs (the factorization is most of a cold solve)
   console.log(`\ndense kernel after the runs: ${denseKernelRate().toFixed(2)} GFlop/s`);
 }

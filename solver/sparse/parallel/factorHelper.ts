@@ -21,20 +21,47 @@ export interface SubtreeTask {
   tolerance: number;
 }
 
-/** A thread that can factor a subtree for `factor` (two-thread factorization). */
+/** The shared vectors of a two-thread substitution: the right-hand side being solved, T's updates of its ancestors, T's entries as they were. */
+export interface SweepVectors {
+  y: Float64Array;
+  spill: Float64Array;
+  backup: Float64Array;
+}
+
+/** What a substitution hands a helper: split's subtree of sym, in the shared L and vectors. */
+export interface SweepTask {
+  sym: SymbolicFactor;
+  split: SubtreeSplit;
+  values: Float64Array;
+  vectors: SweepVectors;
+  /** forward (L⁻¹) or back (L⁻ᵀ) substitution */
+  forward: boolean;
+}
+
+/** A thread that can factor a subtree for `factor` (two-thread factorization), and substitute through one. */
 export interface FactorHelper {
   /** A Float64Array of `length` zeros in memory the helper thread can write. */
   sharedArray(length: number): Float64Array;
   /** Hands the task to the helper; does not block. Returns a ticket for `end`. */
   begin(task: SubtreeTask): number;
+  /** Shared vectors of at least n entries for a substitution (the same ones each time, grown as needed). */
+  sweepVectors(n: number): SweepVectors;
+  /** Hands the subtree's part of a substitution to the helper; does not block. Returns a ticket for `end`. */
+  beginSweep(task: SweepTask): number;
   /**
-   * Waits until the helper has factored the subtree. If it had not started yet, revokes
-   * the task and runs `here` (the subtree on the calling thread) instead. Returns 0, or
-   * -(column + 1) of a failed pivot, as `here` does.
+   * Waits until the helper has done its task (factored the subtree, or its part of a
+   * substitution). If it had not started yet, or failed, revokes the task and runs `here` (the
+   * subtree on the calling thread) instead. Returns 0, or -(column + 1) of a failed pivot, as
+   * `here` does.
    */
-  end(ticket: number, here: () => number): number;
-  /** subtrees factored by the helper, and tasks revoked because it had not started (the caller did them) */
-  readonly counts: { helped: number; revoked: number };
+  end(ticket: number, here: () => number, kind?: 'factor' | 'sweep'): number;
+  /**
+   * Subtrees factored by the helper and factorization tasks revoked because it had not started
+   * or failed (the caller did them); substitutions it took half of, and substitution tasks the
+   * caller took back (a sparse right-hand side often finishes this thread's part before the
+   * helper has woken up).
+   */
+  readonly counts: { helped: number; revoked: number; swept: number; sweepsTakenBack: number };
   /** true once the helper failed to finish a subtree in time: `factor` never hands it work again */
   readonly stopped: boolean;
 }
@@ -51,6 +78,20 @@ export type HelperMessage =
       maxRowsBelow: number;
     }
   | { kind: 'forget'; id: number }
+  | {
+      kind: 'sweep';
+      id: number;
+      seq: number;
+      control: Int32Array;
+      values: Float64Array;
+      y: Float64Array;
+      spill: Float64Array;
+      forward: boolean;
+      first: number;
+      last: number;
+      /** T's columns end here: the helper's forward updates of rows at or past it go to spill */
+      limit: number;
+    }
   | {
       kind: 'factor';
       id: number;
@@ -93,8 +134,9 @@ export class SharedMemoryHelper implements FactorHelper {
   private readonly ids = new WeakMap<SymbolicFactor, number>();
   private readonly kept: number[] = [];
   private aShared: Float64Array = new Float64Array(0);
+  private sweep: SweepVectors | null = null;
   private timeoutSeconds = 0;
-  readonly counts = { helped: 0, revoked: 0 };
+  readonly counts = { helped: 0, revoked: 0, swept: 0, sweepsTakenBack: 0 };
   stopped = false;
 
   constructor(
@@ -132,11 +174,42 @@ export class SharedMemoryHelper implements FactorHelper {
     return this.seq;
   }
 
-  end(ticket: number, here: () => number): number {
+  sweepVectors(n: number): SweepVectors {
+    if (!this.sweep || this.sweep.y.length < n)
+      this.sweep = { y: this.sharedArray(n), spill: this.sharedArray(n), backup: new Float64Array(n) };
+    return this.sweep;
+  }
+
+  beginSweep({ sym, split, values, vectors, forward }: SweepTask): number {
+    const id = this.structureId(sym);
+    this.seq = (this.seq + 1) & 0xfffffff;
+    Atomics.store(this.control, 0, this.seq * 4 + POSTED);
+    Atomics.store(this.control, 1, 0);
+    // a substitution streams the subtree's panels once: about a flop per panel entry
+    const entries = sym.panelPtr[split.last + 1] - sym.panelPtr[split.first];
+    this.timeoutSeconds = this.timeout.floorSeconds + (2 * entries) / this.timeout.slowestRate;
+    this.port.postMessage({
+      kind: 'sweep',
+      id,
+      seq: this.seq,
+      control: this.control,
+      values,
+      y: vectors.y,
+      spill: vectors.spill,
+      forward,
+      first: split.first,
+      last: split.last,
+      limit: sym.superStart[split.last + 1],
+    });
+    return this.seq;
+  }
+
+  end(ticket: number, here: () => number, kind: 'factor' | 'sweep' = 'factor'): number {
     const c = this.control;
     const posted = ticket * 4 + POSTED;
     if (Atomics.compareExchange(c, 0, posted, ticket * 4 + REVOKED) === posted) {
-      this.counts.revoked++;
+      if (kind === 'factor') this.counts.revoked++;
+      else this.counts.sweepsTakenBack++;
       return here();
     }
     const deadline = performance.now() + 1000 * this.timeoutSeconds;
@@ -155,10 +228,12 @@ export class SharedMemoryHelper implements FactorHelper {
     }
     const result = Atomics.load(c, 1);
     if (result === EXCEPTION) {
-      this.counts.revoked++;
+      if (kind === 'factor') this.counts.revoked++;
+      else this.counts.sweepsTakenBack++;
       return here();
     }
-    this.counts.helped++;
+    if (kind === 'factor') this.counts.helped++;
+    else this.counts.swept++;
     return result;
   }
 

@@ -5,6 +5,7 @@
  */
 import { packBuffer } from '../kernels/schurUpdate';
 import { factorSubtree, originalDiagonal, packDoubles } from '../multifrontal';
+import { backwardRange, forwardRange } from '../supernodalSolve';
 import type { FactorStructure, FactorWorkspace } from '../types';
 import { CLAIMED, DONE, EXCEPTION, type HelperMessage, POSTED } from './factorHelper';
 
@@ -12,6 +13,8 @@ interface Kept {
   structure: FactorStructure;
   /** this thread's workspaces (L and the caller's stack come with each task) */
   workspace: Omit<FactorWorkspace, 'values'>;
+  /** a substitution's gather buffer (rows below one supernode) */
+  below: Float64Array;
 }
 
 /** A message handler for the helper thread. */
@@ -29,6 +32,7 @@ export function helperLoop(): (message: HelperMessage) => void {
           rowPos: new Int32Array(message.n),
           relative: new Int32Array(message.maxRowsBelow),
         },
+        below: new Float64Array(message.maxRowsBelow),
       });
     } else if (message.kind === 'forget') {
       kept.delete(message.id);
@@ -39,7 +43,10 @@ export function helperLoop(): (message: HelperMessage) => void {
       if (Atomics.compareExchange(control, 0, posted, seq * 4 + CLAIMED) !== posted) return;
       let result = EXCEPTION;
       try {
-        result = factorTask(kept.get(message.id), message);
+        result =
+          message.kind === 'factor'
+            ? factorTask(kept.get(message.id), message)
+            : sweepTask(kept.get(message.id), message);
       } finally {
         Atomics.store(control, 1, result);
         Atomics.store(control, 0, seq * 4 + DONE);
@@ -58,4 +65,13 @@ function factorTask(k: Kept | undefined, task: Extract<HelperMessage, { kind: 'f
   const to = structure.superStart[task.last + 1];
   originalDiagonal(structure, task.aValues, ws.diagonal, from, to);
   return factorSubtree(structure, ws, task.aValues, task, task.stack, task.tolerance);
+}
+
+function sweepTask(k: Kept | undefined, task: Extract<HelperMessage, { kind: 'sweep' }>): number {
+  if (!k) return EXCEPTION;
+  const { structure, below } = k;
+  if (task.forward)
+    forwardRange(structure, task.values, task.first, task.last, task.y, below, task.spill, task.limit);
+  else backwardRange(structure, task.values, task.first, task.last, task.y, below);
+  return 0;
 }

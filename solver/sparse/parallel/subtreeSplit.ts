@@ -33,19 +33,13 @@ const MIN_FLOPS = 2e7;
 /** A split must promise at least this critical path reduction. */
 const MIN_GAIN = 0.15;
 
-const cache = new WeakMap<SymbolicFactor, SubtreeSplit | null>();
-
-/** The best split of sym's assembly tree for two threads, or null when one thread is as good (cached per analysis). */
+/** The best split of sym's assembly tree for two threads, or null when one thread is as good (made once, by the analysis). */
 export function subtreeSplit(sym: SymbolicFactor): SubtreeSplit | null {
-  let split = cache.get(sym);
-  if (split === undefined) {
-    split = planSplit(sym);
-    cache.set(sym, split);
-  }
-  return split;
+  return sym.twoThreads;
 }
 
-function planSplit(sym: SymbolicFactor): SubtreeSplit | null {
+/** Plans the split for a new analysis (`analyse` stores it in the SymbolicFactor). */
+export function planSplit(sym: Omit<SymbolicFactor, 'twoThreads'>): SubtreeSplit | null {
   const { superStart, superRowPtr, superParent } = sym;
   const ns = superStart.length - 1;
   // flops of each supernode (Σ over its columns of rows-below-and-including squared), of each subtree, and prefix sums
@@ -120,7 +114,7 @@ function planSplit(sym: SymbolicFactor): SubtreeSplit | null {
 }
 
 /** Doubles of supernode s's update matrix (packed lower triangle of its rows below the diagonal block). */
-function updateDoubles(sym: SymbolicFactor, s: number): number {
+function updateDoubles(sym: Omit<SymbolicFactor, 'twoThreads'>, s: number): number {
   const mu = sym.superRowPtr[s + 1] - sym.superRowPtr[s] - (sym.superStart[s + 1] - sym.superStart[s]);
   return (mu * (mu + 1)) / 2;
 }

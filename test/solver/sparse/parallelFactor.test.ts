@@ -77,7 +77,9 @@ describe('two-thread factorization protocol', () => {
       expect(two.values.buffer).toBeInstanceOf(SharedArrayBuffer);
       expect(sameBits(two.values, one.values)).toBe(true);
       expect(helper.counts).toEqual(
-        deliver === 'now' ? { helped: 1, revoked: 0 } : { helped: 0, revoked: 1 },
+        deliver === 'now'
+          ? { helped: 1, revoked: 0, swept: 0, sweepsTakenBack: 0 }
+          : { helped: 0, revoked: 1, swept: 0, sweepsTakenBack: 0 },
       );
       // refactorization in the same shared storage, after new values
       const scaled = { ...A, values: A.values.map((v) => 2 * v) };
