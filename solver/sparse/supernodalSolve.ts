@@ -1,5 +1,5 @@
 /** Forward and back substitution through the supernodal panels of L. */
-import type { FactorHelper } from './parallel/factorHelper';
+import type { FactorHelper, SweepVectors } from './parallel/factorHelper';
 import { type SubtreeSplit, subtreeSplit } from './parallel/subtreeSplit';
 import type { NumericFactor, SymbolicFactor } from './types';
 
@@ -113,37 +113,24 @@ function forwardSplit(
   num: NumericFactor,
   split: SubtreeSplit,
   helper: FactorHelper | null,
-  v: { y: Float64Array; spill: Float64Array; backup: Float64Array },
+  v: SweepVectors,
 ): void {
   const sym = num.symbolic;
   const L = num.values;
   const { first, last, join } = split;
-  const from = sym.superStart[first];
-  const to = sym.superStart[last + 1];
   const ancestors = ancestorRows(sym, last);
   for (const row of ancestors) v.spill[row] = 0;
   const t = new Float64Array(sym.maxRowsBelow);
-  const subtree = () => {
-    forwardRange(sym, L, first, last, v.y, t, v.spill, to);
-    return 0;
-  };
-  let ticket = -1;
-  if (helper) {
-    v.backup.set(v.y.subarray(from, to), from);
-    ticket = helper.beginSweep({ sym, split, values: L, vectors: v, forward: true });
-  }
+  const subtree = () =>
+    substituteSubtree(sym, L, first, last, v.y, t, { spill: v.spill, limit: sym.superStart[last + 1] });
+  const wait = helper ? handOver(helper, num, split, v, true) : null;
   for (let s = 0; s < first; s++) forwardSupernode(sym, L, s, v.y, 0, t, null, sym.n);
-  if (!helper) subtree();
+  if (!wait) subtree();
   for (let s = last + 1; s < join; s++) forwardSupernode(sym, L, s, v.y, 0, t, null, sym.n);
-  helper?.end(
-    ticket,
-    () => {
-      v.y.set(v.backup.subarray(from, to), from);
-      for (const row of ancestors) v.spill[row] = 0;
-      return subtree();
-    },
-    'sweep',
-  );
+  wait?.(() => {
+    for (const row of ancestors) v.spill[row] = 0;
+    subtree();
+  });
   for (const row of ancestors) v.y[row] += v.spill[row];
   const ns = sym.superStart.length - 1;
   for (let s = join; s < ns; s++) forwardSupernode(sym, L, s, v.y, 0, t, null, sym.n);
@@ -158,28 +145,46 @@ function backwardTwoThreads(
   num: NumericFactor,
   split: SubtreeSplit,
   helper: FactorHelper,
-  v: { y: Float64Array; spill: Float64Array; backup: Float64Array },
+  v: SweepVectors,
 ): void {
   const sym = num.symbolic;
   const L = num.values;
   const { first, last, join } = split;
-  const from = sym.superStart[first];
-  const to = sym.superStart[last + 1];
   const t = new Float64Array(sym.maxRowsBelow);
   for (let s = sym.superStart.length - 2; s >= join; s--) backwardSupernode(sym, L, s, v.y, 0, t);
-  v.backup.set(v.y.subarray(from, to), from);
-  const ticket = helper.beginSweep({ sym, split, values: L, vectors: v, forward: false });
+  const wait = handOver(helper, num, split, v, false);
   for (let s = join - 1; s > last; s--) backwardSupernode(sym, L, s, v.y, 0, t);
   for (let s = first - 1; s >= 0; s--) backwardSupernode(sym, L, s, v.y, 0, t);
-  helper.end(
-    ticket,
-    () => {
-      v.y.set(v.backup.subarray(from, to), from);
-      backwardRange(sym, L, first, last, v.y, t);
-      return 0;
-    },
-    'sweep',
-  );
+  wait(() => substituteSubtree(sym, L, first, last, v.y, t, null));
+}
+
+/**
+ * Hands the subtree T's part of a substitution to the helper, T's entries of y kept first, and
+ * returns the wait for it: when the helper had not started (or failed), T's entries are restored
+ * and `redo` does T on this thread.
+ */
+function handOver(
+  helper: FactorHelper,
+  num: NumericFactor,
+  split: SubtreeSplit,
+  v: SweepVectors,
+  forward: boolean,
+): (redo: () => void) => void {
+  const from = num.symbolic.superStart[split.first];
+  const to = num.symbolic.superStart[split.last + 1];
+  v.backup.set(v.y.subarray(from, to), from);
+  const ticket = helper.beginSweep({ sym: num.symbolic, split, values: num.values, vectors: v, forward });
+  return (redo) => {
+    helper.end(
+      ticket,
+      () => {
+        v.y.set(v.backup.subarray(from, to), from);
+        redo();
+        return 0;
+      },
+      'sweep',
+    );
+  };
 }
 
 /** The rows below supernode s's diagonal block: every row outside s's subtree that the subtree updates. */
@@ -189,32 +194,22 @@ function ancestorRows(sym: PanelStructure, s: number): Int32Array {
 }
 
 /**
- * Forward steps of supernodes first..last on y; updates of rows at or past `limit` go to
- * `spill` (the helper's side of a two-thread forward substitution).
+ * The subtree first..last's part of a substitution on y (the helper's side of a two-thread one):
+ * forward, with the updates of rows at or past `forward.limit` going to `forward.spill`, or back
+ * when `forward` is null.
  */
-export function forwardRange(
+export function substituteSubtree(
   sym: PanelStructure,
   L: Float64Array,
   first: number,
   last: number,
   y: Float64Array,
   t: Float64Array,
-  spill: Float64Array,
-  limit: number,
+  forward: { spill: Float64Array; limit: number } | null,
 ): void {
-  for (let s = first; s <= last; s++) forwardSupernode(sym, L, s, y, 0, t, spill, limit);
-}
-
-/** Backward steps of supernodes last..first on y (the helper's side of a two-thread back substitution). */
-export function backwardRange(
-  sym: PanelStructure,
-  L: Float64Array,
-  first: number,
-  last: number,
-  y: Float64Array,
-  t: Float64Array,
-): void {
-  for (let s = last; s >= first; s--) backwardSupernode(sym, L, s, y, 0, t);
+  if (forward)
+    for (let s = first; s <= last; s++) forwardSupernode(sym, L, s, y, 0, t, forward.spill, forward.limit);
+  else for (let s = last; s >= first; s--) backwardSupernode(sym, L, s, y, 0, t);
 }
 
 /**

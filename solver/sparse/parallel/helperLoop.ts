@@ -5,7 +5,7 @@
  */
 import { packBuffer } from '../kernels/schurUpdate';
 import { factorSubtree, originalDiagonal, packDoubles } from '../multifrontal';
-import { backwardRange, forwardRange } from '../supernodalSolve';
+import { substituteSubtree } from '../supernodalSolve';
 import type { FactorStructure, FactorWorkspace } from '../types';
 import { CLAIMED, DONE, EXCEPTION, type HelperMessage, POSTED } from './factorHelper';
 
@@ -70,8 +70,7 @@ function factorTask(k: Kept | undefined, task: Extract<HelperMessage, { kind: 'f
 function sweepTask(k: Kept | undefined, task: Extract<HelperMessage, { kind: 'sweep' }>): number {
   if (!k) return EXCEPTION;
   const { structure, below } = k;
-  if (task.forward)
-    forwardRange(structure, task.values, task.first, task.last, task.y, below, task.spill, task.limit);
-  else backwardRange(structure, task.values, task.first, task.last, task.y, below);
+  const forward = task.forward ? { spill: task.spill, limit: task.limit } : null;
+  substituteSubtree(structure, task.values, task.first, task.last, task.y, below, forward);
   return 0;
 }
