@@ -46,7 +46,7 @@ export function forwardSolve<T extends Float64Array>(
     const shared = sharedHelper(num, helper);
     const v = shared
       ? shared.sweepVectors(n)
-      : { y: new Float64Array(n), spill: new Float64Array(n), backup: new Float64Array(n) };
+      : { y: new Float64Array(n), spill: new Float64Array(n), backup: new Float64Array(0) };
     for (let i = 0; i < n; i++) v.y[i] = b[perm[i]];
     forwardSplit(num, split, shared, v);
     y.set(v.y.subarray(0, n));
