@@ -102,6 +102,8 @@ export interface SolveEffort {
   factorThreads: number;
   /** factorizations of this case that the helper thread took half of (0 while it still loads) */
   helperJoined: number;
+  /** forward and back substitutions of this case that the helper thread took half of */
+  helperSwept: number;
   /** factorizations of a bit-identical matrix taken from the session instead of computed */
   factorizationsReused: number;
   /** symbolic analyses, plate stiffness models and assembly plans taken from the session */
@@ -157,6 +159,7 @@ export function solveCase(raw: unknown, options: SolveOptions = {}): CaseResult 
   const t0 = performance.now();
   const session = options.session ?? new SolverSession();
   const helped = session.factorHelper?.counts.helped ?? 0;
+  const swept = session.factorHelper?.counts.swept ?? 0;
   const before = session.effort;
   let mark = t0;
   const lap = (): number => {
@@ -218,6 +221,7 @@ export function solveCase(raw: unknown, options: SolveOptions = {}): CaseResult 
     phases,
     factorThreads: session.factorHelper ? 2 : 1,
     helperJoined: (session.factorHelper?.counts.helped ?? 0) - helped,
+    helperSwept: (session.factorHelper?.counts.swept ?? 0) - swept,
     factorizationsReused: after.factorizationsReused - before.factorizationsReused,
     analysesReused: after.analysesReused - before.analysesReused,
     plateModelsReused: after.plateModelsReused - before.plateModelsReused,
@@ -338,6 +342,7 @@ export function assembleResult(
       phases: { validate: 0, model: 0, setup: 0, loadUp: 0, swelling: 0, results: 0 },
       factorThreads: 1,
       helperJoined: 0,
+      helperSwept: 0,
       factorizationsReused: 0,
       analysesReused: 0,
       plateModelsReused: 0,

@@ -74,12 +74,13 @@ describe('factorization threads (Node worker)', () => {
     // the effort block says how it was solved
     expect(b.effort.factorThreads).toBe(2);
     expect(b.effort.helperJoined).toBe(helper.counts.helped);
+    expect(b.effort.helperSwept).toBe(helper.counts.swept);
     expect(b.effort.helperJoined).toBeGreaterThan(0);
     // and the substitutions through the 2 mm factor (2.2 M panel entries) went halves too
     expect(helper.counts.swept).toBeGreaterThan(0);
     await threaded.close();
     const a = solveCase(medium);
-    expect(a.effort).toMatchObject({ factorThreads: 1, helperJoined: 0 });
+    expect(a.effort).toMatchObject({ factorThreads: 1, helperJoined: 0, helperSwept: 0 });
     // everything the case determines is identical, bit for bit
     const { effort: _a, ...caseA } = summaryOf(a);
     const { effort: _b, ...caseB } = summaryOf(b);

@@ -79,6 +79,8 @@ const summarySchema = z.object({
     }),
     factorThreads: count,
     helperJoined: count,
+    // result folders written before the substitutions went halves do not say it
+    helperSwept: count.default(0),
     factorizationsReused: count,
     analysesReused: count,
     plateModelsReused: count,

@@ -99,6 +99,7 @@ export function handSummary(swells = true): CaseSummary {
       },
       factorThreads: 2,
       helperJoined: 1,
+      helperSwept: 4,
       factorizationsReused: 0,
       analysesReused: 0,
       plateModelsReused: 0,

@@ -35,7 +35,7 @@ export function StatusLine({ status, error, shown, stale }: StatusLineProps) {
         data-testid="factor-threads"
         data-value={effort.factorThreads}
         data-helped={effort.helperJoined}
-        title={`the helper thread took half of ${effort.helperJoined} of ${solver.factorizations} factorizations`}
+        title={`the helper thread took half of ${effort.helperJoined} of ${solver.factorizations} factorizations and of ${effort.helperSwept} substitutions`}
       >
         {effort.factorThreads === 1 ? '1 thread' : `${effort.factorThreads} threads`}
       </span>
