@@ -172,6 +172,24 @@ describe('refactorization and right-hand sides', () => {
     }
   });
 
+  it('dense matrices of 1 to 41 unknowns (one supernode: every mix of eight-, four- and one-column groups), dense and sparse b (tolerance 1e-9)', () => {
+    for (let n = 1; n <= 41; n++) {
+      const A = randomSpd(n, 1, 100 + n);
+      const sym = analyse(A, { ordering: 'natural' });
+      expect(sym.stats.supernodes).toBe(1);
+      const num = factor(sym, A);
+      // dense; zero in the first half of each group of eight; zero but for one entry near the end
+      const dense = rhs(n, n);
+      const halves = Float64Array.from(dense, (v, i) => (i % 8 < 4 ? 0 : v));
+      const last = new Float64Array(n);
+      last[n - 1] = 1;
+      for (const b of [dense, halves, last]) {
+        if (b.every((v) => v === 0)) continue;
+        expect(relativeError(solve(num, b), denseSolution(A, b))).toBeLessThan(TOL);
+      }
+    }
+  });
+
   it('half solves: F b · F c = bᵀ A⁻¹ c and Fᵀ F b = A⁻¹ b, sparse b included (tolerance 1e-9)', () => {
     const { A, geometry } = plateMatrix(14, 8);
     const num = factor(analyse(A, { ordering: 'nd', geometry }), A);
