@@ -1,7 +1,7 @@
 import { EigenvalueDecomposition, LuDecomposition, Matrix } from 'ml-matrix';
 import { type PlateModel, shiftedPlateModel } from '../plate/plateModel';
 import type { SolverSession } from '../session/solverSession';
-import { type AssemblyPlan, assembleGroup, factor, type NumericFactor } from '../sparse';
+import { type AssemblyPlan, factor, type NumericFactor } from '../sparse';
 import { backwardSolve, forwardSolve } from '../sparse/supernodalSolve';
 import { multiplySymmetric, multiplySymmetricMagnitude } from '../sparse/symmetricProduct';
 import type { FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
@@ -143,9 +143,7 @@ export class ChainTangent implements TangentSolver {
         this.plateMatrices.push(this.plateMatrices[sameAs[l]]);
         continue;
       }
-      const values = new Float64Array(nnz);
-      assembleGroup(this.plan, 0, models[l].stiffness, values);
-      this.plateMatrices.push({ ...this.plan.matrix, values });
+      this.plateMatrices.push({ ...this.plan.matrix, values: session.plateValues(this.plan, models[l]) });
     }
     // the same analysis as every single-plate split's: one per mesh in the session
     const pattern = platePattern(

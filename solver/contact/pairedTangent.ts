@@ -1,13 +1,6 @@
 import { type PlateModel, shiftedPlateModel } from '../plate/plateModel';
 import type { SolverSession } from '../session/solverSession';
-import {
-  type AssemblyPlan,
-  assembleGroup,
-  backwardSolve,
-  factor,
-  forwardSolve,
-  type NumericFactor,
-} from '../sparse';
+import { type AssemblyPlan, backwardSolve, factor, forwardSolve, type NumericFactor } from '../sparse';
 import { multiplySymmetricMagnitude, multiplySymmetricPair } from '../sparse/symmetricProduct';
 import type { FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
 import type { ContactProblem, PlateLayer } from './contactProblem';
@@ -44,7 +37,8 @@ export class PairedTangent implements TangentSolver {
   private readonly average: Float64Array;
   private readonly gauge: Int32Array;
   private readonly diagonal: Int32Array; // index of A(i,i) in the values
-  private readonly sumValues: Float64Array;
+  /** K̄ with the gauge, made when the sum mode is first needed (self-equilibrated loads on equal plates never need it) */
+  private sumValues: Float64Array | null = null;
   private sumNumeric: NumericFactor | null = null;
   private diffFactor: NumericFactor | undefined;
   /** whether diffFactor is also kept in the session (then it is never refactored in place) */
@@ -78,8 +72,7 @@ export class PairedTangent implements TangentSolver {
     // One single-plate pattern serves K, K̄ and K̄ + 2C: contact adds only to diagonals.
     this.plan = session.plan(this.m, topModel.elements);
     const nnz = this.plan.matrix.values.length;
-    const topValues = new Float64Array(nnz);
-    assembleGroup(this.plan, 0, topModel.stiffness, topValues);
+    const topValues = session.plateValues(this.plan, topModel);
     this.topMatrix = { ...this.plan.matrix, values: topValues };
     this.average = topValues;
     // the same analysis as every single-plate split's: one per mesh in the session
@@ -99,16 +92,6 @@ export class PairedTangent implements TangentSolver {
       problem.rigidBodyNodes ?? defaultRigidBodyNodes(mesh.nodes),
       (node) => 3 * node,
     );
-    const held = new Uint8Array(this.m);
-    for (const g of this.gauge) held[g] = 1;
-    const { colPtr, rowIdx } = this.plan.matrix;
-    const sumValues = Float64Array.from(this.average);
-    for (let j = 0; j < this.m; j++) {
-      for (let k = colPtr[j]; k < colPtr[j + 1]; k++) {
-        if (held[j] || held[rowIdx[k]]) sumValues[k] = rowIdx[k] === j ? 1 : 0;
-      }
-    }
-    this.sumValues = sumValues;
 
     this.contactNode = problem.interfaces[0].node;
     this.diffValues = new Float64Array(nnz);
@@ -216,20 +199,36 @@ export class PairedTangent implements TangentSolver {
   private sumFactor(): NumericFactor {
     if (this.sumNumeric) return this.sumNumeric;
     // the gauge rows are part of the values, so equal values mean the same gauge too
-    const kept = this.session.keptFactor('paired:sum', this.symbolic, this.sumValues);
+    this.sumValues ??= this.gaugedSum();
+    const sumValues = this.sumValues;
+    const kept = this.session.keptFactor('paired:sum', this.symbolic, sumValues);
     if (kept) {
       this.sumNumeric = kept;
       this.reusedFactorizations++;
     } else {
       const t0 = performance.now();
-      this.sumNumeric = factor(this.symbolic, { ...this.plan.matrix, values: this.sumValues }, undefined, {
+      this.sumNumeric = factor(this.symbolic, { ...this.plan.matrix, values: sumValues }, undefined, {
         helper: this.session.factorHelper,
       });
       this.factorSeconds += (performance.now() - t0) / 1000;
       this.factorizations++;
-      this.session.keepFactor('paired:sum', this.sumValues, this.sumNumeric);
+      this.session.keepFactor('paired:sum', sumValues, this.sumNumeric);
     }
     return this.sumNumeric;
+  }
+
+  /** K̄ with three w dofs held (rows and columns replaced by the identity) for the assembly's rigid-body modes. */
+  private gaugedSum(): Float64Array {
+    const held = new Uint8Array(this.m);
+    for (const g of this.gauge) held[g] = 1;
+    const { colPtr, rowIdx } = this.plan.matrix;
+    const sumValues = Float64Array.from(this.average);
+    for (let j = 0; j < this.m; j++) {
+      for (let k = colPtr[j]; k < colPtr[j + 1]; k++) {
+        if (held[j] || held[rowIdx[k]]) sumValues[k] = rowIdx[k] === j ? 1 : 0;
+      }
+    }
+    return sumValues;
   }
 
   /** A sum part that is round-off next to the difference part (equal plates): ‖r_s‖ ≤ 1e-10 ‖r_d‖. */

@@ -1,6 +1,6 @@
 import type { QuadMesh } from '../mesh/quadMesh';
 import { createPlateModel, type PlateModel, type PlateSection, type Support } from '../plate/plateModel';
-import { type AssemblyPlan, planAssembly } from '../sparse/assembly';
+import { type AssemblyPlan, assembleGroup, planAssembly } from '../sparse/assembly';
 import { Fingerprint } from '../sparse/fingerprint';
 import type { FactorHelper } from '../sparse/parallel/factorHelper';
 import { analyse } from '../sparse/symbolic';
@@ -46,6 +46,8 @@ export class SolverSession {
   private readonly plateModels: KeptCache<PlateModel>;
   private readonly plans: KeptCache<AssemblyPlan>;
   private readonly factors: KeptCache<NumericFactor>;
+  /** per plate model of this session: its matrix assembled by a plan (read-only, shared) */
+  private readonly assembled = new WeakMap<PlateModel, { plan: AssemblyPlan; values: Float64Array }>();
   private reusedFactors = 0;
 
   constructor(options: SolverSessionOptions = {}) {
@@ -111,6 +113,20 @@ export class SolverSession {
     return this.plans.get(`${n}:${group.size}:${group.dofs.length}`, [n, group.size, group.dofs], () =>
       planAssembly(n, [group]),
     ).value;
+  }
+
+  /**
+   * The values of `model`'s stiffness matrix assembled by `plan`, or the same ones assembled before
+   * for this model and plan: a re-solve on the same plates skips the assembly. Shared by every
+   * tangent of the session, so read-only.
+   */
+  plateValues(plan: AssemblyPlan, model: PlateModel): Float64Array {
+    const kept = this.assembled.get(model);
+    if (kept?.plan === plan) return kept.values;
+    const values = new Float64Array(plan.matrix.values.length);
+    assembleGroup(plan, 0, model.stiffness, values);
+    this.assembled.set(model, { plan, values });
+    return values;
   }
 
   /**

@@ -11,6 +11,8 @@ export type PanelStructure = Pick<SymbolicFactor, 'superStart' | 'superRowPtr' |
  * (a message and a wake-up, tens of µs) would cost more than the half takes.
  */
 const MIN_SHARED_SWEEP = 1_000_000;
+/** ... and a forward substitution of a right-hand side with fewer nonzeros than this share of its entries */
+const MIN_SHARED_DENSITY = 0.125;
 
 /** Solves A x = b with the factor (x may be b's storage; returns x). */
 export function solve(num: NumericFactor, b: Float64Array): Float64Array<ArrayBuffer>;
@@ -47,8 +49,15 @@ export function forwardSolve<T extends Float64Array>(
     const v = shared
       ? shared.sweepVectors(n)
       : { y: new Float64Array(n), spill: new Float64Array(n), backup: new Float64Array(0) };
-    for (let i = 0; i < n; i++) v.y[i] = b[perm[i]];
-    forwardSplit(num, split, shared, v);
+    let nonzero = 0;
+    for (let i = 0; i < n; i++) {
+      const value = b[perm[i]];
+      v.y[i] = value;
+      if (value !== 0) nonzero++;
+    }
+    // a sparse b (a bolt's washer load) walks only its path to the root: this thread is done with
+    // its part before the helper would have woken up, so it keeps the subtree too (same bits)
+    forwardSplit(num, split, nonzero >= n * MIN_SHARED_DENSITY ? shared : null, v);
     y.set(v.y.subarray(0, n));
     return y;
   }

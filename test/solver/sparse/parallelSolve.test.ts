@@ -104,7 +104,8 @@ describe('two-thread substitution', () => {
       helper,
     );
     expect(differing(x, ref)).toBe(0);
-    expect(helper.counts.swept).toBe(2);
+    // the forward substitution of two nonzeros stays here; the back one, of a dense image, goes halves
+    expect(helper.counts).toMatchObject({ swept: 1, sweepsTakenBack: 0 });
   });
 
   it('stays on one thread for a small factor, a factor in unshared memory, or a stopped helper', () => {
