@@ -299,60 +299,28 @@ function forwardSupernode(
   // all eight (that sweep is most of the panel, and a four-column one is bound by its loop, not memory)
   for (; c + 8 <= k; c += 8) {
     const l0 = off + c * m;
-    const l1 = l0 + m;
-    const l2 = l1 + m;
-    const l3 = l2 + m;
-    const l4 = l3 + m;
-    const l5 = l4 + m;
-    const l6 = l5 + m;
-    const l7 = l6 + m;
-    let x0 = 0;
-    let x1 = 0;
-    let x2 = 0;
-    let x3 = 0;
-    const b0 = y[yf + c];
-    const b1 = y[yf + c + 1];
-    const b2 = y[yf + c + 2];
-    const b3 = y[yf + c + 3];
-    const first = !(b0 === 0 && b1 === 0 && b2 === 0 && b3 === 0);
-    if (first) {
-      x0 = b0 / L[l0 + c];
-      x1 = (b1 - L[l0 + c + 1] * x0) / L[l1 + c + 1];
-      x2 = (b2 - L[l0 + c + 2] * x0 - L[l1 + c + 2] * x1) / L[l2 + c + 2];
-      x3 = (b3 - L[l0 + c + 3] * x0 - L[l1 + c + 3] * x1 - L[l2 + c + 3] * x2) / L[l3 + c + 3];
-      y[yf + c] = x0;
-      y[yf + c + 1] = x1;
-      y[yf + c + 2] = x2;
-      y[yf + c + 3] = x3;
-      for (let r = c + 4; r < k; r++)
-        y[yf + r] -= L[l0 + r] * x0 + L[l1 + r] * x1 + L[l2 + r] * x2 + L[l3 + r] * x3;
-    }
-    let x4 = 0;
-    let x5 = 0;
-    let x6 = 0;
-    let x7 = 0;
-    const b4 = y[yf + c + 4];
-    const b5 = y[yf + c + 5];
-    const b6 = y[yf + c + 6];
-    const b7 = y[yf + c + 7];
-    const second = !(b4 === 0 && b5 === 0 && b6 === 0 && b7 === 0);
-    if (second) {
-      x4 = b4 / L[l4 + c + 4];
-      x5 = (b5 - L[l4 + c + 5] * x4) / L[l5 + c + 5];
-      x6 = (b6 - L[l4 + c + 6] * x4 - L[l5 + c + 6] * x5) / L[l6 + c + 6];
-      x7 = (b7 - L[l4 + c + 7] * x4 - L[l5 + c + 7] * x5 - L[l6 + c + 7] * x6) / L[l7 + c + 7];
-      y[yf + c + 4] = x4;
-      y[yf + c + 5] = x5;
-      y[yf + c + 6] = x6;
-      y[yf + c + 7] = x7;
-      for (let r = c + 8; r < k; r++)
-        y[yf + r] -= L[l4 + r] * x4 + L[l5 + r] * x5 + L[l6 + r] * x6 + L[l7 + r] * x7;
-    }
+    const l4 = l0 + 4 * m;
+    const first = forwardGroup(L, l0, m, c, k, y, yf);
+    const second = forwardGroup(L, l4, m, c + 4, k, y, yf);
     if (!(first || second) || below === 0) continue;
     if (!touched) {
       t.fill(0, 0, below);
       touched = true;
     }
+    const x0 = first ? y[yf + c] : 0;
+    const x1 = first ? y[yf + c + 1] : 0;
+    const x2 = first ? y[yf + c + 2] : 0;
+    const x3 = first ? y[yf + c + 3] : 0;
+    const x4 = second ? y[yf + c + 4] : 0;
+    const x5 = second ? y[yf + c + 5] : 0;
+    const x6 = second ? y[yf + c + 6] : 0;
+    const x7 = second ? y[yf + c + 7] : 0;
+    const l1 = l0 + m;
+    const l2 = l1 + m;
+    const l3 = l2 + m;
+    const l5 = l4 + m;
+    const l6 = l5 + m;
+    const l7 = l6 + m;
     for (let r = 0; r < below; r++) {
       const q = k + r;
       t[r] +=
@@ -365,29 +333,18 @@ function forwardSupernode(
   }
   for (; c + 4 <= k; c += 4) {
     const l0 = off + c * m;
-    const l1 = l0 + m;
-    const l2 = l1 + m;
-    const l3 = l2 + m;
-    const b0 = y[yf + c];
-    const b1 = y[yf + c + 1];
-    const b2 = y[yf + c + 2];
-    const b3 = y[yf + c + 3];
-    if (b0 === 0 && b1 === 0 && b2 === 0 && b3 === 0) continue;
-    const x0 = b0 / L[l0 + c];
-    const x1 = (b1 - L[l0 + c + 1] * x0) / L[l1 + c + 1];
-    const x2 = (b2 - L[l0 + c + 2] * x0 - L[l1 + c + 2] * x1) / L[l2 + c + 2];
-    const x3 = (b3 - L[l0 + c + 3] * x0 - L[l1 + c + 3] * x1 - L[l2 + c + 3] * x2) / L[l3 + c + 3];
-    y[yf + c] = x0;
-    y[yf + c + 1] = x1;
-    y[yf + c + 2] = x2;
-    y[yf + c + 3] = x3;
-    for (let r = c + 4; r < k; r++)
-      y[yf + r] -= L[l0 + r] * x0 + L[l1 + r] * x1 + L[l2 + r] * x2 + L[l3 + r] * x3;
-    if (below === 0) continue;
+    if (!forwardGroup(L, l0, m, c, k, y, yf) || below === 0) continue;
     if (!touched) {
       t.fill(0, 0, below);
       touched = true;
     }
+    const x0 = y[yf + c];
+    const x1 = y[yf + c + 1];
+    const x2 = y[yf + c + 2];
+    const x3 = y[yf + c + 3];
+    const l1 = l0 + m;
+    const l2 = l1 + m;
+    const l3 = l2 + m;
     for (let r = 0; r < below; r++) {
       const q = k + r;
       t[r] += L[l0 + q] * x0 + L[l1 + q] * x1 + L[l2 + q] * x2 + L[l3 + q] * x3;
@@ -415,6 +372,41 @@ function forwardSupernode(
       else spill[row] -= t[r];
     }
   } else for (let r = 0; r < below; r++) y[base + superRows[rp + k + r]] -= t[r];
+}
+
+/**
+ * Forward step of the four columns c..c+3 of a panel (the first at L[l0], m rows each) within
+ * their supernode's k columns: their 4×4 triangle solved in registers and applied to the rest of
+ * the diagonal block, in y[yf ..]. Returns false, doing nothing, when their four entries are zero.
+ */
+function forwardGroup(
+  L: Float64Array,
+  l0: number,
+  m: number,
+  c: number,
+  k: number,
+  y: Float64Array,
+  yf: number,
+): boolean {
+  const b0 = y[yf + c];
+  const b1 = y[yf + c + 1];
+  const b2 = y[yf + c + 2];
+  const b3 = y[yf + c + 3];
+  if (b0 === 0 && b1 === 0 && b2 === 0 && b3 === 0) return false;
+  const l1 = l0 + m;
+  const l2 = l1 + m;
+  const l3 = l2 + m;
+  const x0 = b0 / L[l0 + c];
+  const x1 = (b1 - L[l0 + c + 1] * x0) / L[l1 + c + 1];
+  const x2 = (b2 - L[l0 + c + 2] * x0 - L[l1 + c + 2] * x1) / L[l2 + c + 2];
+  const x3 = (b3 - L[l0 + c + 3] * x0 - L[l1 + c + 3] * x1 - L[l2 + c + 3] * x2) / L[l3 + c + 3];
+  y[yf + c] = x0;
+  y[yf + c + 1] = x1;
+  y[yf + c + 2] = x2;
+  y[yf + c + 3] = x3;
+  for (let r = c + 4; r < k; r++)
+    y[yf + r] -= L[l0 + r] * x0 + L[l1 + r] * x1 + L[l2 + r] * x2 + L[l3 + r] * x3;
+  return true;
 }
 
 /**
@@ -493,26 +485,16 @@ function backwardSupernode(
       s7 -= L[l7 + q] * tr;
     }
     const d = c0 + 4;
-    const x7 = s7 / L[l7 + d + 3];
-    const x6 = (s6 - L[l6 + d + 3] * x7) / L[l6 + d + 2];
-    const x5 = (s5 - L[l5 + d + 2] * x6 - L[l5 + d + 3] * x7) / L[l5 + d + 1];
-    const x4 = (s4 - L[l4 + d + 1] * x5 - L[l4 + d + 2] * x6 - L[l4 + d + 3] * x7) / L[l4 + d];
+    backwardTriangle(L, l4, m, d, y, yf, s4, s5, s6, s7);
+    const x4 = y[yf + d];
+    const x5 = y[yf + d + 1];
+    const x6 = y[yf + d + 2];
+    const x7 = y[yf + d + 3];
     s0 -= L[l0 + d] * x4 + L[l0 + d + 1] * x5 + L[l0 + d + 2] * x6 + L[l0 + d + 3] * x7;
     s1 -= L[l1 + d] * x4 + L[l1 + d + 1] * x5 + L[l1 + d + 2] * x6 + L[l1 + d + 3] * x7;
     s2 -= L[l2 + d] * x4 + L[l2 + d + 1] * x5 + L[l2 + d + 2] * x6 + L[l2 + d + 3] * x7;
     s3 -= L[l3 + d] * x4 + L[l3 + d + 1] * x5 + L[l3 + d + 2] * x6 + L[l3 + d + 3] * x7;
-    const x3 = s3 / L[l3 + c0 + 3];
-    const x2 = (s2 - L[l2 + c0 + 3] * x3) / L[l2 + c0 + 2];
-    const x1 = (s1 - L[l1 + c0 + 2] * x2 - L[l1 + c0 + 3] * x3) / L[l1 + c0 + 1];
-    const x0 = (s0 - L[l0 + c0 + 1] * x1 - L[l0 + c0 + 2] * x2 - L[l0 + c0 + 3] * x3) / L[l0 + c0];
-    y[yf + c0] = x0;
-    y[yf + c0 + 1] = x1;
-    y[yf + c0 + 2] = x2;
-    y[yf + c0 + 3] = x3;
-    y[yf + c0 + 4] = x4;
-    y[yf + c0 + 5] = x5;
-    y[yf + c0 + 6] = x6;
-    y[yf + c0 + 7] = x7;
+    backwardTriangle(L, l0, m, c0, y, yf, s0, s1, s2, s3);
   }
   // a last group of four at the front
   for (c0 += 4; c0 >= 0; c0 -= 4) {
@@ -539,13 +521,35 @@ function backwardSupernode(
       s2 -= L[l2 + q] * tr;
       s3 -= L[l3 + q] * tr;
     }
-    const x3 = s3 / L[l3 + c0 + 3];
-    const x2 = (s2 - L[l2 + c0 + 3] * x3) / L[l2 + c0 + 2];
-    const x1 = (s1 - L[l1 + c0 + 2] * x2 - L[l1 + c0 + 3] * x3) / L[l1 + c0 + 1];
-    const x0 = (s0 - L[l0 + c0 + 1] * x1 - L[l0 + c0 + 2] * x2 - L[l0 + c0 + 3] * x3) / L[l0 + c0];
-    y[yf + c0] = x0;
-    y[yf + c0 + 1] = x1;
-    y[yf + c0 + 2] = x2;
-    y[yf + c0 + 3] = x3;
+    backwardTriangle(L, l0, m, c0, y, yf, s0, s1, s2, s3);
   }
+}
+
+/**
+ * The back step's 4×4 triangle of columns c..c+3 (the first at L[l0], m rows each): from the sums
+ * s0..s3 (y less everything after the four), their values, written to y[yf + c ..].
+ */
+function backwardTriangle(
+  L: Float64Array,
+  l0: number,
+  m: number,
+  c: number,
+  y: Float64Array,
+  yf: number,
+  s0: number,
+  s1: number,
+  s2: number,
+  s3: number,
+): void {
+  const l1 = l0 + m;
+  const l2 = l1 + m;
+  const l3 = l2 + m;
+  const x3 = s3 / L[l3 + c + 3];
+  const x2 = (s2 - L[l2 + c + 3] * x3) / L[l2 + c + 2];
+  const x1 = (s1 - L[l1 + c + 2] * x2 - L[l1 + c + 3] * x3) / L[l1 + c + 1];
+  const x0 = (s0 - L[l0 + c + 1] * x1 - L[l0 + c + 2] * x2 - L[l0 + c + 3] * x3) / L[l0 + c];
+  y[yf + c] = x0;
+  y[yf + c + 1] = x1;
+  y[yf + c + 2] = x2;
+  y[yf + c + 3] = x3;
 }
