@@ -454,12 +454,21 @@ export class ChainTangent implements TangentSolver {
     }
   }
 
-  /** out = B⁻¹ v through a preallocated forward image. */
-  private blockSolve(f: NumericFactor, v: Float64Array, out: Float64Array): void {
+  /**
+   * out = B⁻¹ v through a preallocated forward image, counted and timed; `correct` changes the
+   * forward image between the two halves (a Woodbury correction in the forward space).
+   */
+  private blockSolve(
+    f: NumericFactor,
+    v: Float64Array,
+    out: Float64Array,
+    correct: ForwardWoodbury | null = null,
+  ): void {
     const t0 = performance.now();
     this.blockSolves++;
     const helper = this.session.factorHelper;
     forwardSolve(f, v, this.forwardImage, helper);
+    if (correct) correctForwardImage(correct, this.forwardImage);
     backwardSolve(f, this.forwardImage, out, helper);
     this.blockSolveSeconds += (performance.now() - t0) / 1000;
   }
@@ -478,13 +487,7 @@ export class ChainTangent implements TangentSolver {
       if (!f) throw new Error('ChainTangent: refactor() before solve()');
       const out = z.subarray(j * m, (j + 1) * m);
       const woodbury = terms ? this.boltsInBlock(j, f, terms) : null;
-      const t0 = performance.now();
-      this.blockSolves++;
-      const helper = this.session.factorHelper;
-      forwardSolve(f, r.subarray(j * m, (j + 1) * m), this.forwardImage, helper);
-      if (woodbury) correctForwardImage(woodbury, this.forwardImage);
-      backwardSolve(f, this.forwardImage, out, helper);
-      this.blockSolveSeconds += (performance.now() - t0) / 1000;
+      this.blockSolve(f, r.subarray(j * m, (j + 1) * m), out, woodbury);
     }
   }
 

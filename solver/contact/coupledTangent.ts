@@ -8,6 +8,7 @@ import {
   forwardSolve,
   type NumericFactor,
   planAssembly,
+  solve,
 } from '../sparse';
 import { multiplySymmetric, multiplySymmetricMagnitude } from '../sparse/symmetricProduct';
 import type { ElementGroup, FactorStats, SymbolicFactor, SymmetricCsc } from '../sparse/types';
@@ -27,8 +28,6 @@ export class CoupledTangent implements TangentSolver {
   readonly stats: FactorStats;
   factorizations = 0;
   factorSeconds = 0;
-  /** a solve's forward image (L⁻¹ P b) */
-  private image: Float64Array | undefined;
   /** a coupled factor is never kept between solves: its values change every Newton step */
   readonly reusedFactorizations = 0;
   version = 0;
@@ -151,11 +150,7 @@ export class CoupledTangent implements TangentSolver {
   solve(b: Float64Array, x: Float64Array, extra?: RankOneTerms): void {
     if (extra) throw new Error('CoupledTangent: rank-one terms go through its half solves (Woodbury)');
     if (!this.numeric) throw new Error('CoupledTangent: refactor() before solve()');
-    const helper = this.session.factorHelper;
-    this.image ??= new Float64Array(this.n);
-    const y = this.image;
-    forwardSolve(this.numeric, b, y, helper);
-    backwardSolve(this.numeric, y, x, helper);
+    solve(this.numeric, b, x, this.session.factorHelper);
   }
 
   halfSolves(): HalfSolves {

@@ -16,15 +16,21 @@ const MIN_SHARED_DENSITY = 0.125;
 
 /** Solves A x = b with the factor (x may be b's storage; returns x). */
 export function solve(num: NumericFactor, b: Float64Array): Float64Array<ArrayBuffer>;
-export function solve<T extends Float64Array>(num: NumericFactor, b: Float64Array, x: T): T;
+export function solve<T extends Float64Array>(
+  num: NumericFactor,
+  b: Float64Array,
+  x: T,
+  helper?: FactorHelper | null,
+): T;
 export function solve(
   num: NumericFactor,
   b: Float64Array,
   x: Float64Array = new Float64Array(num.symbolic.n),
+  helper: FactorHelper | null = null,
 ): Float64Array {
   const y = new Float64Array(num.symbolic.n);
-  forwardSolve(num, b, y);
-  return backwardSolve(num, y, x);
+  forwardSolve(num, b, y, helper);
+  return backwardSolve(num, y, x, helper);
 }
 
 /**
@@ -45,19 +51,23 @@ export function forwardSolve<T extends Float64Array>(
   const perm = sym.perm;
   const split = sweepSplit(num);
   if (split) {
-    const shared = sharedHelper(num, helper);
-    const v = shared
-      ? shared.sweepVectors(n)
-      : { y: new Float64Array(n), spill: new Float64Array(n), backup: new Float64Array(0) };
     let nonzero = 0;
     for (let i = 0; i < n; i++) {
       const value = b[perm[i]];
-      v.y[i] = value;
+      y[i] = value;
       if (value !== 0) nonzero++;
     }
     // a sparse b (a bolt's washer load) walks only its path to the root: this thread is done with
     // its part before the helper would have woken up, so it keeps the subtree too (same bits)
-    forwardSplit(num, split, nonzero >= n * MIN_SHARED_DENSITY ? shared : null, v);
+    const shared = nonzero >= n * MIN_SHARED_DENSITY ? sharedHelper(num, helper) : null;
+    if (!shared) {
+      const rowsAfter = n - sym.superStart[split.last + 1];
+      forwardSplit(num, split, null, { y, spill: new Float64Array(rowsAfter), backup: y.subarray(0, 0) });
+      return y;
+    }
+    const v = shared.sweepVectors(n);
+    v.y.set(y.subarray(0, n));
+    forwardSplit(num, split, shared, v);
     y.set(v.y.subarray(0, n));
     return y;
   }
@@ -127,20 +137,21 @@ function forwardSplit(
   const sym = num.symbolic;
   const L = num.values;
   const { first, last, join } = split;
+  // the spill holds the rows after T's columns (T's ancestors among them), from `to` on
+  const to = sym.superStart[last + 1];
   const ancestors = ancestorRows(sym, last);
-  for (const row of ancestors) v.spill[row] = 0;
+  for (const row of ancestors) v.spill[row - to] = 0;
   const t = new Float64Array(sym.maxRowsBelow);
-  const subtree = () =>
-    substituteSubtree(sym, L, first, last, v.y, t, { spill: v.spill, limit: sym.superStart[last + 1] });
+  const subtree = () => substituteSubtree(sym, L, first, last, v.y, t, { spill: v.spill, limit: to });
   const wait = helper ? handOver(helper, num, split, v, true) : null;
   for (let s = 0; s < first; s++) forwardSupernode(sym, L, s, v.y, 0, t, null, sym.n);
   if (!wait) subtree();
   for (let s = last + 1; s < join; s++) forwardSupernode(sym, L, s, v.y, 0, t, null, sym.n);
   wait?.(() => {
-    for (const row of ancestors) v.spill[row] = 0;
+    for (const row of ancestors) v.spill[row - to] = 0;
     subtree();
   });
-  for (const row of ancestors) v.y[row] += v.spill[row];
+  for (const row of ancestors) v.y[row] += v.spill[row - to];
   const ns = sym.superStart.length - 1;
   for (let s = join; s < ns; s++) forwardSupernode(sym, L, s, v.y, 0, t, null, sym.n);
 }
@@ -204,7 +215,7 @@ function ancestorRows(sym: PanelStructure, s: number): Int32Array {
 
 /**
  * The subtree first..last's part of a substitution on y (the helper's side of a two-thread one):
- * forward, with the updates of rows at or past `forward.limit` going to `forward.spill`, or back
+ * forward, with the updates of rows at or past `forward.limit` going to `forward.spill` (row − limit), or back
  * when `forward` is null.
  */
 export function substituteSubtree(
@@ -273,7 +284,7 @@ function substituteColumns(num: NumericFactor, Y: Float64Array, q: number): void
  * the loop, not memory, the limit (2 mm default plate: 3.0 → 2.0 ms a forward solve). A group whose
  * entries are all zero is skipped: a sparse right-hand side (a bolt's washer load) only walks the
  * supernodes on its path to the root. With `spill`, the updates of rows at or past `limit` go
- * there instead of to y (the helper thread's side of a two-thread substitution).
+ * to spill[row − limit] instead of to y (the subtree's side of a split substitution, on either thread).
  */
 function forwardSupernode(
   sym: PanelStructure,
@@ -369,7 +380,7 @@ function forwardSupernode(
     for (let r = 0; r < below; r++) {
       const row = superRows[rp + k + r];
       if (row < limit) y[base + row] -= t[r];
-      else spill[row] -= t[r];
+      else spill[row - limit] -= t[r];
     }
   } else for (let r = 0; r < below; r++) y[base + superRows[rp + k + r]] -= t[r];
 }

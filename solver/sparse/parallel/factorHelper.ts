@@ -89,7 +89,7 @@ export type HelperMessage =
       forward: boolean;
       first: number;
       last: number;
-      /** T's columns end here: the helper's forward updates of rows at or past it go to spill */
+      /** T's columns end here: the helper's forward updates of rows at or past it go to spill[row − limit] */
       limit: number;
     }
   | {
